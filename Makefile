@@ -1,0 +1,44 @@
+# talon — the two commands a new user needs: `make run` and `make test`.
+SWIFT ?= swift
+SOURCES := Package.swift Sources Tests Plugins
+# Debian packages the build and the tests need: libedit for the shell's line editing,
+# tmux to drive the shell in a pseudo-terminal in tests.
+APT_PACKAGES := libedit-dev pkg-config tmux
+
+.PHONY: run build test lint format deps bench fuzz clean
+
+run: deps build
+	@.build/debug/talon $(ARGS)
+
+build: deps
+	$(SWIFT) build
+
+test: deps lint
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(SOURCES)
+
+format:
+	$(SWIFT) format --in-place --recursive --parallel $(SOURCES)
+
+# Installs the Debian packages when missing (as root), or says the exact command to run.
+deps:
+	@missing=""; \
+	pkg-config --exists libedit 2>/dev/null || missing="$$missing libedit-dev pkg-config"; \
+	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing$$missing"; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get install -y -q $$missing >/dev/null 2>&1 || \
+	      { apt-get update -q >/dev/null && apt-get install -y -q $$missing >/dev/null; } || exit 1; \
+	  else \
+	    echo "missing Debian packages; run: sudo apt-get update && sudo apt-get install -y$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf .build

@@ -1,0 +1,76 @@
+import Foundation
+
+extension JSONValue: Codable {
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    if container.decodeNil() {
+      self = .null
+    } else if let value = try? container.decode(Bool.self) {
+      self = .bool(value)
+    } else if let value = try? container.decode(Decimal.self) {
+      self = .number(value)
+    } else if let value = try? container.decode(String.self) {
+      self = .string(value)
+    } else if let value = try? container.decode([JSONValue].self) {
+      self = .array(value)
+    } else if let value = try? container.decode([String: JSONValue].self) {
+      self = .object(value)
+    } else {
+      throw DecodingError.dataCorruptedError(
+        in: container, debugDescription: "not a JSON value")
+    }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    switch self {
+    case .null: try container.encodeNil()
+    case .bool(let value): try container.encode(value)
+    case .number(let value): try container.encode(value)
+    case .string(let value): try container.encode(value)
+    case .array(let value): try container.encode(value)
+    case .object(let value): try container.encode(value)
+    }
+  }
+}
+
+extension JSONValue {
+  /// Parses JSON text (UTF-8). Throws `WireCodingError.invalidJSON` with the parser's reason.
+  public init(parsing data: Data) throws {
+    do {
+      self = try WireCoding.decoder().decode(JSONValue.self, from: data)
+    } catch let error as DecodingError {
+      throw WireCodingError.invalidJSON(WireCoding.describe(error))
+    }
+  }
+
+  /// Parses JSON text.
+  public init(parsing text: String) throws {
+    try self.init(parsing: Data(text.utf8))
+  }
+
+  /// The JSON form of an encodable wire value (dates as RFC 3339, nil optionals absent).
+  public init(encoding value: some Encodable) throws {
+    let data = try WireCoding.encoder().encode(value)
+    self = try WireCoding.decoder().decode(JSONValue.self, from: data)
+  }
+
+  /// Decodes this value as a wire type; errors name the JSON pointer of the offending field.
+  public func decode<T: Decodable>(_ type: T.Type) throws -> T {
+    try WireCoding.decode(type, from: try WireCoding.encoder().encode(self))
+  }
+
+  /// Compact JSON text with sorted keys.
+  public var jsonText: String {
+    WireCoding.text(of: self, pretty: false)
+  }
+
+  /// Indented JSON text with sorted keys.
+  public var prettyJSONText: String {
+    WireCoding.text(of: self, pretty: true)
+  }
+}
+
+extension JSONValue: CustomStringConvertible {
+  public var description: String { jsonText }
+}

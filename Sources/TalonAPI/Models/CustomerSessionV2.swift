@@ -1,0 +1,121 @@
+import Foundation
+
+/// The body of UpdateCustomerSessionV2 (`IntegrationRequest`).
+public struct IntegrationRequest: Codable, Hashable, Sendable {
+  public var customerSession: NewCustomerSessionV2
+  /// Which optional parts the answer should carry.
+  public var responseContent: [ResponseContent]?
+
+  public init(customerSession: NewCustomerSessionV2, responseContent: [ResponseContent]? = nil) {
+    self.customerSession = customerSession
+    self.responseContent = responseContent
+  }
+}
+
+/// The session part of a v2 update (`NewCustomerSessionV2`). Absent fields keep their stored
+/// values; an explicit empty list or object clears them.
+public struct NewCustomerSessionV2: Codable, Hashable, Sendable {
+  public var profileId: String?
+  public var couponCodes: [String]?
+  public var referralCode: String?
+  public var state: SessionState?
+  public var cartItems: [CartItem]?
+  public var additionalCosts: [String: AdditionalCost]?
+  public var identifiers: [String]?
+  public var attributes: JSONValue?
+
+  public init(
+    profileId: String? = nil, couponCodes: [String]? = nil, referralCode: String? = nil,
+    state: SessionState? = nil, cartItems: [CartItem]? = nil,
+    additionalCosts: [String: AdditionalCost]? = nil, identifiers: [String]? = nil,
+    attributes: JSONValue? = nil
+  ) {
+    self.profileId = profileId
+    self.couponCodes = couponCodes
+    self.referralCode = referralCode
+    self.state = state
+    self.cartItems = cartItems
+    self.additionalCosts = additionalCosts
+    self.identifiers = identifiers
+    self.attributes = attributes
+  }
+}
+
+/// A customer session as v2 shows it (`CustomerSessionV2`). Totals are before discounts.
+public struct CustomerSessionV2: Codable, Hashable, Sendable {
+  public var integrationId: String
+  public var created: Date
+  public var applicationId: Int
+  public var profileId: String
+  public var couponCodes: [String]?
+  public var referralCode: String?
+  public var state: SessionState
+  public var cartItems: [CartItem]
+  public var additionalCosts: [String: AdditionalCost]?
+  public var identifiers: [String]?
+  public var attributes: JSONValue
+  public var firstSession: Bool
+  /// `cartItemTotal + additionalCostTotal`.
+  public var total: Decimal
+  /// Σ price × quantity over the cart items.
+  public var cartItemTotal: Decimal
+  /// Σ of the additional costs' prices.
+  public var additionalCostTotal: Decimal
+
+  public init(
+    integrationId: String, created: Date, applicationId: Int, profileId: String,
+    couponCodes: [String]? = nil, referralCode: String? = nil, state: SessionState = .open,
+    cartItems: [CartItem] = [], additionalCosts: [String: AdditionalCost]? = nil,
+    identifiers: [String]? = nil, attributes: JSONValue = .emptyObject, firstSession: Bool,
+    total: Decimal = 0, cartItemTotal: Decimal = 0, additionalCostTotal: Decimal = 0
+  ) {
+    self.integrationId = integrationId
+    self.created = created
+    self.applicationId = applicationId
+    self.profileId = profileId
+    self.couponCodes = couponCodes
+    self.referralCode = referralCode
+    self.state = state
+    self.cartItems = cartItems
+    self.additionalCosts = additionalCosts
+    self.identifiers = identifiers
+    self.attributes = attributes
+    self.firstSession = firstSession
+    self.total = total
+    self.cartItemTotal = cartItemTotal
+    self.additionalCostTotal = additionalCostTotal
+  }
+}
+
+/// The answer of UpdateCustomerSessionV2 (`IntegrationStateV2`): always the effects and what
+/// was created, the rest only when named in `responseContent`.
+public struct IntegrationStateV2: Codable, Hashable, Sendable {
+  public var customerSession: CustomerSessionV2?
+  public var customerProfile: CustomerProfile?
+  public var event: Event?
+  public var loyalty: Loyalty?
+  public var referral: Referral?
+  public var coupons: [Coupon]?
+  public var triggeredCampaigns: [Campaign]?
+  public var effects: [Effect]
+  public var createdCoupons: [Coupon]
+  public var createdReferrals: [Referral]
+
+  public init(
+    customerSession: CustomerSessionV2? = nil, customerProfile: CustomerProfile? = nil,
+    event: Event? = nil, loyalty: Loyalty? = nil, referral: Referral? = nil,
+    coupons: [Coupon]? = nil, triggeredCampaigns: [Campaign]? = nil, effects: [Effect] = [],
+    createdCoupons: [Coupon] = [], createdReferrals: [Referral] = []
+  ) {
+    self.customerSession = customerSession
+    self.customerProfile = customerProfile
+    self.event = event
+    self.loyalty = loyalty
+    self.referral = referral
+    self.coupons = coupons
+    self.triggeredCampaigns = triggeredCampaigns
+    self.effects = effects
+    self.createdCoupons = createdCoupons
+    self.createdReferrals = createdReferrals
+  }
+}

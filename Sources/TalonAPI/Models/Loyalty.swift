@@ -1,0 +1,38 @@
+import Foundation
+
+/// Loyalty balances of a profile, by program id (`Loyalty`).
+public struct Loyalty: Codable, Hashable, Sendable {
+  /// Keyed by the loyalty program's id, as a string.
+  public var programs: [String: LoyaltyProgramLedgers]
+
+  public init(programs: [String: LoyaltyProgramLedgers] = [:]) {
+    self.programs = programs
+  }
+}
+
+/// One program's ledgers (`LoyaltyProgramLedgers`).
+public struct LoyaltyProgramLedgers: Codable, Hashable, Sendable {
+  public var title: String
+  public var name: String
+  public var ledger: LoyaltyProgramBalance
+  public var subLedgers: [String: LoyaltyProgramBalance]?
+
+  public init(
+    title: String, name: String, ledger: LoyaltyProgramBalance,
+    subLedgers: [String: LoyaltyProgramBalance]? = nil
+  ) {
+    self.title = title
+    self.name = name
+    self.ledger = ledger
+    self.subLedgers = subLedgers
+  }
+}
+
+/// A ledger's balance (`LoyaltyProgramBalance`).
+public struct LoyaltyProgramBalance: Codable, Hashable, Sendable {
+  public var currentBalance: Decimal
+
+  public init(currentBalance: Decimal) {
+    self.currentBalance = currentBalance
+  }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// The body of CreateReferral (`NewReferral`).
+public struct NewReferral: Codable, Hashable, Sendable {
+  public var campaignId: Int
+  public var advocateProfileIntegrationId: String
+  public var friendProfileIntegrationId: String?
+  public var startDate: Date?
+  public var expiryDate: Date?
+
+  public init(
+    campaignId: Int, advocateProfileIntegrationId: String,
+    friendProfileIntegrationId: String? = nil, startDate: Date? = nil, expiryDate: Date? = nil
+  ) {
+    self.campaignId = campaignId
+    self.advocateProfileIntegrationId = advocateProfileIntegrationId
+    self.friendProfileIntegrationId = friendProfileIntegrationId
+    self.startDate = startDate
+    self.expiryDate = expiryDate
+  }
+}
+
+/// A referral code of an advocate (`Referral`).
+public struct Referral: Codable, Hashable, Sendable {
+  public var id: Int
+  public var created: Date
+  public var campaignId: Int
+  public var advocateProfileIntegrationId: String
+  public var friendProfileIntegrationId: String?
+  public var startDate: Date?
+  public var expiryDate: Date?
+  public var code: String
+  public var usageCounter: Int
+  /// How often the code may be redeemed; 0 means without limit.
+  public var usageLimit: Int
+
+  public init(
+    id: Int, created: Date, campaignId: Int, advocateProfileIntegrationId: String,
+    friendProfileIntegrationId: String? = nil, startDate: Date? = nil, expiryDate: Date? = nil,
+    code: String, usageCounter: Int, usageLimit: Int
+  ) {
+    self.id = id
+    self.created = created
+    self.campaignId = campaignId
+    self.advocateProfileIntegrationId = advocateProfileIntegrationId
+    self.friendProfileIntegrationId = friendProfileIntegrationId
+    self.startDate = startDate
+    self.expiryDate = expiryDate
+    self.code = code
+    self.usageCounter = usageCounter
+    self.usageLimit = usageLimit
+  }
+}

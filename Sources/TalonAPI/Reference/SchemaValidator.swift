@@ -1,0 +1,138 @@
+import Foundation
+
+/// One way a JSON value breaks a reference schema.
+public struct SchemaViolation: Hashable, Sendable, CustomStringConvertible {
+  /// The JSON pointer of the offending value ("" for the whole document).
+  public var pointer: String
+  /// `required`, `type`, `enum` or `minLength`: the error titles of semantics.md.
+  public var title: String
+  /// A sentence saying what is wrong.
+  public var details: String
+
+  public init(pointer: String, title: String, details: String) {
+    self.pointer = pointer
+    self.title = title
+    self.details = details
+  }
+
+  public var description: String { "\(pointer.isEmpty ? "/" : pointer): \(details)" }
+}
+
+/// Checks JSON values against the schemas of the reference document: types (integers, numbers,
+/// strings, booleans, arrays, objects, RFC 3339 date-times), `required`, `enum` and `minLength`.
+/// Unknown members are allowed (newer clients may send them), and `null` stands for an absent
+/// optional member. The server validates request bodies with it; tests validate every answer.
+public struct SchemaValidator: Sendable {
+  public let document: ReferenceDocument
+
+  public init(document: ReferenceDocument = .bundled) {
+    self.document = document
+  }
+
+  /// All violations of `value` against the schema called `schemaName`, in document order.
+  public func validate(_ value: JSONValue, against schemaName: String) -> [SchemaViolation] {
+    var violations: [SchemaViolation] = []
+    check(
+      value, schema: ["$ref": .string("#/components/schemas/" + schemaName)], pointer: "",
+      into: &violations)
+    return violations
+  }
+
+  /// Validates an encodable wire value (encoded the way the wire encodes it).
+  public func validate(encoding value: some Encodable, against schemaName: String) throws
+    -> [SchemaViolation]
+  {
+    validate(try JSONValue(encoding: value), against: schemaName)
+  }
+
+  private func resolve(_ schema: JSONValue) -> JSONValue {
+    guard let reference = schema["$ref"]?.stringValue else { return schema }
+    let name = reference.split(separator: "/").last.map(String.init) ?? reference
+    return document.schema(named: name) ?? [:]
+  }
+
+  private func check(
+    _ value: JSONValue, schema rawSchema: JSONValue, pointer: String,
+    into violations: inout [SchemaViolation]
+  ) {
+    let schema = resolve(rawSchema)
+    let type = schema["type"]?.stringValue ?? (schema["properties"] != nil ? "object" : nil)
+    let at = pointer.isEmpty ? "the body" : pointer
+
+    switch (type, value) {
+    case (nil, _):
+      break
+    case ("object", .object(let members)):
+      let properties = schema["properties"]?.objectValue ?? [:]
+      for name in schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
+        if members[name] == nil || members[name] == .null {
+          violations.append(
+            SchemaViolation(
+              pointer: pointer + "/" + escape(name), title: "required",
+              details: "\(name) is required"))
+        }
+      }
+      for name in members.keys.sorted() {
+        guard let member = members[name], member != .null else { continue }
+        if let propertySchema = properties[name] {
+          check(
+            member, schema: propertySchema, pointer: pointer + "/" + escape(name), into: &violations
+          )
+        } else if let additional = schema["additionalProperties"], additional.objectValue != nil {
+          check(
+            member, schema: additional, pointer: pointer + "/" + escape(name), into: &violations)
+        }
+      }
+    case ("array", .array(let elements)):
+      if let itemSchema = schema["items"] {
+        for (index, element) in elements.enumerated() {
+          check(element, schema: itemSchema, pointer: pointer + "/\(index)", into: &violations)
+        }
+      }
+    case ("string", .string(let text)):
+      if let minimum = schema["minLength"]?.intValue, text.count < minimum {
+        violations.append(
+          SchemaViolation(
+            pointer: pointer, title: "minLength",
+            details: "\(at) must be at least \(minimum) character\(minimum == 1 ? "" : "s") long"))
+      }
+      if let choices = schema["enum"]?.arrayValue?.compactMap(\.stringValue),
+        !choices.contains(text)
+      {
+        let list = choices.map { "\"\($0)\"" }.joined(separator: ", ")
+        violations.append(
+          SchemaViolation(
+            pointer: pointer, title: "enum",
+            details: "\(name(of: pointer)) must be one of the following: \(list)"))
+      }
+      if schema["format"]?.stringValue == "date-time", RFC3339.date(from: text) == nil {
+        violations.append(
+          SchemaViolation(
+            pointer: pointer, title: "type",
+            details: "\(at) must be an RFC 3339 date-time, got \"\(text)\""))
+      }
+    case ("integer", .number(let number)):
+      if !number.isWholeNumber || number.magnitude > Decimal(Int64.max) {
+        violations.append(
+          SchemaViolation(pointer: pointer, title: "type", details: "\(at) must be an integer"))
+      }
+    case ("number", .number), ("boolean", .bool):
+      break
+    case (let expected?, _):
+      let article =
+        expected == "integer" || expected == "array" || expected == "object" ? "an" : "a"
+      violations.append(
+        SchemaViolation(
+          pointer: pointer, title: "type",
+          details: "\(at) must be \(article) \(expected), not \(value.typeName)"))
+    }
+  }
+
+  private func name(of pointer: String) -> String {
+    pointer.split(separator: "/").last.map(String.init) ?? "the body"
+  }
+
+  private func escape(_ token: String) -> String {
+    token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+  }
+}
