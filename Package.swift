@@ -34,5 +34,7 @@ let package = Package(
       dependencies: ["embed-resources"]
     ),
     .testTarget(name: "TalonAPITests", dependencies: ["TalonAPI"]),
+    // Runs the built `talon` binary end to end.
+    .testTarget(name: "EndToEndTests", dependencies: ["talon"]),
   ]
 )
