@@ -8,7 +8,12 @@ let package = Package(
     .executable(name: "talon", targets: ["talon"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
   ],
   targets: [
     // Wire models, JSONValue, the IntegrationAPI protocol and the bundled reference document.
@@ -16,6 +21,22 @@ let package = Package(
       name: "TalonAPI",
       exclude: ["Resources"],
       plugins: ["EmbedResources"]
+    ),
+    // The Integration API over HTTP: the Hummingbird server (`talon serve`) and the
+    // AsyncHTTPClient client. The only module that imports the HTTP stack.
+    .target(
+      name: "TalonHTTP",
+      dependencies: [
+        "TalonAPI",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdCore", package: "hummingbird"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]
     ),
     // The `talon` binary: @main and one file per subcommand.
     .executableTarget(
@@ -34,5 +55,14 @@ let package = Package(
       dependencies: ["embed-resources"]
     ),
     .testTarget(name: "TalonAPITests", dependencies: ["TalonAPI"]),
+    .testTarget(
+      name: "TalonHTTPTests",
+      dependencies: [
+        "TalonHTTP",
+        "TalonAPI",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
   ]
 )
