@@ -60,6 +60,7 @@ let package = Package(
       dependencies: [
         "TalonHTTP",
         "TalonAPI",
+        .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Logging", package: "swift-log"),
       ]

@@ -151,6 +151,17 @@ public final class HTTPIntegrationClient: IntegrationAPI {
     _ operation: IntegrationOperation, parameter: String?, query: [(String, String)] = [],
     body: Data?
   ) async throws -> (Int, Data) {
+    let (status, answer) = try await send(
+      operation, parameter: parameter, query: query, body: body)
+    return try interpret(status: status, body: answer)
+  }
+
+  /// Sends the request, retrying idempotent ones, and returns the last answer whatever its
+  /// status; throws `TalonHTTPError` when no answer came.
+  private func send(
+    _ operation: IntegrationOperation, parameter: String?, query: [(String, String)],
+    body: Data?
+  ) async throws -> (Int, Data) {
     let headers = try headers(for: operation, body: body)
     let target = base.target(operation, parameter: parameter, query: query)
     let attempts = operation.isIdempotent ? configuration.retry.attempts : 1
@@ -160,10 +171,11 @@ public final class HTTPIntegrationClient: IntegrationAPI {
       do {
         let (status, answer) = try await attemptOnce(
           operation, target: target, headers: headers, body: body)
-        guard RetryPolicy.retriedStatuses.contains(status), attempt < attempts else {
-          return try interpret(status: status, body: answer)
+        if RetryPolicy.retriedStatuses.contains(status), attempt < attempts {
+          reason = "HTTP \(status) \(VerboseTrace.reason(status))"
+        } else {
+          return (status, answer)
         }
-        reason = "HTTP \(status) \(VerboseTrace.reason(status))"
       } catch let error as CancellationError {
         throw error
       } catch {

@@ -105,16 +105,20 @@ public final class IntegrationServer: Sendable {
   }
 }
 
-/// What `talon serve` calls: runs the server until SIGINT or SIGTERM, after printing exactly one
+/// What `talon serve` calls: runs the server until SIGINT or SIGTERM (or the given signals),
+/// after printing exactly one
 /// line `listening on http://HOST:PORT` to standard output (written unbuffered, so scripts
 /// waiting for it see it at once). Returns after a graceful shutdown; throws `TalonHTTPError`
 /// for a refused configuration (e.g. a non-loopback host without an explicit API key).
 public func runServer(
   api: any IntegrationAPI, configuration: ServerConfiguration, logger: Logger,
+  gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint],
   output: @escaping @Sendable (String) -> Void = { line in
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
   }
 ) async throws {
   let server = try IntegrationServer(api: api, configuration: configuration, logger: logger)
-  try await server.run { url in output("listening on \(url)") }
+  try await server.run(gracefulShutdownSignals: gracefulShutdownSignals) { url in
+    output("listening on \(url)")
+  }
 }
