@@ -73,6 +73,7 @@ struct TestServer: Sendable {
 
 extension TestServer {
   /// Runs `body` with a client of this server and always shuts the client down.
+  @discardableResult
   func withClient<T: Sendable>(
     apiKey: String? = TestKeys.apiKey, appId: Int? = nil, appKey: String? = nil,
     _ body: (HTTPIntegrationClient) async throws -> T
