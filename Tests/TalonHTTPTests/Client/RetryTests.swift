@@ -118,6 +118,32 @@ struct RetryTests {
   }
 }
 
+/// The request timeout bounds one attempt; a timed-out request is not retried.
+@Suite("Request timeout of the HTTP client")
+struct TimeoutTests {
+  @Test func aSlowAnswerTimesOut() async throws {
+    let api = ScriptedAPI()
+    let entered = Signal()
+    let release = Signal()
+    await api.hold(.getReservedCoupons, entered: entered, release: release)
+    let server = try await TestServer.start(api: api)
+    let client = try HTTPIntegrationClient(
+      configuration: RemoteConfiguration(
+        url: server.url, apiKey: TestKeys.apiKey, timeout: .milliseconds(300),
+        retry: RetryPolicy(attempts: 3, initialDelay: .milliseconds(5))))
+    let result = await Result(catching: { try await client.getReservedCoupons(integrationId: "p1") }
+    )
+    try await entered.wait(seconds: 10, "the request to reach the API")
+    release.fire()
+    try await client.shutdown()
+    try await server.stop()
+    #expect(throws: TalonHTTPError.timedOut(origin: server.url, seconds: 0.3, attempts: 1)) {
+      try result.get()
+    }
+    #expect(await api.count(.getReservedCoupons) == 1)
+  }
+}
+
 extension Result where Failure == any Error {
   /// Captures the outcome of an async throwing call.
   init(catching body: () async throws -> Success) async {

@@ -122,6 +122,15 @@ struct AuthenticationTests {
     try await server.stop()
   }
 
+  @Test func aLoopbackServerWithoutKeysIsOpen() async throws {
+    let server = try await TestServer.start(
+      api: ScriptedAPI(), configuration: ServerConfiguration(host: "127.0.0.1", port: 0))
+    let response = try await RawHTTP.send(
+      "POST", server.url + "/v1/events", json: eventBody, apiKey: nil)
+    #expect(response.status == 201)
+    try await server.stop()
+  }
+
   @Test func configurationRefusesAPublicBindWithoutAnExplicitKey() throws {
     let api = ScriptedAPI()
     let logger = Logger(label: "test")

@@ -1,4 +1,6 @@
+import AsyncHTTPClient
 import Foundation
+import NIOCore
 import TalonAPI
 import Testing
 
@@ -124,6 +126,22 @@ struct ErrorStatusTests {
     let response = try await RawHTTP.send(
       "PUT", server.url + "/v1/customer_profiles/p1", json: #"{"attributes": {"b": "\#(fits)"}}"#)
     #expect(response.status == 200)
+    // A chunked body (no Content-Length) over the limit is refused as well.
+    var request = HTTPClientRequest(url: server.url + "/v1/customer_profiles/p2")
+    request.method = .PUT
+    request.headers.add(name: "Authorization", value: "ApiKey-v1 \(TestKeys.apiKey)")
+    let chunks =
+      [ByteBuffer(string: #"{"attributes": {"blob": ""#)]
+      + Array(repeating: ByteBuffer(string: String(repeating: "y", count: 64 * 1024)), count: 17)
+      + [ByteBuffer(string: #""}}"#)]
+    let stream = AsyncStream<ByteBuffer> { continuation in
+      for chunk in chunks { continuation.yield(chunk) }
+      continuation.finish()
+    }
+    request.body = .stream(stream, length: .unknown)
+    let chunked = try await HTTPClient.shared.execute(request, timeout: .seconds(20))
+    #expect(chunked.status.code == 413)
+    #expect(await api.count(.updateCustomerProfile) == 1)
     try await server.stop()
   }
 
