@@ -124,6 +124,11 @@ enum TransportFailure {
 }
 
 extension Duration {
+  /// The duration in milliseconds, with fractions.
+  var milliseconds: Double {
+    Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
+  }
+
   /// The duration as NIO's `TimeAmount`.
   var timeAmount: TimeAmount {
     .nanoseconds(components.seconds * 1_000_000_000 + components.attoseconds / 1_000_000_000)

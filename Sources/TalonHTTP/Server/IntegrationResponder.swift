@@ -6,14 +6,14 @@ import TalonAPI
 
 /// The request context of `talon serve`: Hummingbird's core storage with the upload limit set
 /// explicitly to 1 MiB (Hummingbird's default is 2 MiB).
-public struct IntegrationRequestContext: RequestContext {
-  public var coreContext: CoreRequestContextStorage
+struct IntegrationRequestContext: RequestContext {
+  var coreContext: CoreRequestContextStorage
 
-  public init(source: ApplicationRequestContextSource) {
+  init(source: ApplicationRequestContextSource) {
     coreContext = CoreRequestContextStorage(source: source)
   }
 
-  public var maxUploadSize: Int { 1 << 20 }
+  var maxUploadSize: Int { 1 << 20 }
 }
 
 /// Answers every request of `talon serve`: routing (404 unknown path, 405 known path with
@@ -46,10 +46,7 @@ struct IntegrationResponder: HTTPResponder {
     let requestId = Self.requestId(request.headers[Self.requestIdHeader]) ?? context.id
     var response = await answer(request, context: context)
     response.headers[Self.requestIdHeader] = requestId
-    let elapsed = ContinuousClock.now - started
-    let milliseconds =
-      Double(elapsed.components.attoseconds / 1_000_000_000_000) / 1_000_000
-      + Double(elapsed.components.seconds) * 1000
+    let milliseconds = (ContinuousClock.now - started).milliseconds
     logger.info(
       "request",
       metadata: [

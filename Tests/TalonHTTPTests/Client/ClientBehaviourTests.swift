@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import ServiceLifecycle
 import TalonAPI
 import Testing
@@ -74,6 +75,12 @@ struct ClientBehaviourTests {
     #expect(RemoteConfiguration.resolve(url: nil, apiKey: "k", environment: [:]) == nil)
     #expect(
       RemoteConfiguration.resolve(url: "", apiKey: nil, environment: ["TALON_URL": ""]) == nil)
+  }
+
+  @Test func durationsConvertToMillisecondsAndTimeAmounts() {
+    #expect(Duration.milliseconds(1500).milliseconds == 1500)
+    #expect(Duration.microseconds(250).milliseconds == 0.25)
+    #expect(Duration.milliseconds(1500).timeAmount == .milliseconds(1500))
   }
 
   @Test func retryDelaysDoubleUpToTheMaximum() {
