@@ -8,7 +8,13 @@ let package = Package(
     .executable(name: "talon", targets: ["talon"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
   ],
   targets: [
     // Wire models, JSONValue, the IntegrationAPI protocol and the bundled reference document.
@@ -16,6 +22,24 @@ let package = Package(
       name: "TalonAPI",
       exclude: ["Resources"],
       plugins: ["EmbedResources"]
+    ),
+    // The Integration API over HTTP: the Hummingbird server (`talon serve`) and the
+    // AsyncHTTPClient client. The only module that imports the HTTP stack.
+    .target(
+      name: "TalonHTTP",
+      dependencies: [
+        "TalonAPI",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdCore", package: "hummingbird"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+      ]
     ),
     // The `talon` binary: @main and one file per subcommand.
     .executableTarget(
@@ -25,7 +49,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    // Turns files under a target's Resources/ folder into Swift byte arrays at build time,
+    // Turns files under a target's Resources/ folder into Swift string literals at build time,
     // so that the binary carries its data and runs from anywhere.
     .executableTarget(name: "embed-resources", path: "Sources/embed-resources"),
     .plugin(
@@ -34,6 +58,16 @@ let package = Package(
       dependencies: ["embed-resources"]
     ),
     .testTarget(name: "TalonAPITests", dependencies: ["TalonAPI"]),
+    .testTarget(
+      name: "TalonHTTPTests",
+      dependencies: [
+        "TalonHTTP",
+        "TalonAPI",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
     // Runs the built `talon` binary end to end.
     .testTarget(name: "EndToEndTests", dependencies: ["talon"]),
   ]

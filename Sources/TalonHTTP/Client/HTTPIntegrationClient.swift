@@ -1,0 +1,246 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import TalonAPI
+
+/// The Integration API of a remote deployment (Talon.One, or `talon serve`) over HTTP.
+///
+/// Authenticates with the API key when one is set, else signs with the application id and key
+/// (`Content-Signature`); the v2 session update cannot be signed, so without an API key it
+/// throws `TalonHTTPError.apiKeyRequired` before sending. Error answers become
+/// `IntegrationError` (their `ErrorResponse`, or a message with the status when the body is not
+/// one); transport failures become `TalonHTTPError`. Idempotent operations are retried per
+/// `RemoteConfiguration.retry`; POSTs never. Call `shutdown()` before dropping the client.
+public final class HTTPIntegrationClient: IntegrationAPI {
+  public let configuration: RemoteConfiguration
+  private let http: HTTPClient
+  private let base: BaseURL
+  private let signingKey: ApplicationKey?
+  private let trace: VerboseTrace?
+  private let retryObserver: (@Sendable (RetryEvent) async -> Void)?
+
+  /// The largest answer body read.
+  static let maxResponseSize = 64 << 20
+
+  /// Checks the configuration (throws `TalonHTTPError` for a bad URL or key). Verbose traces go
+  /// to `verboseOutput` (standard error by default) when `configuration.verbose` is set.
+  public convenience init(
+    configuration: RemoteConfiguration,
+    verboseOutput: @escaping @Sendable (String) -> Void = { text in
+      FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+  ) throws {
+    try self.init(configuration: configuration, verboseOutput: verboseOutput, retryObserver: nil)
+  }
+
+  /// As the public initializer, with an observer called before each retry's pause.
+  package init(
+    configuration: RemoteConfiguration, verboseOutput: @escaping @Sendable (String) -> Void,
+    retryObserver: (@Sendable (RetryEvent) async -> Void)?
+  ) throws {
+    base = try BaseURL(configuration.url)
+    if (configuration.appId == nil) != (configuration.appKey == nil) {
+      throw TalonHTTPError.incompleteSigningCredentials
+    }
+    if let appKey = configuration.appKey {
+      guard let key = ApplicationKey(hex: appKey) else {
+        throw TalonHTTPError.invalidApplicationKey
+      }
+      signingKey = key
+    } else {
+      signingKey = nil
+    }
+    self.configuration = configuration
+    trace = configuration.verbose ? VerboseTrace(sink: verboseOutput) : nil
+    self.retryObserver = retryObserver
+    var settings = HTTPClient.Configuration()
+    settings.timeout = HTTPClient.Configuration.Timeout(
+      connect: min(configuration.timeout, .seconds(10)).timeAmount,
+      read: configuration.timeout.timeAmount)
+    // Our own loop retries (idempotent requests only); the pool must fail fast.
+    settings.connectionPool.retryConnectionEstablishment = false
+    settings.redirectConfiguration = .disallow
+    http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: settings)
+  }
+
+  /// Closes the connections. The client cannot be used afterwards.
+  public func shutdown() async throws {
+    try await http.shutdown()
+  }
+
+  // MARK: The 11 operations
+
+  public func updateCustomerProfile(integrationId: String, body: NewCustomerProfile) async throws
+    -> IntegrationState
+  {
+    try await call(.updateCustomerProfile, parameter: integrationId, body: body)
+  }
+
+  public func updateCustomerSession(customerSessionId: String, body: NewCustomerSession)
+    async throws -> IntegrationState
+  {
+    try await call(.updateCustomerSession, parameter: customerSessionId, body: body)
+  }
+
+  public func updateCustomerSessionV2(customerSessionId: String, body: IntegrationRequest)
+    async throws -> IntegrationStateV2
+  {
+    try await call(.updateCustomerSessionV2, parameter: customerSessionId, body: body)
+  }
+
+  public func trackEvent(body: NewEvent) async throws -> IntegrationState {
+    try await call(.trackEvent, body: body)
+  }
+
+  public func createCouponReservation(couponValue: String, body: CouponReservations)
+    async throws -> Coupon
+  {
+    try await call(.createCouponReservation, parameter: couponValue, body: body)
+  }
+
+  public func deleteCouponReservation(couponValue: String, body: CouponReservations) async throws {
+    _ = try await exchange(
+      .deleteCouponReservation, parameter: couponValue, body: try WireCoding.encode(body))
+  }
+
+  public func getReservedCoupons(integrationId: String) async throws -> InlineResponse2001 {
+    try await call(.getReservedCoupons, parameter: integrationId)
+  }
+
+  public func getReservedCustomers(couponValue: String) async throws -> InlineResponse200 {
+    try await call(.getReservedCustomers, parameter: couponValue)
+  }
+
+  public func createReferral(body: NewReferral) async throws -> Referral {
+    try await call(.createReferral, body: body)
+  }
+
+  public func getCustomerInventory(integrationId: String, profile: Bool?, referrals: Bool?)
+    async throws -> CustomerInventory
+  {
+    var query: [(String, String)] = []
+    if let profile { query.append(("profile", String(profile))) }
+    if let referrals { query.append(("referrals", String(referrals))) }
+    return try await call(.getCustomerInventory, parameter: integrationId, query: query)
+  }
+
+  public func deleteCustomerData(integrationId: String) async throws {
+    _ = try await exchange(.deleteCustomerData, parameter: integrationId, body: nil)
+  }
+
+  // MARK: Requests
+
+  private func call<Answer: Decodable>(
+    _ operation: IntegrationOperation, parameter: String? = nil, query: [(String, String)] = [],
+    body: (some Encodable)? = String?.none
+  ) async throws -> Answer {
+    let data = try body.map { try WireCoding.encode($0) }
+    let (status, answer) = try await exchange(
+      operation, parameter: parameter, query: query, body: data)
+    do {
+      return try WireCoding.decode(Answer.self, from: answer)
+    } catch {
+      throw TalonHTTPError.invalidResponse(status: status, reason: "\(error)")
+    }
+  }
+
+  /// Sends the request (with retries) and returns a success answer's status and body; throws
+  /// `IntegrationError` for an error answer.
+  private func exchange(
+    _ operation: IntegrationOperation, parameter: String?, query: [(String, String)] = [],
+    body: Data?
+  ) async throws -> (Int, Data) {
+    let (status, answer) = try await send(
+      operation, parameter: parameter, query: query, body: body)
+    return try interpret(status: status, body: answer)
+  }
+
+  /// Sends the request, retrying idempotent ones, and returns the last answer whatever its
+  /// status; throws `TalonHTTPError` when no answer came.
+  private func send(
+    _ operation: IntegrationOperation, parameter: String?, query: [(String, String)],
+    body: Data?
+  ) async throws -> (Int, Data) {
+    let headers = try headers(for: operation, body: body)
+    let target = base.target(operation, parameter: parameter, query: query)
+    let attempts = operation.isIdempotent ? configuration.retry.attempts : 1
+    var attempt = 1
+    while true {
+      let reason: String
+      do {
+        let (status, answer) = try await attemptOnce(
+          operation, target: target, headers: headers, body: body)
+        if RetryPolicy.retriedStatuses.contains(status), attempt < attempts {
+          reason = "HTTP \(status) \(VerboseTrace.reason(status))"
+        } else {
+          return (status, answer)
+        }
+      } catch let error as CancellationError {
+        throw error
+      } catch {
+        let (failure, retryable) = TransportFailure.classify(
+          error, origin: base.origin, timeout: configuration.timeout, attempts: attempt)
+        guard retryable, attempt < attempts else { throw failure }
+        reason = failure.description
+      }
+      let delay = configuration.retry.delay(after: attempt)
+      trace?.note("\(reason); retrying in \(delay) (attempt \(attempt + 1) of \(attempts))")
+      await retryObserver?(RetryEvent(failedAttempt: attempt, reason: reason))
+      try await Task.sleep(for: delay)
+      attempt += 1
+    }
+  }
+
+  private func attemptOnce(
+    _ operation: IntegrationOperation, target: String, headers: [(String, String)], body: Data?
+  ) async throws -> (Int, Data) {
+    trace?.request(
+      method: operation.method, target: target, host: base.hostHeader, headers: headers, body: body)
+    var request = HTTPClientRequest(url: base.origin + target)
+    request.method = HTTPMethod(rawValue: operation.method)
+    request.headers = HTTPHeaders(headers)
+    if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
+    let response = try await http.execute(request, timeout: configuration.timeout.timeAmount)
+    let buffer = try await response.body.collect(upTo: Self.maxResponseSize)
+    let data = Data(buffer.readableBytesView)
+    trace?.response(
+      status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
+      body: data)
+    return (Int(response.status.code), data)
+  }
+
+  private func interpret(status: Int, body: Data) throws -> (Int, Data) {
+    if (200..<300).contains(status) { return (status, body) }
+    if let response = try? WireCoding.decode(ErrorResponse.self, from: body) {
+      throw IntegrationError(status: status, response: response)
+    }
+    let snippet = String(decoding: body.prefix(200), as: UTF8.self)
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let reason = VerboseTrace.reason(status)
+    throw IntegrationError(
+      status: status,
+      message: "HTTP \(status)\(reason.isEmpty ? "" : " " + reason) from \(base.origin)"
+        + (snippet.isEmpty ? "" : ": \(snippet)"))
+  }
+
+  private func headers(for operation: IntegrationOperation, body: Data?) throws -> [(
+    String, String
+  )] {
+    var headers: [(String, String)] = [
+      ("Accept", "application/json"), ("User-Agent", "talon/\(TalonVersion.current)"),
+    ]
+    if body != nil { headers.append(("Content-Type", "application/json")) }
+    if let apiKey = configuration.apiKey {
+      headers.append(("Authorization", "ApiKey-v1 \(apiKey)"))
+    } else if let signingKey, let appId = configuration.appId {
+      guard operation.allowsSignature else {
+        throw TalonHTTPError.apiKeyRequired(operation: operation.sdkName)
+      }
+      let signature = ContentSignature.sign(
+        body: body ?? Data(), applicationId: appId, key: signingKey)
+      headers.append((ContentSignature.headerName, signature.headerValue))
+    }
+    return headers
+  }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import TalonAPI
+
+/// The request context of `talon serve`: Hummingbird's core storage with the upload limit set
+/// explicitly to 1 MiB (Hummingbird's default is 2 MiB).
+struct IntegrationRequestContext: RequestContext {
+  var coreContext: CoreRequestContextStorage
+
+  init(source: ApplicationRequestContextSource) {
+    coreContext = CoreRequestContextStorage(source: source)
+  }
+
+  var maxUploadSize: Int { 1 << 20 }
+}
+
+/// Answers every request of `talon serve`: routing (404 unknown path, 405 known path with
+/// another method), the body limit (413), authentication, then the operation. Every error body
+/// is an `ErrorResponse`; only a failure of the API implementation itself that is not an
+/// `IntegrationError` becomes a 500. Writes one access-log line per request (method, path,
+/// status, duration, request id; never a key or a body) and echoes the request id in
+/// `X-Request-Id` (the client's own id when it sends a sane one).
+struct IntegrationResponder: HTTPResponder {
+  typealias Context = IntegrationRequestContext
+
+  let routes = RouteTable()
+  let dispatcher: OperationDispatcher
+  let authenticator: RequestAuthenticator
+  let maxBodySize: Int
+  let logger: Logger
+
+  static let requestIdHeader = HTTPFields.Element.Name("X-Request-Id")!
+  static let contentSignatureHeader = HTTPFields.Element.Name(ContentSignature.headerName)!
+
+  init(api: any IntegrationAPI, configuration: ServerConfiguration, logger: Logger) {
+    dispatcher = OperationDispatcher(api: api, validator: SchemaValidator())
+    authenticator = RequestAuthenticator(configuration: configuration)
+    maxBodySize = configuration.maxBodySize
+    self.logger = logger
+  }
+
+  func respond(to request: Request, context: Context) async throws -> Response {
+    let started = ContinuousClock.now
+    let requestId = Self.requestId(request.headers[Self.requestIdHeader]) ?? context.id
+    var response = await answer(request, context: context)
+    response.headers[Self.requestIdHeader] = requestId
+    let milliseconds = (ContinuousClock.now - started).milliseconds
+    logger.info(
+      "request",
+      metadata: [
+        "method": .string(request.method.rawValue),
+        "path": .string(request.uri.path),
+        "status": .stringConvertible(response.status.code),
+        "duration_ms": .string(String(format: "%.3f", milliseconds)),
+        "request_id": .string(requestId),
+      ])
+    return response
+  }
+
+  /// A client's `X-Request-Id` when it is 1...128 visible ASCII characters.
+  static func requestId(_ value: String?) -> String? {
+    guard let value, (1...128).contains(value.utf8.count),
+      value.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7f })
+    else { return nil }
+    return value
+  }
+
+  private func answer(_ request: Request, context: Context) async -> Response {
+    switch routes.resolve(method: request.method.rawValue, path: request.uri.path) {
+    case .notFound:
+      return Self.error(
+        IntegrationError(
+          status: 404, message: "no route for \(request.method.rawValue) \(request.uri.path)",
+          errors: [
+            APIError(
+              title: "not found", details: "unknown path",
+              source: ErrorSource(resource: request.uri.path))
+          ]))
+    case .methodNotAllowed(let allowed):
+      var response = Self.error(
+        IntegrationError(
+          status: 405,
+          message:
+            "\(request.method.rawValue) is not allowed on \(request.uri.path): use "
+            + allowed.joined(separator: " or ")))
+      response.headers[.allow] = allowed.joined(separator: ", ")
+      return response
+    case .health:
+      return Self.json(status: 200, body: Data(#"{"status":"ok"}"#.utf8))
+    case .openAPIDocument:
+      return Self.json(status: 200, body: Data(ReferenceDocument.bundled.text.utf8))
+    case .operation(let operation, let parameter):
+      return await perform(operation, parameter: parameter, request: request)
+    }
+  }
+
+  private func perform(_ operation: IntegrationOperation, parameter: String?, request: Request)
+    async -> Response
+  {
+    var request = request
+    if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > maxBodySize {
+      return Self.tooLarge(maxBodySize)
+    }
+    let body: Data
+    do {
+      body = Data(try await request.collectBody(upTo: maxBodySize).readableBytesView)
+    } catch is NIOTooManyBytesError {
+      return Self.tooLarge(maxBodySize)
+    } catch {
+      return Self.error(IntegrationError(status: 400, message: "could not read the request body"))
+    }
+    if let failure = authenticator.check(
+      operation: operation, authorization: request.headers[.authorization],
+      contentSignature: request.headers[Self.contentSignatureHeader], body: body)
+    {
+      var response = Self.error(failure)
+      if failure.status == 401 { response.headers[.wwwAuthenticate] = "ApiKey-v1" }
+      return response
+    }
+    do {
+      let answer = try await dispatcher.dispatch(
+        operation, rawParameter: parameter, query: request.uri.query, body: body)
+      guard let data = answer.body else {
+        return Response(status: .init(code: answer.status))
+      }
+      return Self.json(status: answer.status, body: data)
+    } catch let error as IntegrationError {
+      return Self.error(error)
+    } catch {
+      logger.error(
+        "the API failed", metadata: ["operation": .string(operation.rawValue), "error": "\(error)"])
+      return Self.error(IntegrationError(status: 500, message: "internal error"))
+    }
+  }
+
+  static func tooLarge(_ limit: Int) -> Response {
+    error(
+      IntegrationError(
+        status: 413, message: "the request body is larger than \(limit) bytes"))
+  }
+
+  /// An error answer: the status and the `ErrorResponse` body.
+  static func error(_ error: IntegrationError) -> Response {
+    let status = (100...599).contains(error.status) ? error.status : 500
+    let body = (try? WireCoding.encode(error.response)) ?? Data(#"{"message":"error"}"#.utf8)
+    return json(status: status, body: body)
+  }
+
+  static func json(status: Int, body: Data) -> Response {
+    Response(
+      status: .init(code: status),
+      headers: [.contentType: "application/json; charset=utf-8"],
+      body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+  }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import Logging
+import ServiceLifecycle
+import TalonAPI
+import UnixSignals
+
+/// Builds the Hummingbird application of `talon serve` for `api`: the 11 Integration API
+/// routes, `GET /v1/status/health` and `GET /openapi.json`, with HTTP/1.1 limits set
+/// explicitly (8 KiB header field, 64 KiB of headers, the configured idle timeout) and the
+/// request context's upload limit at 1 MiB. `onListening` receives the bound port (the real one
+/// when `configuration.port` is 0).
+///
+/// Throws `TalonHTTPError` for a configuration that `ServerConfiguration.validate()` refuses.
+public func buildServerApplication(
+  api: any IntegrationAPI, configuration: ServerConfiguration, logger: Logger,
+  onListening: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
+) throws -> some ApplicationProtocol {
+  try configuration.validate()
+  let responder = IntegrationResponder(api: api, configuration: configuration, logger: logger)
+  let limits = HTTP1Channel.Configuration.DecoderConfiguration(
+    maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 64 * 1024, maxHeaderFieldCount: 100)
+  let http1 = HTTP1Channel.Configuration(
+    idleTimeout: configuration.idleTimeout.timeAmount, httpDecoderConfiguration: limits)
+  let address = BindAddress.hostname(configuration.host, port: configuration.port)
+  let applicationConfiguration = ApplicationConfiguration(
+    address: address, serverName: nil, reuseAddress: true)
+  let port = configuration.port
+  let application: Application<IntegrationResponder> = Application(
+    responder: responder,
+    server: .http1(configuration: http1),
+    configuration: applicationConfiguration,
+    onServerRunning: { channel in
+      await onListening(channel.localAddress?.port ?? port)
+    },
+    logger: logger
+  )
+  return application
+}
+
+/// A running (or runnable) `talon serve`: the application inside a service group that shuts
+/// down gracefully on the given signals or on `shutdown()`: it stops accepting connections and
+/// finishes the requests in flight, then `run` returns.
+public final class IntegrationServer: Sendable {
+  private let api: any IntegrationAPI
+  private let configuration: ServerConfiguration
+  private let logger: Logger
+  private let state = LockedState()
+
+  /// Checks the configuration (throws `TalonHTTPError`); nothing is bound until `run`.
+  public init(api: any IntegrationAPI, configuration: ServerConfiguration, logger: Logger) throws {
+    try configuration.validate()
+    self.api = api
+    self.configuration = configuration
+    self.logger = logger
+  }
+
+  /// Binds, calls `onListening` with `http://HOST:PORT` once listening, and serves until a
+  /// signal of `gracefulShutdownSignals` arrives or `shutdown()` is called.
+  public func run(
+    gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint],
+    onListening: @escaping @Sendable (_ url: String) -> Void
+  ) async throws {
+    let configuration = configuration
+    let application = try buildServerApplication(
+      api: api, configuration: configuration, logger: logger,
+      onListening: { port in onListening(configuration.url(port: port)) })
+    let group = ServiceGroup(
+      configuration: ServiceGroupConfiguration(
+        services: [application], gracefulShutdownSignals: gracefulShutdownSignals, logger: logger))
+    if state.attach(group) {
+      await group.triggerGracefulShutdown()
+    }
+    try await group.run()
+  }
+
+  /// Stops accepting connections and lets the requests in flight finish; `run` then returns.
+  public func shutdown() async {
+    if let group = state.requestShutdown() {
+      await group.triggerGracefulShutdown()
+    }
+  }
+
+  /// The service group once `run` started, and whether shutdown was asked for before that.
+  private final class LockedState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var group: ServiceGroup?
+    private var shutdownRequested = false
+
+    /// Stores the group; true when a shutdown was requested before.
+    func attach(_ group: ServiceGroup) -> Bool {
+      lock.withLock {
+        self.group = group
+        return shutdownRequested
+      }
+    }
+
+    func requestShutdown() -> ServiceGroup? {
+      lock.withLock {
+        shutdownRequested = true
+        return group
+      }
+    }
+  }
+}
+
+/// What `talon serve` calls: runs the server until SIGINT or SIGTERM (or the given signals),
+/// after printing exactly one
+/// line `listening on http://HOST:PORT` to standard output (written unbuffered, so scripts
+/// waiting for it see it at once). Returns after a graceful shutdown; throws `TalonHTTPError`
+/// for a refused configuration (e.g. a non-loopback host without an explicit API key).
+public func runServer(
+  api: any IntegrationAPI, configuration: ServerConfiguration, logger: Logger,
+  gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint],
+  output: @escaping @Sendable (String) -> Void = { line in
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+  }
+) async throws {
+  let server = try IntegrationServer(api: api, configuration: configuration, logger: logger)
+  try await server.run(gracefulShutdownSignals: gracefulShutdownSignals) { url in
+    output("listening on \(url)")
+  }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import TalonAPI
+
+/// Where a request goes: built from `IntegrationOperation`'s path templates plus the two
+/// unauthenticated routes (`GET /v1/status/health`, `GET /openapi.json`). Pure, tested
+/// without I/O.
+///
+/// Paths are matched segment by segment on the raw (still percent-encoded) path, so an encoded
+/// `/` (`%2F`) stays inside one path parameter; the parameter's value is percent-decoded after
+/// matching. A trailing slash is a different path (404).
+struct RouteTable: Sendable {
+  /// The outcome of resolving a method and a raw path.
+  enum Resolution: Equatable, Sendable {
+    /// An Integration API operation; `parameter` is the raw path parameter, if any.
+    case operation(IntegrationOperation, parameter: String?)
+    case health
+    case openAPIDocument
+    /// A known path with another method; `allowed` lists the methods it takes.
+    case methodNotAllowed(allowed: [String])
+    case notFound
+  }
+
+  static let healthPath = "/v1/status/health"
+  static let openAPIPath = "/openapi.json"
+
+  private struct Route: Sendable {
+    var method: String
+    var segments: [Segment]
+    var target: Target
+  }
+
+  private enum Segment: Sendable, Equatable {
+    case literal(String)
+    case parameter
+  }
+
+  private enum Target: Sendable {
+    case operation(IntegrationOperation)
+    case health
+    case openAPIDocument
+  }
+
+  private let routes: [Route]
+
+  init() {
+    var routes = IntegrationOperation.allCases.map { operation in
+      Route(
+        method: operation.method, segments: Self.segments(of: operation.pathTemplate),
+        target: .operation(operation))
+    }
+    routes.append(
+      Route(method: "GET", segments: Self.segments(of: Self.healthPath), target: .health))
+    routes.append(
+      Route(method: "GET", segments: Self.segments(of: Self.openAPIPath), target: .openAPIDocument))
+    self.routes = routes
+  }
+
+  private static func segments(of template: String) -> [Segment] {
+    split(template).map { $0.hasPrefix("{") && $0.hasSuffix("}") ? .parameter : .literal($0) }
+  }
+
+  private static func split(_ path: String) -> [String] {
+    var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    if parts.first == "" { parts.removeFirst() }
+    return parts
+  }
+
+  func resolve(method: String, path: String) -> Resolution {
+    let parts = Self.split(path)
+    var allowed: [String] = []
+    for route in routes {
+      guard let parameter = Self.match(route.segments, parts) else { continue }
+      guard route.method == method else {
+        allowed.append(route.method)
+        continue
+      }
+      switch route.target {
+      case .operation(let operation): return .operation(operation, parameter: parameter)
+      case .health: return .health
+      case .openAPIDocument: return .openAPIDocument
+      }
+    }
+    return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed: Array(Set(allowed)).sorted())
+  }
+
+  /// Nil when the path does not fit; else `.some` of the raw parameter (nil if the route has none).
+  private static func match(_ segments: [Segment], _ parts: [String]) -> String?? {
+    guard segments.count == parts.count else { return nil }
+    var parameter: String?
+    for (segment, part) in zip(segments, parts) {
+      switch segment {
+      case .literal(let text): if text != part { return nil }
+      case .parameter: parameter = part
+      }
+    }
+    return .some(parameter)
+  }
+}

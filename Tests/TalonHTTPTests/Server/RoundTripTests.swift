@@ -1,0 +1,153 @@
+import Foundation
+import TalonAPI
+import Testing
+
+@testable import TalonHTTP
+
+/// Every operation through the HTTP client against a real server backed by `ScriptedAPI`: the
+/// API receives exactly what the client sent and the client returns exactly what the API gave.
+@Suite("Round trips through talon serve")
+struct RoundTripTests {
+  @Test func everyOperationRoundTripsThroughTheClient() async throws {
+    let api = ScriptedAPI()
+    let server = try await TestServer.start(api: api)
+    try await server.withClient { client in
+      let profileBody = NewCustomerProfile(attributes: ["name": "Ada", "age": 36])
+      let profile = try await client.updateCustomerProfile(
+        integrationId: "p 1/ü", body: profileBody)
+      #expect(
+        profile
+          == Fixtures.state(sessionId: "", profileId: "p 1/ü", eventType: "talon_profile_updated"))
+
+      let sessionBody = NewCustomerSession(
+        profileId: "p1", coupon: "SUMMER10", state: .open,
+        cartItems: [
+          CartItem(name: "Shoe", sku: "SKU-1", quantity: 2, price: Decimal(string: "59.99") ?? 0)
+        ])
+      let session = try await client.updateCustomerSession(
+        customerSessionId: "s1", body: sessionBody)
+      #expect(
+        session
+          == Fixtures.state(sessionId: "s1", profileId: "p1", eventType: "talon_session_updated"))
+
+      let v2Body = IntegrationRequest(
+        customerSession: NewCustomerSessionV2(profileId: "p1", couponCodes: ["SUMMER10"]),
+        responseContent: [.customerSession])
+      let v2 = try await client.updateCustomerSessionV2(customerSessionId: "s2", body: v2Body)
+      #expect(v2 == Fixtures.stateV2(sessionId: "s2"))
+
+      let eventBody = NewEvent(
+        profileId: "p1", type: "viewed", attributes: ["page": "home"], sessionId: "s1")
+      let event = try await client.trackEvent(body: eventBody)
+      #expect(event == Fixtures.state(sessionId: "s1", profileId: "p1", eventType: "viewed"))
+
+      let reservation = CouponReservations(integrationIDs: ["p1", "p2"])
+      let coupon = try await client.createCouponReservation(
+        couponValue: "SUMMER10", body: reservation)
+      #expect(coupon == Fixtures.coupon("SUMMER10"))
+      try await client.deleteCouponReservation(couponValue: "SUMMER10", body: reservation)
+
+      #expect(
+        try await client.getReservedCoupons(integrationId: "p1")
+          == InlineResponse2001(totalResultSize: 1, data: [Fixtures.coupon("SUMMER10")]))
+      #expect(
+        try await client.getReservedCustomers(couponValue: "SUMMER10")
+          == InlineResponse200(totalResultSize: 1, data: [Fixtures.profile("p1")]))
+
+      let referralBody = NewReferral(campaignId: 2, advocateProfileIntegrationId: "p1")
+      #expect(
+        try await client.createReferral(body: referralBody) == Fixtures.referral(advocate: "p1"))
+
+      let inventory = try await client.getCustomerInventory(
+        integrationId: "p1", profile: true, referrals: false)
+      #expect(inventory == CustomerInventory(profile: Fixtures.profile("p1"), referrals: nil))
+      try await client.deleteCustomerData(integrationId: "p1")
+
+      let calls = await api.calls
+      #expect(
+        calls.map(\.operation) == [
+          .updateCustomerProfile, .updateCustomerSession, .updateCustomerSessionV2, .trackEvent,
+          .createCouponReservation, .deleteCouponReservation, .getReservedCoupons,
+          .getReservedCustomers, .createReferral, .getCustomerInventory, .deleteCustomerData,
+        ])
+      #expect(Set(calls.map(\.operation)) == Set(IntegrationOperation.allCases))
+      #expect(calls[0].parameter == "p 1/ü")
+      #expect(calls[0].body == (try JSONValue(encoding: profileBody)))
+      #expect(calls[1].body == (try JSONValue(encoding: sessionBody)))
+      #expect(calls[2].body == (try JSONValue(encoding: v2Body)))
+      #expect(calls[3].body == (try JSONValue(encoding: eventBody)))
+      #expect(calls[5].body == (try JSONValue(encoding: reservation)))
+      #expect(calls[8].body == (try JSONValue(encoding: referralBody)))
+      #expect(calls[9].flags == ["profile": true, "referrals": false])
+    }
+    try await server.stop()
+  }
+
+  /// The same operations sent raw: statuses are the reference's success codes and every body
+  /// validates against the operation's response schema.
+  @Test(arguments: IntegrationOperation.allCases)
+  func rawAnswersHaveTheSuccessStatusAndValidate(_ operation: IntegrationOperation) async throws {
+    let api = ScriptedAPI()
+    let server = try await TestServer.start(api: api)
+    let bodies: [IntegrationOperation: String] = [
+      .updateCustomerProfile: #"{"attributes": {"a": 1}}"#,
+      .updateCustomerSession: #"{"profileId": "p1", "state": "closed", "total": 19.99}"#,
+      .updateCustomerSessionV2:
+        #"{"customerSession": {"profileId": "p1"}, "responseContent": ["customerSession"]}"#,
+      .trackEvent: #"{"type": "viewed", "attributes": {}, "sessionId": "s1"}"#,
+      .createCouponReservation: #"{"integrationIDs": ["p1"]}"#,
+      .deleteCouponReservation: #"{"integrationIDs": ["p1"]}"#,
+      .createReferral: #"{"campaignId": 2, "advocateProfileIntegrationId": "p1"}"#,
+    ]
+    let path = operation.pathTemplate.replacingOccurrences(
+      of: "{\(operation.pathParameter ?? "-")}", with: "CODE-x1")
+    let query = operation == .getCustomerInventory ? "?profile=true&referrals=true" : ""
+    let response = try await RawHTTP.send(
+      operation.method, server.url + path + query, body: bodies[operation].map { Data($0.utf8) })
+    #expect(response.status == operation.successStatus)
+    expectValidBody(response, operation: operation)
+    #expect(await api.count(operation) == 1)
+    if operation.responseSchema != nil {
+      #expect(response.headers["Content-Type"].first?.hasPrefix("application/json") == true)
+    }
+    try await server.stop()
+  }
+
+  @Test func healthAndReferenceDocumentNeedNoKey() async throws {
+    let server = try await TestServer.start(api: ScriptedAPI())
+    let health = try await RawHTTP.send("GET", server.url + "/v1/status/health", apiKey: nil)
+    #expect(health.status == 200)
+    #expect(health.json == ["status": "ok"])
+    let document = try await RawHTTP.send("GET", server.url + "/openapi.json", apiKey: nil)
+    #expect(document.status == 200)
+    #expect(String(decoding: document.body, as: UTF8.self) == ReferenceDocument.bundled.text)
+    try await server.stop()
+  }
+
+  @Test func accessLogHasOneLinePerRequestWithoutSecretsOrBodies() async throws {
+    let server = try await TestServer.start(api: ScriptedAPI())
+    let response = try await RawHTTP.send(
+      "POST", server.url + "/v1/events",
+      json: #"{"type": "secret-body-marker", "attributes": {}, "sessionId": "s1"}"#,
+      headers: [("X-Request-Id", "req-42")])
+    #expect(response.status == 201)
+    #expect(response.headers["X-Request-Id"] == ["req-42"])
+    let generated = try await RawHTTP.send("GET", server.url + "/nowhere")
+    let generatedId = generated.headers["X-Request-Id"].first ?? ""
+    #expect(!generatedId.isEmpty)
+    try await server.stop()
+
+    let lines = server.log.all.filter { $0.message == "request" }
+    #expect(lines.count == 2)
+    #expect(lines.first?.metadata["method"] == "POST")
+    #expect(lines.first?.metadata["path"] == "/v1/events")
+    #expect(lines.first?.metadata["status"] == "201")
+    #expect(lines.first?.metadata["request_id"] == "req-42")
+    #expect(lines.first.flatMap { Double($0.metadata["duration_ms"] ?? "") } != nil)
+    #expect(lines.last?.metadata["status"] == "404")
+    #expect(lines.last?.metadata["request_id"] == generatedId)
+    let everything = server.log.all.map { "\($0.message) \($0.metadata)" }.joined()
+    #expect(!everything.contains(TestKeys.apiKey))
+    #expect(!everything.contains("secret-body-marker"))
+  }
+}
