@@ -66,7 +66,9 @@ public final class ShellLoop<E: Evaluator>: Sendable {
   public func run() async -> Int32 {
     let interrupts = InterruptTarget()
     let watchers = installSignalWatchers(interrupts)
-    defer { watchers.forEach { $0.cancel() } }
+    defer {
+      for watcher in watchers { watcher.cancel() }
+    }
     var session = Session()
     var pending: [String] = []
     while true {
