@@ -62,6 +62,11 @@ static inline int clibedit_setty_edit(EditLine *el, const char *flag) {
   return el_set(el, EL_SETTY, "-d", flag, (const char *)NULL);
 }
 
+/// Puts the terminal into editing mode (`on` 1) or back into its normal mode (`on` 0).
+static inline int clibedit_prepare_terminal(EditLine *el, int on) {
+  return el_set(el, EL_PREP_TERM, on);
+}
+
 static inline int clibedit_set_client_data(EditLine *el, void *data) {
   return el_set(el, EL_CLIENTDATA, data);
 }

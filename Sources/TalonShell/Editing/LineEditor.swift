@@ -17,6 +17,7 @@ import Foundation
 ///   shell loop, which restores the terminal (``restoreTerminal()``) before exiting. The
 ///   window size is re-read before each line, so a resize while a line is edited is picked up
 ///   on the next line.
+/// - The character set is UTF-8 (see `useUTF8CharacterSet`).
 /// - Colour sequences in prompts are marked for libedit, so they take no width.
 public final class LineEditor: LineReader, @unchecked Sendable {
   let editor: OpaquePointer
@@ -34,6 +35,7 @@ public final class LineEditor: LineReader, @unchecked Sendable {
     readEditrc: Bool = true
   ) {
     hasSavedTerminal = tcgetattr(STDIN_FILENO, &savedTerminal) == 0
+    Self.useUTF8CharacterSet()
     guard let editor = clibedit_init(programName) else { return nil }
     self.editor = editor
     self.history = history
@@ -71,6 +73,10 @@ public final class LineEditor: LineReader, @unchecked Sendable {
   private func blockingReadLine(prompt: String) -> LineEditorEvent {
     state.beginLine(prompt: Self.markEscapes(prompt))
     el_resize(editor)
+    // libedit enters its editing mode only when it reads the first key, after the prompt is
+    // shown; keys typed in between would meet the normal mode (Ctrl-D as the terminal's
+    // end-of-file, Ctrl-C as SIGINT) and be lost. Enter it before the prompt shows.
+    clibedit_prepare_terminal(editor, 1)
     var count: Int32 = 0
     let text = el_gets(editor, &count)
     if state.interrupted { return .interrupted }
@@ -81,6 +87,15 @@ public final class LineEditor: LineReader, @unchecked Sendable {
     var line = String(cString: text)
     while line.last == "\n" || line.last == "\r" { line.removeLast() }
     return .line(line)
+  }
+
+  /// libedit decodes input with the C library's character set (`LC_CTYPE`), which is "C"
+  /// (ASCII) until a program selects one. Decision: take the user's locale, and UTF-8 when
+  /// that is not UTF-8, since Swift strings and the API's JSON are UTF-8.
+  private static func useUTF8CharacterSet() {
+    setlocale(LC_CTYPE, "")
+    if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset) == "UTF-8" { return }
+    setlocale(LC_CTYPE, "C.UTF-8")
   }
 
   /// `prompt` with each ANSI escape sequence enclosed in libedit's invisible-text markers.

@@ -142,12 +142,15 @@ public final class ShellLoop<E: Evaluator>: Sendable {
     _ text: String, _ interrupts: InterruptTarget
   ) async -> (EvaluationOutcome?, Int) {
     let evaluator = self.evaluator
+    let canceller = TaskCanceller()
     let outcome = await withCheckedContinuation { continuation in
       let answer = SingleAnswer(continuation)
-      let task = Task { answer.give(await evaluator.evaluate(text)) }
+      // The response is in place before the task starts, so a SIGINT as soon as the
+      // statement shows output still reaches it.
       interrupts.set { count in
-        if count == 1 { task.cancel() } else { answer.give(nil) }
+        if count == 1 { canceller.cancel() } else { answer.give(nil) }
       }
+      canceller.attach(Task { answer.give(await evaluator.evaluate(text)) })
     }
     return (outcome, interrupts.clear())
   }
@@ -200,5 +203,28 @@ final class SingleAnswer: @unchecked Sendable {
       return continuation
     }
     waiting?.resume(returning: outcome)
+  }
+}
+
+/// Cancels a task that may not exist yet: a cancel before ``attach(_:)`` applies on attach.
+final class TaskCanceller: @unchecked Sendable {
+  private let lock = NSLock()
+  private var task: Task<Void, Never>?
+  private var cancelled = false
+
+  func attach(_ task: Task<Void, Never>) {
+    let cancelNow = lock.withLock {
+      self.task = task
+      return cancelled
+    }
+    if cancelNow { task.cancel() }
+  }
+
+  func cancel() {
+    let task = lock.withLock {
+      cancelled = true
+      return self.task
+    }
+    task?.cancel()
   }
 }
