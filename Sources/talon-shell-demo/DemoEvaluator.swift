@@ -45,6 +45,12 @@ actor DemoEvaluator: Evaluator {
       } catch {
         return .error("sleep cancelled", exitCode: 3)
       }
+    case "hang":
+      // Ignores cancellation: the task it waits for is not a child of this one.
+      let seconds = words.dropFirst().first.flatMap { Double($0) } ?? 1
+      Terminal.writeStandardOutput("hanging \(words.dropFirst().first ?? "1") s\n")
+      await Task.detached { try? await Task.sleep(for: .seconds(seconds)) }.value
+      return .output("hung")
     default:
       let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
       if lines.count == 1 { return .output("echo: \(text)") }

@@ -5,7 +5,7 @@ import TalonShell
 /// tests in TalonShellTests can drive the real terminal stack (libedit, history, signals)
 /// before the command language is wired in. Remove it once `talon` itself runs the shell.
 ///
-/// Statements: `exit [N]`, `sleep N` (cancellable), `fail [N]` (an error with exit code N),
+/// Statements: `exit [N]`, `sleep N` (cancellable), `hang N` (ignores cancellation), `fail [N]` (an error with exit code N),
 /// `use PROFILE[/SESSION]` (sets the prompt context), `say TEXT` (prints TEXT during
 /// evaluation); anything else is echoed back. `TALON_DEMO_SECRET` is treated as the active
 /// API key of the history.
@@ -22,7 +22,7 @@ struct ShellDemo {
 
 /// Completes the demo's fixed words at the start of the line or after a space.
 struct DemoCompleter: Completer {
-  static let words = ["echo", "exit", "fail", "hello", "help", "say", "sleep", "use"]
+  static let words = ["echo", "exit", "fail", "hang", "hello", "help", "say", "sleep", "use"]
 
   func complete(line: String, cursor: Int) -> CompletionResult {
     let before = line.prefix(cursor)

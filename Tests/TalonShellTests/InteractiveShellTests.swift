@@ -99,6 +99,18 @@ struct InteractiveShellTests {
     try shell.enter("still here", expecting: "echo: still here")
   }
 
+  @Test func aSecondCtrlCGivesUpOnACommandThatIgnoresCancellation() throws {
+    defer { demo.remove() }
+    let shell = try demo.start()
+    try shell.enter("hang 30", expecting: "hanging 30 s", prompt: "")
+    try shell.send("\u{03}")
+    try shell.waitFor("still running; press Ctrl-C again to stop waiting")
+    try shell.send("\u{03}")
+    try shell.waitFor("interrupted; the command may still finish in the background")
+    try shell.waitFor(prompt)
+    try shell.enter("next", expecting: "echo: next")
+  }
+
   @Test func ctrlCOnThePromptClearsTheLine() throws {
     defer { demo.remove() }
     let shell = try demo.start()

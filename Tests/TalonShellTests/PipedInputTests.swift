@@ -49,4 +49,12 @@ struct PipedInputTests {
     #expect(outcome.status == 0)
     #expect(outcome.output == "echo: echo a\n")
   }
+
+  @Test func incompleteTextAtTheEndIsStillEvaluated() throws {
+    let home = try ShellDemo()
+    defer { home.remove() }
+    let outcome = try run("echo a\n{ b,\n", home: home)
+    #expect(outcome.status == 0)
+    #expect(outcome.output == "echo: echo a\necho: { b,\n")
+  }
 }

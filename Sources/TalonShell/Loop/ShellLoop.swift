@@ -16,6 +16,7 @@ import Foundation
 ///   prompt. A second Ctrl-C stops waiting for a statement that ignores cancellation (it is
 ///   left to finish in the background). In non-interactive use, an interrupted statement
 ///   ends the loop with status 130.
+/// - A SIGINT from elsewhere while piped input is read ends the loop with status 130.
 /// - SIGTERM and SIGHUP save the history, restore the terminal, run the caller's
 ///   `onTerminate` and exit with status 0.
 public final class ShellLoop<E: Evaluator>: Sendable {
@@ -24,8 +25,11 @@ public final class ShellLoop<E: Evaluator>: Sendable {
   /// ``History/activeSecrets`` when the API key changes.
   public let history: History?
   let reader: any LineReader
-  let interactive: Bool
-  let color: Bool
+  /// Whether the loop prompts, edits and keeps history (false for piped input).
+  public let interactive: Bool
+  /// Whether output may carry ANSI colour (interactive, and `NO_COLOR` unset); the evaluator's
+  /// renderer should follow it.
+  public let color: Bool
   let onTerminate: (@Sendable () -> Void)?
 
   /// A loop reading standard input: interactive with line editing, history (located and
@@ -148,12 +152,22 @@ public final class ShellLoop<E: Evaluator>: Sendable {
       // The response is in place before the task starts, so a SIGINT as soon as the
       // statement shows output still reaches it.
       interrupts.set { count in
-        if count == 1 { canceller.cancel() } else { answer.give(nil) }
+        guard count == 1 else { return answer.give(nil) }
+        canceller.cancel()
+        DispatchQueue.global().asyncAfter(deadline: .now() + Self.stillRunningNotice) {
+          if !answer.isGiven {
+            Terminal.writeStandardError("\nstill running; press Ctrl-C again to stop waiting\n")
+          }
+        }
       }
       canceller.attach(Task { answer.give(await evaluator.evaluate(text)) })
     }
     return (outcome, interrupts.clear())
   }
+
+  /// How long after a Ctrl-C a statement may take to stop before the shell says how to stop
+  /// waiting for it.
+  static var stillRunningNotice: DispatchTimeInterval { .milliseconds(500) }
 
   private func reportError(_ message: String) {
     let styled = ANSIStyle.red.apply(message, enabled: color && Terminal.standardErrorColor)
@@ -181,7 +195,11 @@ public final class ShellLoop<E: Evaluator>: Sendable {
       exit(0)
     }
     return [
-      SignalWatcher(signal: SIGINT) { interrupts.interrupt() },
+      SignalWatcher(signal: SIGINT) { [interactive] in
+        // Between statements: the editor handles Ctrl-C on the prompt itself, so this is a
+        // signal from elsewhere; piped input stops as the signal's default action would.
+        if !interrupts.interrupt() && !interactive { exit(130) }
+      },
       SignalWatcher(signal: SIGTERM, handler: terminate),
       SignalWatcher(signal: SIGHUP, handler: terminate),
     ]
@@ -195,6 +213,10 @@ final class SingleAnswer: @unchecked Sendable {
 
   init(_ continuation: CheckedContinuation<EvaluationOutcome?, Never>) {
     self.continuation = continuation
+  }
+
+  var isGiven: Bool {
+    lock.withLock { continuation == nil }
   }
 
   func give(_ outcome: EvaluationOutcome?) {

@@ -13,8 +13,9 @@ public final class SignalWatcher: @unchecked Sendable {
   public let signal: Int32
   private let source: any DispatchSourceSignal
 
-  /// Starts watching `signal`; `handler` runs once per arrival (arrivals close together may
-  /// be merged into one call).
+  /// Starts watching `signal`; `handler` runs once per arrival the process receives (the
+  /// kernel merges a signal that arrives while the same one is still pending). Returns once
+  /// the watcher is installed, so no later arrival is missed.
   public init(
     signal: Int32, queue: DispatchQueue = DispatchQueue(label: "talon.signals"),
     handler: @escaping @Sendable () -> Void
@@ -22,8 +23,17 @@ public final class SignalWatcher: @unchecked Sendable {
     self.signal = signal
     Foundation.signal(signal, SIG_IGN)
     source = DispatchSource.makeSignalSource(signal: signal, queue: queue)
-    source.setEventHandler(handler: handler)
+    let source = self.source
+    source.setEventHandler {
+      // `data` counts the arrivals merged into this event.
+      for _ in 0..<max(1, source.data) { handler() }
+    }
+    // Until the source is installed, the signal is ignored and would be lost: return only
+    // once it is. The registration handler runs on `queue`, never on this thread.
+    let registered = DispatchSemaphore(value: 0)
+    source.setRegistrationHandler { registered.signal() }
     source.resume()
+    _ = registered.wait(timeout: .now() + .seconds(2))
   }
 
   /// Stops watching and gives the signal its default action back.
@@ -66,13 +76,15 @@ final class InterruptTarget: @unchecked Sendable {
     }
   }
 
-  /// Called for each SIGINT: runs the current response, if any.
-  func interrupt() {
+  /// Called for each SIGINT: runs the current response; false when no command runs.
+  @discardableResult
+  func interrupt() -> Bool {
     let (response, received) = lock.withLock { () -> ((@Sendable (Int) -> Void)?, Int) in
       guard let action else { return (nil, 0) }
       count += 1
       return (action, count)
     }
     response?(received)
+    return response != nil
   }
 }
