@@ -23,6 +23,7 @@ struct HistoryTests {
     let history = History(fileURL: nil, limit: 3)
     for number in 1...5 { history.record("echo \(number)") }
     #expect(history.entries == ["echo 3", "echo 4", "echo 5"])
+    #expect(history.count == 3)
   }
 
   @Test func secretsAndSpaceLinesAreNotRecorded() {

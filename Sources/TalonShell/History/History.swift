@@ -78,6 +78,11 @@ public final class History: @unchecked Sendable {
     set { lock.withLock { secrets = newValue } }
   }
 
+  /// The number of entries held.
+  public var count: Int {
+    lock.withLock { Int(clibedit_history_count(handle)) }
+  }
+
   /// The entries, oldest first.
   public var entries: [String] {
     lock.withLock {
