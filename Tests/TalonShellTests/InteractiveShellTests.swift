@@ -158,6 +158,20 @@ struct InteractiveShellTests {
     #expect(try shell.waitForExit() == 0)
   }
 
+  @Test func anUnreadableHistoryFileIsLeftAlone() throws {
+    defer { demo.remove() }
+    let foreign = "#V2 a history file of another program\nls\n"
+    try FileManager.default.createDirectory(
+      at: demo.historyFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try foreign.write(to: demo.historyFile, atomically: true, encoding: .utf8)
+    let shell = try demo.start(prompt: "")
+    try shell.waitFor("cannot read the history file")
+    try shell.waitFor(prompt)
+    try shell.enter("echo kept in memory", expecting: "echo: echo kept in memory")
+    try shell.enter("\u{1B}[A", expecting: "echo: echo kept in memory")
+    #expect(try String(contentsOf: demo.historyFile, encoding: .utf8) == foreign)
+  }
+
   @Test func theUsersEditrcIsHonoured() throws {
     defer { demo.remove() }
     try "bind -s ^X from-editrc\n".write(

@@ -40,9 +40,15 @@ public final class ShellLoop<E: Evaluator>: Sendable {
     environment: [String: String] = ProcessInfo.processInfo.environment,
     onTerminate: (@Sendable () -> Void)? = nil
   ) {
-    let history = Terminal.isInteractive ? History(environment: environment) : nil
-    if let history {
-      do { try history.load() } catch { Terminal.writeStandardError("talon: \(error)\n") }
+    var history = Terminal.isInteractive ? History(environment: environment) : nil
+    if let loading = history {
+      do {
+        try loading.load()
+      } catch {
+        // Never write over a file we could not read: this session keeps its history in memory.
+        Terminal.writeStandardError("talon: \(error); history is not saved in this session\n")
+        history = History(fileURL: nil, limit: loading.limit)
+      }
     }
     let editor = Terminal.isInteractive ? LineEditor(history: history, completer: completer) : nil
     self.init(
