@@ -116,7 +116,7 @@ struct InteractiveShellTests {
     let shell = try demo.start()
     try shell.send("abandoned")
     try shell.waitFor("abandoned")
-    try shell.send("\u{03}")
+    try shell.send("\u{1B}[D\u{1B}[D\u{03}")
     try shell.waitFor("^C\r\n" + prompt)
     try shell.enter("kept", expecting: "echo: kept")
     try shell.enter("{ open", expecting: "... ", prompt: "")

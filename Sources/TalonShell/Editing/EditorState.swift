@@ -51,7 +51,9 @@ func editorPrompt(_ editor: OpaquePointer?) -> UnsafeMutablePointer<CChar>? {
 func editorInterrupt(_ editor: OpaquePointer?, _ key: Int32) -> UInt8 {
   guard let state = EditorState.of(editor) else { return EditorCommandResult.normal }
   state.interrupted = true
-  el_cursor(editor, Int32.max)
+  if let line = el_wline(editor)?.pointee, let cursor = line.cursor, let end = line.lastchar {
+    el_cursor(editor, Int32(clamping: end - cursor))
+  }
   el_insertstr(editor, "^C")
   el_push(editor, "\n")
   return EditorCommandResult.refresh

@@ -13,9 +13,9 @@ import Foundation
 ///   collected but incomplete text is still evaluated, so the language reports what is
 ///   missing.
 /// - Ctrl-C while a statement runs cancels its task and, once it has answered, returns to the
-///   prompt. A second Ctrl-C stops waiting for a statement that ignores cancellation (it is
-///   left to finish in the background). In non-interactive use, an interrupted statement
-///   ends the loop with status 130.
+///   prompt. When the statement has not answered half a second later, the shell says so; a
+///   second Ctrl-C stops waiting for it (it is left to finish in the background). In
+///   non-interactive use, an interrupted statement ends the loop with status 130.
 /// - A SIGINT from elsewhere while piped input is read ends the loop with status 130.
 /// - SIGTERM and SIGHUP save the history, restore the terminal, run the caller's
 ///   `onTerminate` and exit with status 0.
@@ -209,50 +209,5 @@ public final class ShellLoop<E: Evaluator>: Sendable {
       SignalWatcher(signal: SIGTERM, handler: terminate),
       SignalWatcher(signal: SIGHUP, handler: terminate),
     ]
-  }
-}
-
-/// Resumes a continuation exactly once, with whichever answer comes first.
-final class SingleAnswer: @unchecked Sendable {
-  private let lock = NSLock()
-  private var continuation: CheckedContinuation<EvaluationOutcome?, Never>?
-
-  init(_ continuation: CheckedContinuation<EvaluationOutcome?, Never>) {
-    self.continuation = continuation
-  }
-
-  var isGiven: Bool {
-    lock.withLock { continuation == nil }
-  }
-
-  func give(_ outcome: EvaluationOutcome?) {
-    let waiting = lock.withLock { () -> CheckedContinuation<EvaluationOutcome?, Never>? in
-      defer { continuation = nil }
-      return continuation
-    }
-    waiting?.resume(returning: outcome)
-  }
-}
-
-/// Cancels a task that may not exist yet: a cancel before ``attach(_:)`` applies on attach.
-final class TaskCanceller: @unchecked Sendable {
-  private let lock = NSLock()
-  private var task: Task<Void, Never>?
-  private var cancelled = false
-
-  func attach(_ task: Task<Void, Never>) {
-    let cancelNow = lock.withLock {
-      self.task = task
-      return cancelled
-    }
-    if cancelNow { task.cancel() }
-  }
-
-  func cancel() {
-    let task = lock.withLock {
-      cancelled = true
-      return self.task
-    }
-    task?.cancel()
   }
 }
