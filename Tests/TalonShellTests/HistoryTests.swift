@@ -61,18 +61,22 @@ struct HistoryTests {
     #expect(wide.entries == ["{ a\nb }", "echo 3", "echo 4"])
   }
 
-  @Test func anExistingFileIsMadePrivateOnSave() throws {
+  @Test func anExistingFileIsReplacedByAPrivateOneOnSave() throws {
     let directory = try Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let file = directory.appending(path: "history")
     #expect(
       FileManager.default.createFile(
-        atPath: file.path, contents: Data(), attributes: [.posixPermissions: 0o644]))
+        atPath: file.path, contents: Data("old".utf8), attributes: [.posixPermissions: 0o644]))
     let history = History(fileURL: file)
     history.record("echo 1")
     try history.save()
     let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
     #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["history"])
+    let reloaded = History(fileURL: file)
+    try reloaded.load()
+    #expect(reloaded.entries == ["echo 1"])
   }
 
   @Test func aMissingFileLoadsAsEmpty() throws {

@@ -10,8 +10,8 @@ import Foundation
 /// - Consecutive duplicates are collapsed; ``HistoryFilter`` keeps blank lines, lines starting
 ///   with a space and lines that may carry a secret out.
 /// - The file is libedit's own format (``load()`` / ``save()`` through `H_LOAD` / `H_SAVE`),
-///   created with mode 0600 before anything is written to it. Each save rewrites the whole
-///   file; two shells running at once keep the history of the last one to save.
+///   mode 0600 from its creation, replaced as a whole by each save (write a temporary file,
+///   then rename). Two shells running at once keep the history of the last one to save.
 ///
 /// Thread safety: our own calls are serialized by a lock; libedit reads the list from the
 /// editor thread only while a line is being edited, when the shell does not record.
@@ -127,29 +127,36 @@ public final class History: @unchecked Sendable {
   }
 
   /// Writes every entry to the history file, creating it (mode 0600) and its directories.
+  /// The entries go to a private temporary file that then replaces the history file, so an
+  /// interrupted save never leaves a truncated history.
   public func save() throws(HistoryError) {
     guard let fileURL else { return }
     lock.lock()
     defer { lock.unlock() }
-    try Self.prepare(fileURL)
-    if clibedit_history_save(handle, fileURL.path) < 0 {
+    let temporary = fileURL.deletingLastPathComponent().appending(
+      path: ".\(fileURL.lastPathComponent).\(getpid()).tmp")
+    try Self.createPrivateFile(temporary, reporting: fileURL)
+    guard clibedit_history_save(handle, temporary.path) >= 0,
+      rename(temporary.path, fileURL.path) == 0
+    else {
+      unlink(temporary.path)
       throw HistoryError.unwritable(fileURL.path)
     }
   }
 
-  /// Creates the directories and an empty private file, or makes an existing file private.
-  private static func prepare(_ fileURL: URL) throws(HistoryError) {
-    let directory = fileURL.deletingLastPathComponent()
+  /// Creates the directories and an empty file only its owner can read and write.
+  private static func createPrivateFile(_ url: URL, reporting path: URL) throws(HistoryError) {
+    let directory = url.deletingLastPathComponent()
     do {
       try FileManager.default.createDirectory(
         at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     } catch {
       throw HistoryError.unwritable(directory.path)
     }
-    let fd = open(fileURL.path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw HistoryError.unwritable(fileURL.path) }
+    let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw HistoryError.unwritable(path.path) }
     defer { close(fd) }
-    if fchmod(fd, 0o600) != 0 { throw HistoryError.unwritable(fileURL.path) }
+    if fchmod(fd, 0o600) != 0 { throw HistoryError.unwritable(path.path) }
   }
 }
 
