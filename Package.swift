@@ -57,6 +57,16 @@ let package = Package(
       capability: .buildTool(),
       dependencies: ["embed-resources"]
     ),
+    // libedit as a system library; shim.h wraps its variadic C calls. Only TalonShell imports it.
+    .systemLibrary(
+      name: "CLibEdit",
+      pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"])]
+    ),
+    // The interactive shell: line editing, history, prompt, signals and the REPL loop.
+    .target(name: "TalonShell", dependencies: ["CLibEdit", "TalonAPI"]),
+    // Test fixture: the shell loop with a tiny built-in evaluator, driven in a pty by the tests.
+    .executableTarget(name: "talon-shell-demo", dependencies: ["TalonShell"]),
     .testTarget(name: "TalonAPITests", dependencies: ["TalonAPI"]),
     .testTarget(
       name: "TalonHTTPTests",
@@ -68,6 +78,7 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
+    .testTarget(name: "TalonShellTests", dependencies: ["TalonShell", "talon-shell-demo"]),
     // Runs the built `talon` binary end to end.
     .testTarget(name: "EndToEndTests", dependencies: ["talon"]),
   ]

@@ -8,11 +8,9 @@ import Testing
 /// 502/503/504, up to the configured attempts; a POST never is.
 @Suite("Retries of the HTTP client")
 struct RetryTests {
-  /// A loopback port nothing listens on: one a server just had and gave back.
-  private func closedPort() async throws -> Int {
-    let server = try await TestServer.start(api: ScriptedAPI())
-    try await server.stop()
-    return server.port
+  /// A loopback port nothing listens on, held for the test so nothing else can take it.
+  private func closedPort() throws -> ReservedPort {
+    try ReservedPort()
   }
 
   private func client(
@@ -31,13 +29,15 @@ struct RetryTests {
   }
 
   @Test func aPutIsRetriedWhenTheFirstConnectionIsRefused() async throws {
-    let port = try await closedPort()
+    let reserved = try closedPort()
+    let port = reserved.port
     let api = ScriptedAPI()
     let started = Recorder<TestServer>()
     let events = Recorder<RetryEvent>()
     // The server starts listening only once the first attempt has been refused.
     let client = try client(port: port, attempts: 3, events: events) { _ in
       guard started.all.isEmpty else { return }
+      reserved.release()
       if let server = try? await TestServer.start(
         api: api, configuration: TestServer.configuration(port: port))
       {
@@ -58,7 +58,8 @@ struct RetryTests {
   }
 
   @Test func theClientGivesUpAfterTheConfiguredAttempts() async throws {
-    let port = try await closedPort()
+    let reserved = try closedPort()
+    let port = reserved.port
     let events = Recorder<RetryEvent>()
     let client = try client(port: port, attempts: 3, events: events)
     let error = await #expect(throws: TalonHTTPError.self) {
@@ -66,6 +67,7 @@ struct RetryTests {
         customerSessionId: "s1", body: NewCustomerSession())
     }
     try await client.shutdown()
+    reserved.release()
     #expect(error == .connectionRefused(origin: "http://127.0.0.1:\(port)", attempts: 3))
     #expect(
       error?.description
@@ -75,7 +77,8 @@ struct RetryTests {
   }
 
   @Test func aPostIsNeverRetried() async throws {
-    let port = try await closedPort()
+    let reserved = try closedPort()
+    let port = reserved.port
     let events = Recorder<RetryEvent>()
     let client = try client(port: port, attempts: 5, events: events)
     let event = await #expect(throws: TalonHTTPError.self) {
@@ -86,6 +89,7 @@ struct RetryTests {
         body: NewReferral(campaignId: 1, advocateProfileIntegrationId: "p1"))
     }
     try await client.shutdown()
+    reserved.release()
     #expect(event == .connectionRefused(origin: "http://127.0.0.1:\(port)", attempts: 1))
     #expect(
       event?.description == "connection refused to http://127.0.0.1:\(port): is the URL right?")

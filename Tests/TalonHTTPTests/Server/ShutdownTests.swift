@@ -14,8 +14,9 @@ import UnixSignals
 #endif
 
 /// Graceful shutdown: a signal stops the server from accepting connections, the request in
-/// flight still completes, then `run` returns. Each test uses its own signal (SIGUSR1/SIGUSR2)
-/// so that tests running in parallel do not stop each other's servers.
+/// flight still completes, then `run` returns. Each test uses its own signal (SIGWINCH, SIGCONT)
+/// so that tests running in parallel do not stop each other's servers; both are harmless by
+/// default, so a signal arriving after a test removed its handler cannot end the test process.
 @Suite("Graceful shutdown of talon serve")
 struct ShutdownTests {
   /// Whether a new connection to `url` is refused (a fresh client, so no pooled connection).
@@ -40,7 +41,7 @@ struct ShutdownTests {
     let entered = Signal()
     let release = Signal()
     await api.hold(.trackEvent, entered: entered, release: release)
-    let server = try await TestServer.start(api: api, signals: [.sigusr2])
+    let server = try await TestServer.start(api: api, signals: [.sigwinch])
     try await server.withClient { client in
       try await checkInFlightRequestCompletes(server, client, entered: entered, release: release)
     }
@@ -53,7 +54,7 @@ struct ShutdownTests {
       try await client.trackEvent(body: NewEvent(type: "slow", attributes: [:], sessionId: "s1"))
     }
     try await entered.wait(seconds: 10, "the request to reach the API")
-    kill(getpid(), SIGUSR2)
+    kill(getpid(), SIGWINCH)
     // Wait (bounded) until the server no longer accepts connections.
     try await withTimeout(10, "the server to stop accepting") {
       while await !self.refusesConnections(server.url) {
@@ -74,7 +75,7 @@ struct ShutdownTests {
     let task = Task {
       try await runServer(
         api: ScriptedAPI(), configuration: TestServer.configuration(),
-        logger: Logger(label: "test"), gracefulShutdownSignals: [.sigusr1]
+        logger: Logger(label: "test"), gracefulShutdownSignals: [.sigcont]
       ) { line in
         lines.append(line)
         listening.fire()
@@ -88,7 +89,7 @@ struct ShutdownTests {
     #expect(port > 0)
     let health = try await RawHTTP.send("GET", "http://127.0.0.1:\(port)/v1/status/health")
     #expect(health.status == 200)
-    kill(getpid(), SIGUSR1)
+    kill(getpid(), SIGCONT)
     try await withTimeout(10, "runServer to return") { try await task.value }
     #expect(await refusesConnections("http://127.0.0.1:\(port)"))
   }

@@ -1,0 +1,53 @@
+import Dispatch
+import Foundation
+import Testing
+
+@testable import TalonShell
+
+@Suite("Signals and cancellation")
+struct SignalWatcherTests {
+  @Test func aWatchedSignalCallsTheHandlerInsteadOfItsDefaultAction() {
+    let received = DispatchSemaphore(value: 0)
+    let watcher = SignalWatcher(signal: SIGURG) { received.signal() }
+    defer { watcher.cancel() }
+    kill(getpid(), SIGURG)
+    #expect(received.wait(timeout: .now() + .seconds(5)) == .success)
+  }
+
+  @Test func theInterruptTargetCountsInterruptsOfTheCurrentCommand() {
+    let target = InterruptTarget()
+    #expect(!target.interrupt())
+    let seen = Counter()
+    target.set { seen.add($0) }
+    #expect(target.interrupt())
+    #expect(target.interrupt())
+    #expect(seen.values == [1, 2])
+    #expect(target.clear() == 2)
+    #expect(!target.interrupt())
+  }
+
+  @Test func aCancelBeforeTheTaskExistsStillCancelsIt() async {
+    let canceller = TaskCanceller()
+    canceller.cancel()
+    let started = ContinuousClock.now
+    let task = Task<Void, Never> { try? await Task.sleep(for: .seconds(30)) }
+    canceller.attach(task)
+    await task.value
+    #expect(task.isCancelled)
+    #expect(ContinuousClock.now - started < .seconds(10))
+  }
+}
+
+/// Values collected from another thread.
+final class Counter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var collected: [Int] = []
+
+  func add(_ value: Int) {
+    lock.withLock { collected.append(value) }
+  }
+
+  var values: [Int] {
+    lock.withLock { collected }
+  }
+}
