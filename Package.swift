@@ -8,7 +8,8 @@ let package = Package(
     .executable(name: "talon", targets: ["talon"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // Wire models, JSONValue, the IntegrationAPI protocol and the bundled reference document.
@@ -17,6 +18,16 @@ let package = Package(
       exclude: ["Resources"],
       plugins: ["EmbedResources"]
     ),
+    // The embedded Integration API: SQLite store (GRDB), campaign files, the Talang rule engine
+    // and the 11 operations.
+    .target(
+      name: "TalonEngine",
+      dependencies: ["TalonAPI", .product(name: "GRDB", package: "GRDB.swift")],
+      exclude: ["Resources"],
+      plugins: ["EmbedResources"]
+    ),
+    // Throughput of updateCustomerSessionV2 against a file-backed store (`make bench`).
+    .executableTarget(name: "talon-bench-engine", dependencies: ["TalonEngine"]),
     // The `talon` binary: @main and one file per subcommand.
     .executableTarget(
       name: "talon",
@@ -34,6 +45,7 @@ let package = Package(
       dependencies: ["embed-resources"]
     ),
     .testTarget(name: "TalonAPITests", dependencies: ["TalonAPI"]),
+    .testTarget(name: "TalonEngineTests", dependencies: ["TalonEngine", "TalonAPI"]),
     // Runs the built `talon` binary end to end.
     .testTarget(name: "EndToEndTests", dependencies: ["talon"]),
   ]
