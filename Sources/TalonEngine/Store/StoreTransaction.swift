@@ -125,3 +125,11 @@ struct StoreTransaction {
     }
   }
 }
+
+extension StoreTransaction {
+  /// Rewrites a stored event (e.g. to add the ledger entries of a close).
+  func update(_ event: Event) throws {
+    try db.execute(
+      sql: "UPDATE event SET data = ? WHERE id = ?", arguments: [try encode(event), event.id])
+  }
+}

@@ -104,8 +104,9 @@ struct Commitment: Codable, Sendable {
   var totalSales: Decimal
   /// Whether the profile's `closedSessions` went up.
   var countedSession: Bool
-  /// The discounts given, for the `rollbackDiscount` effects.
-  var discounts: [NamedAmount]
+  /// The effects of the close, from which a cancel derives `rollbackCoupon` and
+  /// `rollbackDiscount` with the same campaign, ruleset and rule.
+  var effects: [Effect]
 }
 
 /// One change of a counter row.
