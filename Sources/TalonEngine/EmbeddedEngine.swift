@@ -156,3 +156,10 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
     runtime.advance(by: seconds)
   }
 }
+
+extension EmbeddedEngine {
+  /// The stored session (for tests and diagnostics; not part of the Integration API).
+  func storedSession(_ id: String) async throws -> StoredSession? {
+    try await store.write { store in try store.session(id) }
+  }
+}
