@@ -137,10 +137,23 @@ struct CampaignFileTests {
       name: "duplicate coupon",
       text: document(
         campaign:
-          #"{"id": 1, "name": "c", "ruleset": {"rules": []}, "coupons": [{"value": "X"}]}"#,
-        extra: #", {"id": 2, "name": "d", "ruleset": {"rules": []}, "coupons": [{"value": "X"}]}"#
+          #"{"id": 1, "name": "c", "ruleset": {"rules": []}, "coupons": [{"value": "XXXX"}]}"#,
+        extra: #", {"id": 2, "name": "d", "ruleset": {"rules": []}, "coupons": [{"value": "XXXX"}]}"#
       ),
-      pointer: "/campaigns/1/coupons/0/value", message: "duplicate coupon 'X'"),
+      pointer: "/campaigns/1/coupons/0/value", message: "duplicate coupon 'XXXX'"),
+    Case(
+      name: "short coupon value",
+      text: document(
+        campaign: #"{"id": 1, "name": "c", "ruleset": {"rules": []}, "coupons": [{"value": "AB"}]}"#),
+      pointer: "/campaigns/0/coupons/0/value", message: "a coupon value needs at least 4 characters"),
+    Case(
+      name: "short code pattern",
+      text: document(
+        campaign:
+          ###"{"id": 1, "name": "c", "referralSettings": {"couponPattern": "##"}, "ruleset": {"rules": []}}"###
+      ),
+      pointer: "/campaigns/0/referralSettings/couponPattern",
+      message: "the pattern needs at least 4 characters (codes have at least 4)"),
     Case(
       name: "duplicate campaign id",
       text: document(extra: #", {"id": 1, "name": "d", "ruleset": {"rules": []}}"#),
@@ -196,7 +209,7 @@ struct CampaignFileTests {
       name: "bad valid characters",
       text: document(
         campaign:
-          ###"{"id": 1, "name": "c", "couponSettings": {"validCharacters": ["A-"], "couponPattern": "##"}, "ruleset": {"rules": []}}"###
+          #####"{"id": 1, "name": "c", "couponSettings": {"validCharacters": ["A-"], "couponPattern": "####"}, "ruleset": {"rules": []}}"#####
       ),
       pointer: "/campaigns/0/couponSettings/validCharacters/0",
       message: #"expected a character or a range like "A-Z""#),
@@ -204,7 +217,7 @@ struct CampaignFileTests {
       name: "negative usage limit",
       text: document(
         campaign:
-          #"{"id": 1, "name": "c", "ruleset": {"rules": []}, "coupons": [{"value": "X", "usageLimit": -1}]}"#
+          #"{"id": 1, "name": "c", "ruleset": {"rules": []}, "coupons": [{"value": "XXXX", "usageLimit": -1}]}"#
       ),
       pointer: "/campaigns/0/coupons/0/usageLimit", message: "must be at least 0"),
   ]

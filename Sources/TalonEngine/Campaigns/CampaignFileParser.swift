@@ -3,7 +3,9 @@ import TalonAPI
 
 /// Validates a campaign document and builds the `CampaignPack` (format in semantics.md,
 /// "Campaign file"). Decided here: unknown members are ignored; campaign ids, loyalty program
-/// ids and coupon values must be unique; a campaign may carry `referralUsageLimit` (default 0).
+/// ids and coupon values must be unique; coupon values and code patterns have at least 4
+/// characters (the reference's `Coupon.value` / `Referral.code` minimum); a campaign may carry
+/// `referralUsageLimit` (default 0).
 struct CampaignFileParser {
   static let defaultCreated = Date(timeIntervalSince1970: 1_577_836_800)
 
@@ -124,6 +126,11 @@ struct CampaignFileParser {
   private func codeSettings(_ reader: FieldReader, _ key: String) throws -> CodeGeneratorSettings? {
     guard let settings = try reader.object(key) else { return nil }
     let pattern = try settings.string("couponPattern") ?? "##########"
+    guard pattern.count >= 4 else {
+      throw CampaignFileError(
+        pointer: settings.at("couponPattern"),
+        message: "the pattern needs at least 4 characters (codes have at least 4)")
+    }
     guard pattern.contains("#") else {
       throw CampaignFileError(
         pointer: settings.at("couponPattern"), message: "the pattern needs at least one '#'")
@@ -205,6 +212,10 @@ struct CampaignFileParser {
   private func coupon(_ reader: FieldReader, campaign: Campaign) throws -> Coupon {
     guard let value = try reader.nonEmptyString("value") else {
       throw CampaignFileError(pointer: reader.at("value"), message: "'value' is required")
+    }
+    guard value.count >= 4 else {
+      throw CampaignFileError(
+        pointer: reader.at("value"), message: "a coupon value needs at least 4 characters")
     }
     let startDate = try reader.date("startDate")
     let expiryDate = try reader.date("expiryDate")
