@@ -18,7 +18,11 @@ extension OperationContext {
     let existing = try store.profile(id)
     var profile = existing ?? StoredProfile(integrationId: id, now: now)
     for (key, value) in body.attributes?.objectValue ?? [:] {
-      profile.attributes[key] = value == .null ? nil : value
+      if value == .null {
+        profile.attributes.removeValue(forKey: key)
+      } else {
+        profile.attributes[key] = value
+      }
     }
     profile.lastActivity = now
     let eventType = existing == nil ? "talon_profile_created" : "talon_profile_updated"

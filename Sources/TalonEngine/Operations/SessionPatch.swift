@@ -97,7 +97,11 @@ struct SessionPatch: Sendable {
     if members.isEmpty { return [:] }
     var result = stored
     for (key, value) in members {
-      if value == .null { result[key] = nil } else { result[key] = value }
+      if value == .null {
+        result.removeValue(forKey: key)
+      } else {
+        result[key] = value
+      }
     }
     return result
   }
