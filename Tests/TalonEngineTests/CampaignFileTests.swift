@@ -106,7 +106,8 @@ struct CampaignFileTests {
       pointer: "/campaigns/0/ruleset", message: "'ruleset' is required"),
     Case(
       name: "bad state enum",
-      text: document(campaign: #"{"id": 1, "name": "c", "state": "paused", "ruleset": {"rules": []}}"#),
+      text: document(
+        campaign: #"{"id": 1, "name": "c", "state": "paused", "ruleset": {"rules": []}}"#),
       pointer: "/campaigns/0/state",
       message: #"'paused' is not one of "enabled", "disabled", "archived""#),
     Case(
@@ -138,14 +139,17 @@ struct CampaignFileTests {
       text: document(
         campaign:
           #"{"id": 1, "name": "c", "ruleset": {"rules": []}, "coupons": [{"value": "XXXX"}]}"#,
-        extra: #", {"id": 2, "name": "d", "ruleset": {"rules": []}, "coupons": [{"value": "XXXX"}]}"#
+        extra:
+          #", {"id": 2, "name": "d", "ruleset": {"rules": []}, "coupons": [{"value": "XXXX"}]}"#
       ),
       pointer: "/campaigns/1/coupons/0/value", message: "duplicate coupon 'XXXX'"),
     Case(
       name: "short coupon value",
       text: document(
-        campaign: #"{"id": 1, "name": "c", "ruleset": {"rules": []}, "coupons": [{"value": "AB"}]}"#),
-      pointer: "/campaigns/0/coupons/0/value", message: "a coupon value needs at least 4 characters"),
+        campaign: #"{"id": 1, "name": "c", "ruleset": {"rules": []}, "coupons": [{"value": "AB"}]}"#
+      ),
+      pointer: "/campaigns/0/coupons/0/value", message: "a coupon value needs at least 4 characters"
+    ),
     Case(
       name: "short code pattern",
       text: document(

@@ -54,7 +54,8 @@ struct CouponTests {
 
   static let cart = [item("A", "100")]
 
-  func reason(_ test: TestEngine, _ code: String, profile: String = "bob", session: String? = nil,
+  func reason(
+    _ test: TestEngine, _ code: String, profile: String = "bob", session: String? = nil,
     cart: [CartItem] = cart, identifiers: [String]? = nil
   ) async throws -> String? {
     let state = try await test.v2(
@@ -167,7 +168,8 @@ struct CouponTests {
     #expect(reserved.value == "RESERVED" && reserved.reservation == false)
     try await test.reserve("RESERVED", ["dora"])  // idempotent
     #expect(try await reason(test, "RESERVED", profile: "dora") == nil)
-    #expect(try await test.reservedCustomers("RESERVED").data.map(\.integrationId) == ["dora", "erin"])
+    #expect(
+      try await test.reservedCustomers("RESERVED").data.map(\.integrationId) == ["dora", "erin"])
     try await test.unreserve("RESERVED", ["dora"])
     try await test.unreserve("RESERVED", ["dora"])  // idempotent
     #expect(try await test.reservedCustomers("RESERVED").totalResultSize == 1)

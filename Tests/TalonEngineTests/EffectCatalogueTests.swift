@@ -106,7 +106,8 @@ struct EffectCatalogueTests {
 
   @Test func failingRulesAreSkippedNotTheRequest() async throws {
     let test = try TestEngine(json: Self.pack)
-    let state = try await test.v2("s", NewCustomerSessionV2(profileId: "ivy", cartItems: [item("A", "10")]))
+    let state = try await test.v2(
+      "s", NewCustomerSessionV2(profileId: "ivy", cartItems: [item("A", "10")]))
     #expect(state.effects.isEmpty)
   }
 
@@ -125,7 +126,8 @@ struct EffectCatalogueTests {
     let test = try TestEngine(json: json)
     for index in 0..<2 {
       let state = try await test.v2(
-        "s\(index)", NewCustomerSessionV2(profileId: "p", state: .closed, cartItems: [item("A", "50")]))
+        "s\(index)",
+        NewCustomerSessionV2(profileId: "p", state: .closed, cartItems: [item("A", "50")]))
       #expect(state.effects.contains { $0.props["name"] == "ten" })
     }
     let third = try await test.v2(

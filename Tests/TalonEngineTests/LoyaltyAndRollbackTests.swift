@@ -23,7 +23,8 @@ struct LoyaltyAndRollbackTests {
     let test = try TestEngine()
     // Earn 150 points.
     try await test.v2(
-      "earn", NewCustomerSessionV2(profileId: "alice", state: .closed, cartItems: [item("A", "150")]))
+      "earn",
+      NewCustomerSessionV2(profileId: "alice", state: .closed, cartItems: [item("A", "150")]))
     #expect(try await test.points("alice") == 150)
     let burn = try await test.v2(
       "burn",
@@ -31,7 +32,8 @@ struct LoyaltyAndRollbackTests {
         profileId: "alice", cartItems: [item("B", "20")], attributes: ["usePoints": true]))
     #expect(burn.effects.of("deductLoyaltyPoints").first?.props["value"] == 100)
     #expect(
-      burn.effects.contains { $0.typedProps == .setDiscount(name: "100 points redeemed", value: 5) })
+      burn.effects.contains { $0.typedProps == .setDiscount(name: "100 points redeemed", value: 5) }
+    )
     try await test.v2("burn", NewCustomerSessionV2(state: .closed))
     #expect(try await test.points("alice") == 70)  // 150 - 100 + 20
     // Not enough points left: the burn rule is skipped as a whole.
@@ -46,7 +48,8 @@ struct LoyaltyAndRollbackTests {
   @Test func cancelOfClosedSessionRestoresEverythingExactly() async throws {
     let test = try TestEngine()
     try await test.v2(
-      "before", NewCustomerSessionV2(profileId: "alice", state: .closed, cartItems: [item("A", "33.50")]))
+      "before",
+      NewCustomerSessionV2(profileId: "alice", state: .closed, cartItems: [item("A", "33.50")]))
     let profileBefore = try #require(try await test.storedProfile("alice"))
     let pointsBefore = try await test.points("alice")
     let couponBefore = try #require(try await test.coupon("SUMMER10"))
@@ -82,7 +85,9 @@ struct LoyaltyAndRollbackTests {
     #expect(profileAfter.totalSales == profileBefore.totalSales)
     // The campaign counter went back too: the per-profile limit lets alice use SUMMER10 again.
     let retry = try await test.v2(
-      "again", NewCustomerSessionV2(profileId: "alice", couponCodes: ["SUMMER10"], cartItems: [item("A", "10")]))
+      "again",
+      NewCustomerSessionV2(
+        profileId: "alice", couponCodes: ["SUMMER10"], cartItems: [item("A", "10")]))
     #expect(retry.effects.of("acceptCoupon").count == 1)
     #expect(retry.triggeredCampaigns?.first { $0.id == 2 }?.couponRedemptionCount == 0)
   }
@@ -90,10 +95,13 @@ struct LoyaltyAndRollbackTests {
   @Test func v1CancelReturnsRollbackEffectsAsArrays() async throws {
     let test = try TestEngine()
     try await test.v1(
-      "s", NewCustomerSession(profileId: "bob", coupon: "SUMMER10", state: .closed, cartItems: [item("A", "50")]))
+      "s",
+      NewCustomerSession(
+        profileId: "bob", coupon: "SUMMER10", state: .closed, cartItems: [item("A", "50")]))
     let cancelled = try await test.v1("s", NewCustomerSession(state: .cancelled))
     #expect(cancelled.event.effects.contains([2, 2, 1, ["rollbackCoupon", "SUMMER10"]]))
-    #expect(cancelled.event.effects.contains([2, 2, 1, ["rollbackDiscount", "Coupon SUMMER10", 5]]))
+    #expect(
+      cancelled.event.effects.contains([2, 2, 1, ["rollbackDiscount", "Coupon SUMMER10", 5]]))
     #expect(cancelled.session.discounts.isEmpty)
   }
 
@@ -110,10 +118,15 @@ struct LoyaltyAndRollbackTests {
       """#
     let test = try TestEngine(json: json)
     let state = try await test.v2("s", NewCustomerSessionV2(cartItems: [item("A", "300.4")]))
-    #expect(state.effects.map(\.typedProps) == [.setDiscount(name: "huge", value: Decimal(exactly: "300.4"))])
+    #expect(
+      state.effects.map(\.typedProps) == [
+        .setDiscount(name: "huge", value: Decimal(exactly: "300.4"))
+      ])
     let rounding = try TestEngine(json: json.replacingOccurrences(of: "1000", with: "2.5"))
     let yen = try await rounding.v2("s", NewCustomerSessionV2(cartItems: [item("A", "4")]))
     #expect(yen.effects.compactMap(\.typedProps).first == .setDiscount(name: "huge", value: 3))
-    #expect(yen.effects.compactMap(\.typedProps).dropFirst().first == .setDiscount(name: "more", value: 1))
+    #expect(
+      yen.effects.compactMap(\.typedProps).dropFirst().first == .setDiscount(name: "more", value: 1)
+    )
   }
 }

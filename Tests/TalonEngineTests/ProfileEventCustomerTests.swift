@@ -49,7 +49,9 @@ struct ProfileEventCustomerTests {
     #expect(state.event.attributes == ["name": "Nina"])
     #expect(state.event.sessionId == "web-1")
     #expect(
-      state.event.effects.contains([7, 7, 0, ["showNotification", "info", "Welcome!", "Thanks for subscribing, Nina."]]))
+      state.event.effects.contains([
+        7, 7, 0, ["showNotification", "info", "Welcome!", "Thanks for subscribing, Nina."],
+      ]))
     #expect(state.profile.attributes["newsletter"] == true)
     #expect(state.session.integrationId == "web-1" && state.session.profileId == "nina")
     let other = try await test.event(
@@ -64,7 +66,9 @@ struct ProfileEventCustomerTests {
     }
     #expect(reserved?.response.errors?.first?.source.pointer == "/type")
     await expectError(400) { try await test.event(NewEvent(type: "", sessionId: "s")) }
-    let noSession = await expectError(400) { try await test.event(NewEvent(type: "x", sessionId: "")) }
+    let noSession = await expectError(400) {
+      try await test.event(NewEvent(type: "x", sessionId: ""))
+    }
     #expect(noSession?.response.errors?.first?.source.pointer == "/sessionId")
     try await test.v2("s", NewCustomerSessionV2(profileId: "alice"))
     let conflict = await expectError(409) {
@@ -78,7 +82,8 @@ struct ProfileEventCustomerTests {
   @Test func inventoryShowsProfileAndReferrals() async throws {
     let test = try TestEngine()
     try await test.profile("ada", ["tier": "silver"])
-    let referral = try await test.referral(NewReferral(campaignId: 3, advocateProfileIntegrationId: "ada"))
+    let referral = try await test.referral(
+      NewReferral(campaignId: 3, advocateProfileIntegrationId: "ada"))
     #expect(referral.code.hasPrefix("REF-"))
     let both = try await test.inventory("ada")
     #expect(both.profile?.attributes == ["tier": "silver"])
@@ -93,11 +98,13 @@ struct ProfileEventCustomerTests {
     let test = try TestEngine()
     try await test.profile("alice", ["email": "a@example.com"])
     try await test.v2(
-      "s", NewCustomerSessionV2(
+      "s",
+      NewCustomerSessionV2(
         profileId: "alice", couponCodes: ["SUMMER10"], state: .closed,
         cartItems: [item("A", "50")], attributes: ["address": "Main St"]))
     try await test.event(
-      NewEvent(profileId: "alice", type: "newsletter_signup", attributes: ["name": "A"], sessionId: "s2"))
+      NewEvent(
+        profileId: "alice", type: "newsletter_signup", attributes: ["name": "A"], sessionId: "s2"))
     try await test.reserve("VIP-ONLY", ["alice"])
     try await test.engine.deleteCustomerData(integrationId: "alice")
     await expectError(404) { _ = try await test.inventory("alice") }
@@ -112,7 +119,10 @@ struct ProfileEventCustomerTests {
   @Test func freshnessAndReset() async throws {
     let test = try TestEngine()
     #expect(try await test.engine.isFresh())
-    try await test.v2("s", NewCustomerSessionV2(profileId: "a", couponCodes: ["SUMMER10"], state: .closed, cartItems: [item("A", "9")]))
+    try await test.v2(
+      "s",
+      NewCustomerSessionV2(
+        profileId: "a", couponCodes: ["SUMMER10"], state: .closed, cartItems: [item("A", "9")]))
     #expect(try await !test.engine.isFresh())
     try await test.engine.reset()
     #expect(try await test.engine.isFresh())

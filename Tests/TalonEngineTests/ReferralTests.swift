@@ -36,7 +36,8 @@ struct ReferralTests {
      ]}
     """#
 
-  func reason(_ test: TestEngine, _ code: String, friend: String, total: String = "50",
+  func reason(
+    _ test: TestEngine, _ code: String, friend: String, total: String = "50",
     state: SessionState = .open
   ) async throws -> String? {
     let result = try await test.v2(
@@ -65,13 +66,19 @@ struct ReferralTests {
     let referral = try await test.referral(
       NewReferral(campaignId: 1, advocateProfileIntegrationId: "ada"))
     let open = try await test.v2(
-      "f1", NewCustomerSessionV2(profileId: "finn", referralCode: referral.code, cartItems: [item("A", "50")]))
-    #expect(open.effects.map(\.effectType) == ["acceptReferral", "setDiscount", "addLoyaltyPoints"])
+      "f1",
+      NewCustomerSessionV2(
+        profileId: "finn", referralCode: referral.code, cartItems: [item("A", "50")]))
+    #expect(
+      open.effects.map(\.effectType) == ["acceptReferral", "setDiscount", "addLoyaltyPoints"])
     #expect(open.effects[2].props["recipientIntegrationId"] == "ada")
     #expect(open.referral?.code == referral.code)
     #expect(try await test.points("ada") == 0)
     let closed = try await test.v2("f1", NewCustomerSessionV2(state: .closed))
-    #expect(closed.effects.of("redeemReferral").first?.props == ["id": .number(Decimal(referral.id)), "value": .string(referral.code)])
+    #expect(
+      closed.effects.of("redeemReferral").first?.props == [
+        "id": .number(Decimal(referral.id)), "value": .string(referral.code),
+      ])
     #expect(try await test.points("ada") == 200)
     #expect(closed.referral?.usageCounter == 1)
     let inventory = try await test.inventory("ada")
@@ -79,7 +86,9 @@ struct ReferralTests {
     #expect(inventory.profile?.loyaltyMemberships?.first?.loyaltyProgramId == 1)
     // A second session of the friend is no longer the first one: no reward.
     let second = try await test.v2(
-      "f2", NewCustomerSessionV2(profileId: "finn", referralCode: referral.code, cartItems: [item("A", "50")]))
+      "f2",
+      NewCustomerSessionV2(
+        profileId: "finn", referralCode: referral.code, cartItems: [item("A", "50")]))
     #expect(second.effects.of("addLoyaltyPoints").isEmpty)
     // Cancelling the friend's closed session takes the advocate's points back.
     try await test.v2("f1", NewCustomerSessionV2(state: .cancelled))
@@ -89,27 +98,39 @@ struct ReferralTests {
 
   @Test func rejectionReasons() async throws {
     let test = try TestEngine(json: Self.pack)
-    let code = try await test.referral(NewReferral(campaignId: 1, advocateProfileIntegrationId: "ada")).code
+    let code = try await test.referral(
+      NewReferral(campaignId: 1, advocateProfileIntegrationId: "ada")
+    ).code
     #expect(try await reason(test, "RF-NONE", friend: "finn") == "ReferralNotFound")
     #expect(try await reason(test, code, friend: "ada") == "ReferralRecipientIdSameAsAdvocate")
-    #expect(try await reason(test, code, friend: "finn", total: "5") == "ReferralRejectedByCondition")
+    #expect(
+      try await reason(test, code, friend: "finn", total: "5") == "ReferralRejectedByCondition")
     #expect(try await reason(test, code, friend: "finn") == nil)
     let bound = try await test.referral(
-      NewReferral(campaignId: 1, advocateProfileIntegrationId: "ada", friendProfileIntegrationId: "gus"))
+      NewReferral(
+        campaignId: 1, advocateProfileIntegrationId: "ada", friendProfileIntegrationId: "gus"))
     #expect(try await reason(test, bound.code, friend: "finn") == "ReferralRecipientDoesNotMatch")
     #expect(try await reason(test, bound.code, friend: "gus") == nil)
     let now = await test.engine.now()
     let expired = try await test.referral(
-      NewReferral(campaignId: 1, advocateProfileIntegrationId: "ada", expiryDate: now.addingTimeInterval(-1)))
+      NewReferral(
+        campaignId: 1, advocateProfileIntegrationId: "ada", expiryDate: now.addingTimeInterval(-1)))
     #expect(try await reason(test, expired.code, friend: "finn") == "ReferralExpired")
     let later = try await test.referral(
-      NewReferral(campaignId: 1, advocateProfileIntegrationId: "ada", startDate: now.addingTimeInterval(86_400)))
+      NewReferral(
+        campaignId: 1, advocateProfileIntegrationId: "ada",
+        startDate: now.addingTimeInterval(86_400)))
     #expect(try await reason(test, later.code, friend: "finn") == "ReferralStartDateInFuture")
-    let paused = try await test.referral(NewReferral(campaignId: 3, advocateProfileIntegrationId: "ada"))
-    #expect(try await reason(test, paused.code, friend: "finn") == "ReferralPartOfNotRunningCampaign")
-    let unchecked = try await test.referral(NewReferral(campaignId: 4, advocateProfileIntegrationId: "ada"))
-    #expect(try await reason(test, unchecked.code, friend: "finn") == "ReferralValidConditionMissing")
-    let once = try await test.referral(NewReferral(campaignId: 2, advocateProfileIntegrationId: "ada"))
+    let paused = try await test.referral(
+      NewReferral(campaignId: 3, advocateProfileIntegrationId: "ada"))
+    #expect(
+      try await reason(test, paused.code, friend: "finn") == "ReferralPartOfNotRunningCampaign")
+    let unchecked = try await test.referral(
+      NewReferral(campaignId: 4, advocateProfileIntegrationId: "ada"))
+    #expect(
+      try await reason(test, unchecked.code, friend: "finn") == "ReferralValidConditionMissing")
+    let once = try await test.referral(
+      NewReferral(campaignId: 2, advocateProfileIntegrationId: "ada"))
     #expect(try await reason(test, once.code, friend: "finn", state: .closed) == nil)
     #expect(try await reason(test, once.code, friend: "hal") == "ReferralLimitReached")
   }
@@ -129,10 +150,14 @@ struct ReferralTests {
     #expect(try await reason(test, d.code, friend: "f2") == nil)
     // Per profile: a friend redeems at most 2 referrals of campaign 2.
     for advocate in ["x1", "x2"] {
-      let code = try await test.referral(NewReferral(campaignId: 2, advocateProfileIntegrationId: advocate)).code
+      let code = try await test.referral(
+        NewReferral(campaignId: 2, advocateProfileIntegrationId: advocate)
+      ).code
       #expect(try await reason(test, code, friend: "pat", state: .closed) == nil)
     }
-    let third = try await test.referral(NewReferral(campaignId: 2, advocateProfileIntegrationId: "x3")).code
+    let third = try await test.referral(
+      NewReferral(campaignId: 2, advocateProfileIntegrationId: "x3")
+    ).code
     #expect(try await reason(test, third, friend: "pat") == "ProfileLimitReached")
   }
 
@@ -140,7 +165,8 @@ struct ReferralTests {
     let test = try TestEngine(json: Self.pack)
     for campaignId in [99, 7] {
       let error = await expectError(400) {
-        _ = try await test.referral(NewReferral(campaignId: campaignId, advocateProfileIntegrationId: "a"))
+        _ = try await test.referral(
+          NewReferral(campaignId: campaignId, advocateProfileIntegrationId: "a"))
       }
       #expect(error?.response.errors?.first?.source.pointer == "/campaignId")
     }

@@ -10,7 +10,8 @@ struct SessionStateTests {
 
   @Test func createUpdateCloseGiveBuiltInEvents() async throws {
     let test = try TestEngine()
-    var state = try await test.v2("s", NewCustomerSessionV2(profileId: "alice", cartItems: Self.cart))
+    var state = try await test.v2(
+      "s", NewCustomerSessionV2(profileId: "alice", cartItems: Self.cart))
     #expect(state.event?.type == "talon_session_created")
     #expect(state.customerSession?.state == .open)
     #expect(state.customerSession?.cartItemTotal == 120)
@@ -91,7 +92,8 @@ struct SessionStateTests {
   @Test func repeatedCloseAnswersStoredStateAndCommitsNothing() async throws {
     let test = try TestEngine()
     try await test.v2(
-      "s", NewCustomerSessionV2(profileId: "alice", couponCodes: ["SUMMER10"], cartItems: Self.cart))
+      "s", NewCustomerSessionV2(profileId: "alice", couponCodes: ["SUMMER10"], cartItems: Self.cart)
+    )
     let first = try await test.v2("s", NewCustomerSessionV2(state: .closed))
     #expect(!first.effects.isEmpty)
     let again = try await test.v2("s", NewCustomerSessionV2(profileId: "alice", state: .closed))
@@ -140,7 +142,8 @@ struct SessionStateTests {
   @Test func closingWithOnlyTheStateKeepsCartAndCodes() async throws {
     let test = try TestEngine()
     try await test.v2(
-      "s", NewCustomerSessionV2(profileId: "alice", couponCodes: ["SUMMER10"], cartItems: Self.cart))
+      "s", NewCustomerSessionV2(profileId: "alice", couponCodes: ["SUMMER10"], cartItems: Self.cart)
+    )
     #expect(try await test.coupon("SUMMER10")?.usageCounter == 0)
     let closed = try await test.v2("s", NewCustomerSessionV2(state: .closed))
     #expect(closed.effects.of("acceptCoupon").count == 1)
@@ -155,7 +158,8 @@ struct SessionStateTests {
     #expect(state.event?.type == "talon_session_closed")
     #expect(state.customerSession?.firstSession == true)
     #expect(state.customerProfile?.closedSessions == 1)
-    let second = try await test.v2("t", NewCustomerSessionV2(profileId: "alice", cartItems: Self.cart))
+    let second = try await test.v2(
+      "t", NewCustomerSessionV2(profileId: "alice", cartItems: Self.cart))
     #expect(second.customerSession?.firstSession == false)
   }
 

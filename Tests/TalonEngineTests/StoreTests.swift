@@ -13,11 +13,14 @@ struct StoreTests {
       let first = try TestEngine(path: path)
       try await first.profile("alice", ["tier": "gold"])
       try await first.v2(
-        "s", NewCustomerSessionV2(
-          profileId: "alice", couponCodes: ["SUMMER10"], state: .closed, cartItems: [item("A", "120")]))
+        "s",
+        NewCustomerSessionV2(
+          profileId: "alice", couponCodes: ["SUMMER10"], state: .closed,
+          cartItems: [item("A", "120")]))
       try await first.reserve("VIP-ONLY", ["alice"])
       referralCode = try await first.referral(
-        NewReferral(campaignId: 3, advocateProfileIntegrationId: "alice")).code
+        NewReferral(campaignId: 3, advocateProfileIntegrationId: "alice")
+      ).code
       first.engine.close()
     }
     let second = try TestEngine(path: path)
@@ -53,14 +56,18 @@ struct StoreTests {
         "coupons": [{"value": "KEEP"}, {"value": "GONE"}]}]}
       """#
     do {
-      let first = try TestEngine(pack: try CampaignPack.parse(Data(original.utf8), source: "a"), path: path)
+      let first = try TestEngine(
+        pack: try CampaignPack.parse(Data(original.utf8), source: "a"), path: path)
       for code in ["KEEP", "GONE"] {
-        try await first.v2(code, NewCustomerSessionV2(profileId: "p", couponCodes: [code], state: .closed))
+        try await first.v2(
+          code, NewCustomerSessionV2(profileId: "p", couponCodes: [code], state: .closed))
       }
       first.engine.close()
     }
-    let edited = original.replacingOccurrences(of: #"{"value": "GONE"}"#, with: #"{"value": "FRESH", "usageLimit": 5}"#)
-    let second = try TestEngine(pack: try CampaignPack.parse(Data(edited.utf8), source: "b"), path: path)
+    let edited = original.replacingOccurrences(
+      of: #"{"value": "GONE"}"#, with: #"{"value": "FRESH", "usageLimit": 5}"#)
+    let second = try TestEngine(
+      pack: try CampaignPack.parse(Data(edited.utf8), source: "b"), path: path)
     #expect(try await second.coupon("KEEP")?.usageCounter == 1)
     #expect(try await second.coupon("GONE")?.usageCounter == 1)
     #expect(try await second.coupon("FRESH")?.usageCounter == 0)
@@ -71,7 +78,9 @@ struct StoreTests {
     let engine = try EmbeddedEngine(
       configuration: EngineConfiguration(store: .memory, campaigns: try .demo, seed: 1))
     let state = try await engine.updateCustomerSessionV2(
-      customerSessionId: "m", body: IntegrationRequest(customerSession: NewCustomerSessionV2(cartItems: [item("A", "100")])))
+      customerSessionId: "m",
+      body: IntegrationRequest(customerSession: NewCustomerSessionV2(cartItems: [item("A", "100")]))
+    )
     #expect(state.effects.of("setDiscount").count == 1)
     engine.close()
   }
@@ -80,15 +89,18 @@ struct StoreTests {
     func run() async throws -> [String] {
       let test = try TestEngine(seed: 42)
       var outputs: [String] = []
-      let referral = try await test.referral(NewReferral(campaignId: 3, advocateProfileIntegrationId: "ada"))
+      let referral = try await test.referral(
+        NewReferral(campaignId: 3, advocateProfileIntegrationId: "ada"))
       outputs.append(try JSONValue(encoding: referral).jsonText)
       let event = try await test.event(
         NewEvent(profileId: "nina", type: "newsletter_signup", attributes: [:], sessionId: "w"))
       outputs.append(try JSONValue(encoding: event).jsonText)
       try await test.engine.advanceClock(by: 86_400)
       let session = try await test.v2(
-        "s", NewCustomerSessionV2(
-          profileId: "finn", referralCode: referral.code, state: .closed, cartItems: [item("A", "80")]))
+        "s",
+        NewCustomerSessionV2(
+          profileId: "finn", referralCode: referral.code, state: .closed,
+          cartItems: [item("A", "80")]))
       outputs.append(try JSONValue(encoding: session).jsonText)
       return outputs
     }

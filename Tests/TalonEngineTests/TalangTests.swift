@@ -109,9 +109,11 @@ struct TalangTests {
 
   @Test func moneyRoundsHalfAwayFromZero() {
     #expect(Currency.round(Decimal(exactly: "2.345"), currency: "EUR") == Decimal(exactly: "2.35"))
-    #expect(Currency.round(Decimal(exactly: "-2.345"), currency: "EUR") == Decimal(exactly: "-2.35"))
+    #expect(
+      Currency.round(Decimal(exactly: "-2.345"), currency: "EUR") == Decimal(exactly: "-2.35"))
     #expect(Currency.round(Decimal(exactly: "12.5"), currency: "JPY") == 13)
-    #expect(Currency.round(Decimal(exactly: "1.2345"), currency: "KWD") == Decimal(exactly: "1.235"))
+    #expect(
+      Currency.round(Decimal(exactly: "1.2345"), currency: "KWD") == Decimal(exactly: "1.235"))
   }
 
   @Test func codesFollowThePattern() {

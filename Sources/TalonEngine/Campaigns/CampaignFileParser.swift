@@ -15,9 +15,13 @@ struct CampaignFileParser {
     var programs: [LoyaltyProgramDefinition] = []
     for (index, element) in (try root.array("loyaltyPrograms") ?? []).enumerated() {
       let reader = try FieldReader(element, at: root.at("loyaltyPrograms") + "/\(index)")
-      guard let id = try reader.int("id") else { _ = try reader.require("id"); continue }
+      guard let id = try reader.int("id") else {
+        _ = try reader.require("id")
+        continue
+      }
       if programs.contains(where: { $0.id == id }) {
-        throw CampaignFileError(pointer: reader.at("id"), message: "duplicate loyalty program id \(id)")
+        throw CampaignFileError(
+          pointer: reader.at("id"), message: "duplicate loyalty program id \(id)")
       }
       let name = try reader.string("name") ?? "program\(id)"
       programs.append(
@@ -61,7 +65,8 @@ struct CampaignFileParser {
     if let key {
       guard key.count % 2 == 0, key.allSatisfy(\.isHexDigit) else {
         throw CampaignFileError(
-          pointer: reader.at("key"), message: "the application key must be an even number of hex digits")
+          pointer: reader.at("key"),
+          message: "the application key must be an even number of hex digits")
       }
     }
     return ApplicationSettings(
@@ -81,7 +86,8 @@ struct CampaignFileParser {
     for (index, element) in (try reader.array("features") ?? []).enumerated() {
       let pointer = reader.at("features") + "/\(index)"
       guard case .string(let text) = element else {
-        throw CampaignFileError(pointer: pointer, message: "expected a string, got \(element.typeName)")
+        throw CampaignFileError(
+          pointer: pointer, message: "expected a string, got \(element.typeName)")
       }
       features.append(try FieldReader.checked(text, CampaignFeature.self, at: pointer))
     }
@@ -89,14 +95,16 @@ struct CampaignFileParser {
     for (index, element) in (try reader.array("tags") ?? []).enumerated() {
       guard case .string(let text) = element else {
         throw CampaignFileError(
-          pointer: reader.at("tags") + "/\(index)", message: "expected a string, got \(element.typeName)")
+          pointer: reader.at("tags") + "/\(index)",
+          message: "expected a string, got \(element.typeName)")
       }
       tags.append(text)
     }
     let startTime = try reader.date("startTime")
     let endTime = try reader.date("endTime")
     if let startTime, let endTime, endTime <= startTime {
-      throw CampaignFileError(pointer: reader.at("endTime"), message: "endTime must be after startTime")
+      throw CampaignFileError(
+        pointer: reader.at("endTime"), message: "endTime must be after startTime")
     }
     let attributes = try reader.value("attributes").map { value -> JSONValue in
       guard case .object = value else { throw reader.mismatch("attributes", "an object", value) }
@@ -163,7 +171,8 @@ struct CampaignFileParser {
       for (entityIndex, entity) in (try limit.array("entities") ?? []).enumerated() {
         let pointer = limit.at("entities") + "/\(entityIndex)"
         guard case .string(let text) = entity else {
-          throw CampaignFileError(pointer: pointer, message: "expected a string, got \(entity.typeName)")
+          throw CampaignFileError(
+            pointer: pointer, message: "expected a string, got \(entity.typeName)")
         }
         entities.append(try FieldReader.checked(text, LimitEntity.self, at: pointer))
       }
@@ -195,10 +204,12 @@ struct CampaignFileParser {
           try reader.require("expression"), at: reader.at("expression"))
         bindings.append((name, expression))
       }
-      let condition = try compiler.compile(rule.value("condition") ?? true, at: rule.at("condition"))
+      let condition = try compiler.compile(
+        rule.value("condition") ?? true, at: rule.at("condition"))
       var effects: [Expression] = []
       for (effectIndex, effect) in (try rule.array("effects") ?? []).enumerated() {
-        effects.append(try compiler.compileEffect(effect, at: rule.at("effects") + "/\(effectIndex)"))
+        effects.append(
+          try compiler.compileEffect(effect, at: rule.at("effects") + "/\(effectIndex)"))
       }
       rules.append(
         Rule(

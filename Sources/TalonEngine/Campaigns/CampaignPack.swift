@@ -65,8 +65,7 @@ public struct ApplicationSettings: Sendable, Hashable {
   public var key: String?
   public var apiKey: String?
 
-  public init(id: Int, name: String, currency: String, key: String? = nil, apiKey: String? = nil)
-  {
+  public init(id: Int, name: String, currency: String, key: String? = nil, apiKey: String? = nil) {
     self.id = id
     self.name = name
     self.currency = currency

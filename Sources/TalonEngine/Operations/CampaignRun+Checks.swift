@@ -65,14 +65,16 @@ extension CampaignRun {
   /// True when adding `amount` to the limit's rows (committed plus pending in this run) would
   /// go over the limit.
   func exceeded(
-    _ limit: LimitConfig, campaign: CampaignDefinition, context: LimitContext, adding amount: Decimal
+    _ limit: LimitConfig, campaign: CampaignDefinition, context: LimitContext,
+    adding amount: Decimal
   ) throws -> Bool {
     for key in context.keys(for: limit) ?? [] {
       let committed = try store.counter(
         campaign: campaign.id, action: limit.action.rawValue, entity: key)
-      let pending = counters.first {
-        $0.campaignId == campaign.id && $0.action == limit.action.rawValue && $0.entity == key
-      }?.amount ?? 0
+      let pending =
+        counters.first {
+          $0.campaignId == campaign.id && $0.action == limit.action.rawValue && $0.entity == key
+        }?.amount ?? 0
       if committed + pending + amount > limit.limit { return true }
     }
     return false

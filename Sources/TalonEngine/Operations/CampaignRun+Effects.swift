@@ -60,7 +60,8 @@ extension CampaignRun {
         let amount = Self.wholePoints(taken)
         guard amount > 0 else { continue }
         self.points.append(
-          PendingPoints(profileId: profileId, programId: program, amount: -amount, reason: rule.title))
+          PendingPoints(
+            profileId: profileId, programId: program, amount: -amount, reason: rule.title))
         emit(
           campaign, ruleIndex, rule.title,
           .deductLoyaltyPoints(
@@ -101,8 +102,10 @@ extension CampaignRun {
 
   /// The committed balance minus what this run already deducts.
   func available(_ program: Int) -> Int {
-    let pending = points.filter { $0.profileId == profileId && $0.programId == program && $0.amount < 0 }
-      .reduce(0) { $0 + $1.amount }
+    let pending = points.filter {
+      $0.profileId == profileId && $0.programId == program && $0.amount < 0
+    }
+    .reduce(0) { $0 + $1.amount }
     return (balances[program] ?? 0) + pending
   }
 

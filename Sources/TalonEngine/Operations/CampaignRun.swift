@@ -95,7 +95,8 @@ struct CampaignRun {
         referral = found
         referralReason = try check(found)
         if pack.campaign(found.campaignId) == nil {
-          rejectReferral(found, reason: .referralPartOfNotRunningCampaign, campaignId: found.campaignId)
+          rejectReferral(
+            found, reason: .referralPartOfNotRunningCampaign, campaignId: found.campaignId)
         }
       } else {
         referralRejectionEffect(
@@ -175,7 +176,8 @@ struct CampaignRun {
           triggered = true
           emit(campaign, index, rule.title, .acceptReferral(value: referral.code))
           if closing {
-            emit(campaign, index, rule.title, .redeemReferral(id: referral.id, value: referral.code))
+            emit(
+              campaign, index, rule.title, .redeemReferral(id: referral.id, value: referral.code))
           }
         } else if !holds && referralRejected == nil {
           referralRejected = (referralReason ?? .referralRejectedByCondition, index, rule.title)

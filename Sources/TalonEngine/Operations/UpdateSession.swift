@@ -32,7 +32,8 @@ extension OperationContext {
           return try repeatedClose(existing, content: content)
         }
         throw IntegrationError.conflict(
-          "session \(id) is closed; it can only be cancelled", pointer: patch.pointerPrefix + "/state")
+          "session \(id) is closed; it can only be cancelled",
+          pointer: patch.pointerPrefix + "/state")
       case .cancelled:
         throw IntegrationError.conflict(
           "session \(id) is cancelled and cannot change", pointer: patch.pointerPrefix + "/state")

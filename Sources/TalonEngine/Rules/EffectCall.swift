@@ -64,7 +64,8 @@ extension Evaluator {
       let prefixes = ["Profile.Attributes.", "Session.Attributes."]
       guard prefixes.contains(where: { path.hasPrefix($0) && path.count > $0.count }) else {
         throw RuleFailure(
-          message: "updateAttribute needs 'Profile.Attributes.<name>' or 'Session.Attributes.<name>'")
+          message:
+            "updateAttribute needs 'Profile.Attributes.<name>' or 'Session.Attributes.<name>'")
       }
       return .updateAttribute(path: path, value: try evaluate(arguments[1]).json)
     case .createCoupon:

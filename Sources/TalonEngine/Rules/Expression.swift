@@ -27,10 +27,20 @@ indirect enum Expression: Sendable {
 /// The functions of our Talang subset, and the effect catalogue.
 enum Operator: String, Sendable, CaseIterable {
   case and, or, not
-  case equal = "=", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">"
+  case equal = "="
+  case notEqual = "!="
+  case less = "<"
+  case lessOrEqual = "<="
+  case greater = ">"
   case greaterOrEqual = ">="
-  case plus = "+", minus = "-", times = "*", divide = "/", mod, floor, ceil
-  case contains, startsWith, endsWith, matches = "~", toString
+  case plus = "+"
+  case minus = "-"
+  case times = "*"
+  case divide = "/"
+  case mod, floor, ceil
+  case contains, startsWith, endsWith
+  case matches = "~"
+  case toString
   case list, count, sum, map, filter, exists, every, isEmpty, head, tail, item, min, max, sort
   case before, after, addDuration, subDuration
   case couponValid, referralValid

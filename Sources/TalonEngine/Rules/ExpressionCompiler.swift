@@ -18,7 +18,9 @@ struct ExpressionCompiler {
       if case .array(let elements) = json, case .string(let name)? = elements.first {
         throw CampaignFileError(pointer: pointer, message: "unknown effect '\(name)'")
       }
-      throw CampaignFileError(pointer: pointer, message: "an effect must be an array like [\"setDiscount\", name, amount]")
+      throw CampaignFileError(
+        pointer: pointer, message: "an effect must be an array like [\"setDiscount\", name, amount]"
+      )
     }
     return try compile(json, at: pointer, asEffect: true)
   }
@@ -40,7 +42,8 @@ struct ExpressionCompiler {
       guard case .string(let name) = head else {
         throw CampaignFileError(
           pointer: pointer,
-          message: "an expression starts with an operator name (a lambda is only allowed as a list function's argument)"
+          message:
+            "an expression starts with an operator name (a lambda is only allowed as a list function's argument)"
         )
       }
       let arguments = Array(elements.dropFirst())
@@ -79,7 +82,8 @@ struct ExpressionCompiler {
     }
     guard op.arity.contains(arguments.count) else {
       throw CampaignFileError(
-        pointer: pointer, message: "'\(op.rawValue)' \(Self.describe(op.arity)), got \(arguments.count)")
+        pointer: pointer,
+        message: "'\(op.rawValue)' \(Self.describe(op.arity)), got \(arguments.count)")
     }
     var compiled: [Expression] = []
     for (index, argument) in arguments.enumerated() {
@@ -89,8 +93,10 @@ struct ExpressionCompiler {
         compiled.append(try compile(argument, at: pointers[index], asEffect: false))
       }
     }
-    if op == .addLoyaltyPoints || op == .deductLoyaltyPoints, case .literal(let value) = compiled[0] {
-      guard case .number(let number) = value, let id = Int(exactly: NSDecimalNumber(decimal: number)),
+    if op == .addLoyaltyPoints || op == .deductLoyaltyPoints, case .literal(let value) = compiled[0]
+    {
+      guard case .number(let number) = value,
+        let id = Int(exactly: NSDecimalNumber(decimal: number)),
         loyaltyPrograms.contains(id)
       else {
         throw CampaignFileError(
@@ -117,7 +123,8 @@ struct ExpressionCompiler {
     if name == ".|" {
       guard arguments.count == 2 else {
         throw CampaignFileError(
-          pointer: pointer, message: "'.|' takes 2 arguments (fallback, path), got \(arguments.count)")
+          pointer: pointer,
+          message: "'.|' takes 2 arguments (fallback, path), got \(arguments.count)")
       }
       let fallback = try compile(arguments[0], at: pointer + "/1")
       guard case .array(let inner) = arguments[1], case .string(".")? = inner.first,

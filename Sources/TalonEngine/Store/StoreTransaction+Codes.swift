@@ -121,7 +121,8 @@ extension StoreTransaction {
 
   func insert(_ referral: Referral) throws -> Referral {
     try db.execute(
-      sql: "INSERT INTO referral (code, campaignId, advocate, usageCounter, data) VALUES (?, ?, ?, 0, ?)",
+      sql:
+        "INSERT INTO referral (code, campaignId, advocate, usageCounter, data) VALUES (?, ?, ?, 0, ?)",
       arguments: [
         referral.code, referral.campaignId, referral.advocateProfileIntegrationId,
         try encode(referral),

@@ -10,7 +10,9 @@ extension StoreTransaction {
   func balances(profile: String) throws -> [Int: Int] {
     var result: [Int: Int] = [:]
     let rows = try Row.fetchAll(
-      db, sql: "SELECT programId, SUM(amount) AS total FROM ledger WHERE profileId = ? GROUP BY programId",
+      db,
+      sql:
+        "SELECT programId, SUM(amount) AS total FROM ledger WHERE profileId = ? GROUP BY programId",
       arguments: [profile])
     for row in rows { result[row["programId"]] = row["total"] }
     return result

@@ -100,7 +100,8 @@ struct StoreTransaction {
   }
 
   func event(_ id: Int) throws -> Event? {
-    guard let data = try Data.fetchOne(db, sql: "SELECT data FROM event WHERE id = ?", arguments: [id])
+    guard
+      let data = try Data.fetchOne(db, sql: "SELECT data FROM event WHERE id = ?", arguments: [id])
     else { return nil }
     var event = try decode(Event.self, data)
     event.id = id
