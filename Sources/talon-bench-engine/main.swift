@@ -57,6 +57,9 @@ let bare = try StorageProbe.singleRowTransactionsPerSecond(
 print("updateCustomerSessionV2 (demo pack, 10-item cart, WAL, synchronous=NORMAL)")
 print("  iterations: \(iterations) (after \(warmup) warm-up)")
 print(String(format: "  throughput: %.0f updates/s", rate))
-print(String(format: "  latency:    p50 %.3f ms, p99 %.3f ms", percentile(sorted, 0.5), percentile(sorted, 0.99)))
+print(
+  String(
+    format: "  latency:    p50 %.3f ms, p99 %.3f ms", percentile(sorted, 0.5),
+    percentile(sorted, 0.99)))
 print(String(format: "bare single-row SQLite transactions: %.0f/s", bare))
 print(String(format: "ratio engine/bare: %.1f%%", rate / bare * 100))

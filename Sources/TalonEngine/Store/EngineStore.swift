@@ -34,7 +34,7 @@ final class EngineStore: Sendable {
   func write<T: Sendable>(_ body: @escaping @Sendable (StoreTransaction) throws -> T) async throws
     -> T
   {
-    try await queue.write { db in try body(StoreTransaction(db: db)) }
+    try writeSync(body)
   }
 
   /// The same, blocking the calling thread (for code that is not async).

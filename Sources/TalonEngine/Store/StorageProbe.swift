@@ -19,9 +19,8 @@ package enum StorageProbe {
     let start = DispatchTime.now().uptimeNanoseconds
     for index in 0..<iterations {
       try queue.write { db in
-        try db.execute(
-          sql: "INSERT OR REPLACE INTO probe (id, value) VALUES (?, ?)",
-          arguments: [index % 100, payload])
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO probe (id, value) VALUES (?, ?)")
+          .execute(arguments: [index % 100, payload])
       }
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

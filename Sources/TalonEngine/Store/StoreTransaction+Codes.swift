@@ -15,7 +15,7 @@ extension StoreTransaction {
 
   func coupon(_ value: String) throws -> Coupon? {
     try Row.fetchOne(
-      db, sql: "SELECT id, usageCounter, data FROM coupon WHERE value = ?", arguments: [value]
+      try statement("SELECT id, usageCounter, data FROM coupon WHERE value = ?"), arguments: [value]
     ).map(coupon(from:))
   }
 
@@ -25,9 +25,9 @@ extension StoreTransaction {
 
   /// Inserts a new coupon (its id and counter are assigned here).
   func insert(_ coupon: Coupon) throws -> Coupon {
-    try db.execute(
-      sql: "INSERT INTO coupon (value, campaignId, usageCounter, data) VALUES (?, ?, 0, ?)",
-      arguments: [coupon.value, coupon.campaignId, try encode(coupon)])
+    try run(
+      "INSERT INTO coupon (value, campaignId, usageCounter, data) VALUES (?, ?, 0, ?)",
+      [coupon.value, coupon.campaignId, try encode(coupon)])
     var stored = coupon
     stored.id = Int(db.lastInsertedRowID)
     stored.usageCounter = 0
@@ -37,63 +37,58 @@ extension StoreTransaction {
   /// Makes the stored definition of a campaign-file coupon match the file, keeping its id and
   /// usage counter (a new coupon starts at 0).
   func syncFileCoupon(_ coupon: Coupon) throws {
-    try db.execute(
-      sql: """
-        INSERT INTO coupon (value, campaignId, usageCounter, data) VALUES (?, ?, 0, ?)
-        ON CONFLICT(value) DO UPDATE SET campaignId = excluded.campaignId, data = excluded.data
-        """,
-      arguments: [coupon.value, coupon.campaignId, try encode(coupon)])
+    try run(
+      """
+      INSERT INTO coupon (value, campaignId, usageCounter, data) VALUES (?, ?, 0, ?)
+      ON CONFLICT(value) DO UPDATE SET campaignId = excluded.campaignId, data = excluded.data
+      """, [coupon.value, coupon.campaignId, try encode(coupon)])
   }
 
   func codeExists(_ value: String) throws -> Bool {
     try Bool.fetchOne(
-      db,
-      sql:
-        "SELECT EXISTS(SELECT 1 FROM coupon WHERE value = ?) OR EXISTS(SELECT 1 FROM referral WHERE code = ?)",
-      arguments: [value, value]) ?? false
+      try statement(
+        "SELECT EXISTS(SELECT 1 FROM coupon WHERE value = ?) OR EXISTS(SELECT 1 FROM referral WHERE code = ?)"
+      ), arguments: [value, value]) ?? false
   }
 
   func addCouponUsage(_ value: String, _ delta: Int) throws {
-    try db.execute(
-      sql: "UPDATE coupon SET usageCounter = MAX(0, usageCounter + ?) WHERE value = ?",
-      arguments: [delta, value])
+    try run(
+      "UPDATE coupon SET usageCounter = MAX(0, usageCounter + ?) WHERE value = ?", [delta, value])
   }
 
   // MARK: Reservations
 
   func hasReservation(coupon: String, profile: String) throws -> Bool {
     try Bool.fetchOne(
-      db, sql: "SELECT EXISTS(SELECT 1 FROM reservation WHERE couponValue = ? AND profileId = ?)",
+      try statement(
+        "SELECT EXISTS(SELECT 1 FROM reservation WHERE couponValue = ? AND profileId = ?)"),
       arguments: [coupon, profile]) ?? false
   }
 
   func reserve(coupon: String, profile: String) throws {
-    try db.execute(
-      sql: "INSERT OR IGNORE INTO reservation (couponValue, profileId) VALUES (?, ?)",
-      arguments: [coupon, profile])
+    try run(
+      "INSERT OR IGNORE INTO reservation (couponValue, profileId) VALUES (?, ?)", [coupon, profile])
   }
 
   func unreserve(coupon: String, profile: String) throws {
-    try db.execute(
-      sql: "DELETE FROM reservation WHERE couponValue = ? AND profileId = ?",
-      arguments: [coupon, profile])
+    try run("DELETE FROM reservation WHERE couponValue = ? AND profileId = ?", [coupon, profile])
   }
 
   func deleteReservations(profile: String) throws {
-    try db.execute(sql: "DELETE FROM reservation WHERE profileId = ?", arguments: [profile])
+    try run("DELETE FROM reservation WHERE profileId = ?", [profile])
   }
 
   /// Coupon values the profile reserved, in reservation order.
   func reservedCoupons(profile: String) throws -> [String] {
     try String.fetchAll(
-      db, sql: "SELECT couponValue FROM reservation WHERE profileId = ? ORDER BY rowid",
+      try statement("SELECT couponValue FROM reservation WHERE profileId = ? ORDER BY rowid"),
       arguments: [profile])
   }
 
   /// Profiles holding a reservation of the coupon, in reservation order.
   func reservingProfiles(coupon: String) throws -> [String] {
     try String.fetchAll(
-      db, sql: "SELECT profileId FROM reservation WHERE couponValue = ? ORDER BY rowid",
+      try statement("SELECT profileId FROM reservation WHERE couponValue = ? ORDER BY rowid"),
       arguments: [coupon])
   }
 
@@ -108,22 +103,21 @@ extension StoreTransaction {
 
   func referral(code: String) throws -> Referral? {
     try Row.fetchOne(
-      db, sql: "SELECT id, usageCounter, data FROM referral WHERE code = ?", arguments: [code]
+      try statement("SELECT id, usageCounter, data FROM referral WHERE code = ?"), arguments: [code]
     ).map(referral(from:))
   }
 
   func referrals(advocate: String) throws -> [Referral] {
     try Row.fetchAll(
-      db, sql: "SELECT id, usageCounter, data FROM referral WHERE advocate = ? ORDER BY id",
+      try statement("SELECT id, usageCounter, data FROM referral WHERE advocate = ? ORDER BY id"),
       arguments: [advocate]
     ).map(referral(from:))
   }
 
   func insert(_ referral: Referral) throws -> Referral {
-    try db.execute(
-      sql:
-        "INSERT INTO referral (code, campaignId, advocate, usageCounter, data) VALUES (?, ?, ?, 0, ?)",
-      arguments: [
+    try run(
+      "INSERT INTO referral (code, campaignId, advocate, usageCounter, data) VALUES (?, ?, ?, 0, ?)",
+      [
         referral.code, referral.campaignId, referral.advocateProfileIntegrationId,
         try encode(referral),
       ])
@@ -134,8 +128,7 @@ extension StoreTransaction {
   }
 
   func addReferralUsage(id: Int, _ delta: Int) throws {
-    try db.execute(
-      sql: "UPDATE referral SET usageCounter = MAX(0, usageCounter + ?) WHERE id = ?",
-      arguments: [delta, id])
+    try run(
+      "UPDATE referral SET usageCounter = MAX(0, usageCounter + ?) WHERE id = ?", [delta, id])
   }
 }

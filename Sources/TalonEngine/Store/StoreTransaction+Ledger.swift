@@ -10,9 +10,8 @@ extension StoreTransaction {
   func balances(profile: String) throws -> [Int: Int] {
     var result: [Int: Int] = [:]
     let rows = try Row.fetchAll(
-      db,
-      sql:
-        "SELECT programId, SUM(amount) AS total FROM ledger WHERE profileId = ? GROUP BY programId",
+      try statement(
+        "SELECT programId, SUM(amount) AS total FROM ledger WHERE profileId = ? GROUP BY programId"),
       arguments: [profile])
     for row in rows { result[row["programId"]] = row["total"] }
     return result
@@ -22,12 +21,11 @@ extension StoreTransaction {
     profile: String, program: Int, session: String, event: Int, amount: Int, reason: String,
     now: Date
   ) throws -> LedgerRow {
-    try db.execute(
-      sql: """
-        INSERT INTO ledger (profileId, programId, sessionId, eventId, amount, reason, created)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [profile, program, session, event, amount, reason, now.timeIntervalSince1970])
+    try run(
+      """
+      INSERT INTO ledger (profileId, programId, sessionId, eventId, amount, reason, created)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
+      """, [profile, program, session, event, amount, reason, now.timeIntervalSince1970])
     return LedgerRow(
       id: Int(db.lastInsertedRowID), profileId: profile, programId: program, sessionId: session,
       eventId: event, amount: amount, reason: reason, created: now)
@@ -35,14 +33,14 @@ extension StoreTransaction {
 
   /// Removes the entries a session committed; returns the profiles whose balances changed.
   func deleteLedger(session: String) throws {
-    try db.execute(sql: "DELETE FROM ledger WHERE sessionId = ?", arguments: [session])
+    try run("DELETE FROM ledger WHERE sessionId = ?", [session])
   }
 
   // MARK: Counters
 
   func counter(campaign: Int, action: String, entity: String) throws -> Decimal {
     let text = try String.fetchOne(
-      db, sql: "SELECT value FROM counter WHERE campaignId = ? AND action = ? AND entity = ?",
+      try statement("SELECT value FROM counter WHERE campaignId = ? AND action = ? AND entity = ?"),
       arguments: [campaign, action, entity])
     return text.flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) } ?? 0
   }
@@ -52,8 +50,8 @@ extension StoreTransaction {
       campaign: delta.campaignId, action: delta.action, entity: delta.entity)
     var next = current + delta.amount * sign
     if next < 0 { next = 0 }
-    try db.execute(
-      sql: "INSERT OR REPLACE INTO counter (campaignId, action, entity, value) VALUES (?, ?, ?, ?)",
-      arguments: [delta.campaignId, delta.action, delta.entity, "\(next)"])
+    try run(
+      "INSERT OR REPLACE INTO counter (campaignId, action, entity, value) VALUES (?, ?, ?, ?)",
+      [delta.campaignId, delta.action, delta.entity, "\(next)"])
   }
 }

@@ -26,6 +26,18 @@ struct StoreTransaction {
     try Self.decoder.decode(type, from: data)
   }
 
+  // MARK: Statements
+
+  /// A prepared statement from the connection's cache (the hot queries are prepared once).
+  func statement(_ sql: String) throws -> Statement {
+    try db.cachedStatement(sql: sql)
+  }
+
+  /// Runs a cached statement.
+  func run(_ sql: String, _ arguments: StatementArguments) throws {
+    try db.cachedStatement(sql: sql).execute(arguments: arguments)
+  }
+
   // MARK: Whole store
 
   /// True when no profile, session or event is stored.
@@ -49,19 +61,19 @@ struct StoreTransaction {
   func profile(_ id: String) throws -> StoredProfile? {
     guard
       let data = try Data.fetchOne(
-        db, sql: "SELECT data FROM profile WHERE integrationId = ?", arguments: [id])
+        try statement("SELECT data FROM profile WHERE integrationId = ?"), arguments: [id])
     else { return nil }
     return try decode(StoredProfile.self, data)
   }
 
   func save(_ profile: StoredProfile) throws {
-    try db.execute(
-      sql: "INSERT OR REPLACE INTO profile (integrationId, data) VALUES (?, ?)",
-      arguments: [profile.integrationId, try encode(profile)])
+    try run(
+      "INSERT OR REPLACE INTO profile (integrationId, data) VALUES (?, ?)",
+      [profile.integrationId, try encode(profile)])
   }
 
   func deleteProfile(_ id: String) throws {
-    try db.execute(sql: "DELETE FROM profile WHERE integrationId = ?", arguments: [id])
+    try run("DELETE FROM profile WHERE integrationId = ?", [id])
   }
 
   // MARK: Sessions
@@ -69,21 +81,24 @@ struct StoreTransaction {
   func session(_ id: String) throws -> StoredSession? {
     guard
       let data = try Data.fetchOne(
-        db, sql: "SELECT data FROM session WHERE integrationId = ?", arguments: [id])
+        try statement("SELECT data FROM session WHERE integrationId = ?"), arguments: [id])
     else { return nil }
     return try decode(StoredSession.self, data)
   }
 
   func save(_ session: StoredSession) throws {
-    try db.execute(
-      sql: "INSERT OR REPLACE INTO session (integrationId, profileId, data) VALUES (?, ?, ?)",
-      arguments: [session.integrationId, session.profileId, try encode(session)])
+    try run(
+      "INSERT OR REPLACE INTO session (integrationId, profileId, data) VALUES (?, ?, ?)",
+      [
+        session.integrationId, session.profileId,
+        try RecordText.session(session).map { Data($0.utf8) } ?? encode(session),
+      ])
   }
 
   /// The profile's sessions, oldest first.
   func sessions(ofProfile id: String) throws -> [StoredSession] {
     try Data.fetchAll(
-      db, sql: "SELECT data FROM session WHERE profileId = ? ORDER BY rowid", arguments: [id]
+      try statement("SELECT data FROM session WHERE profileId = ? ORDER BY rowid"), arguments: [id]
     ).map { try decode(StoredSession.self, $0) }
   }
 
@@ -91,9 +106,12 @@ struct StoreTransaction {
 
   /// Stores the event and returns it with its new id.
   func insert(_ event: Event) throws -> Event {
-    try db.execute(
-      sql: "INSERT INTO event (sessionId, profileId, data) VALUES (?, ?, ?)",
-      arguments: [event.sessionId, event.profileId, try encode(event)])
+    try run(
+      "INSERT INTO event (sessionId, profileId, data) VALUES (?, ?, ?)",
+      [
+        event.sessionId, event.profileId,
+        try RecordText.event(event).map { Data($0.utf8) } ?? encode(event),
+      ])
     var stored = event
     stored.id = Int(db.lastInsertedRowID)
     return stored
@@ -101,7 +119,8 @@ struct StoreTransaction {
 
   func event(_ id: Int) throws -> Event? {
     guard
-      let data = try Data.fetchOne(db, sql: "SELECT data FROM event WHERE id = ?", arguments: [id])
+      let data = try Data.fetchOne(
+        try statement("SELECT data FROM event WHERE id = ?"), arguments: [id])
     else { return nil }
     var event = try decode(Event.self, data)
     event.id = id
@@ -115,14 +134,12 @@ struct StoreTransaction {
     var arguments: [any DatabaseValueConvertible] = [profileId]
     arguments += sessionIds
     let rows = try Row.fetchAll(
-      db, sql: "SELECT id, data FROM event WHERE profileId = ?\(condition)",
+      try statement("SELECT id, data FROM event WHERE profileId = ?\(condition)"),
       arguments: StatementArguments(arguments))
     for row in rows {
       var event = try decode(Event.self, row["data"])
       event.attributes = .emptyObject
-      try db.execute(
-        sql: "UPDATE event SET data = ? WHERE id = ?",
-        arguments: [try encode(event), row["id"] as Int])
+      try run("UPDATE event SET data = ? WHERE id = ?", [try encode(event), row["id"] as Int])
     }
   }
 }
@@ -130,7 +147,6 @@ struct StoreTransaction {
 extension StoreTransaction {
   /// Rewrites a stored event (e.g. to add the ledger entries of a close).
   func update(_ event: Event) throws {
-    try db.execute(
-      sql: "UPDATE event SET data = ? WHERE id = ?", arguments: [try encode(event), event.id])
+    try run("UPDATE event SET data = ? WHERE id = ?", [try encode(event), event.id])
   }
 }
