@@ -15,6 +15,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // Wire models, JSONValue, the IntegrationAPI protocol and the bundled reference document.
@@ -41,6 +42,16 @@ let package = Package(
         .product(name: "UnixSignals", package: "swift-service-lifecycle"),
       ]
     ),
+    // The embedded Integration API: SQLite store (GRDB), campaign files, the Talang rule engine
+    // and the 11 operations.
+    .target(
+      name: "TalonEngine",
+      dependencies: ["TalonAPI", .product(name: "GRDB", package: "GRDB.swift")],
+      exclude: ["Resources"],
+      plugins: ["EmbedResources"]
+    ),
+    // Throughput of updateCustomerSessionV2 against a file-backed store (`make bench`).
+    .executableTarget(name: "talon-bench-engine", dependencies: ["TalonEngine"]),
     // The `talon` binary: @main and one file per subcommand.
     .executableTarget(
       name: "talon",
@@ -79,6 +90,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "TalonShellTests", dependencies: ["TalonShell", "talon-shell-demo"]),
+    .testTarget(name: "TalonEngineTests", dependencies: ["TalonEngine", "TalonAPI"]),
     // Runs the built `talon` binary end to end.
     .testTarget(name: "EndToEndTests", dependencies: ["talon"]),
   ]

@@ -1,0 +1,113 @@
+import Foundation
+import TalonAPI
+
+/// Everything the embedded engine runs: the application, its loyalty programs and campaigns.
+/// Read from a campaign file at every start; what happened lives in the store.
+public struct CampaignPack: Sendable {
+  public var application: ApplicationSettings
+  public var loyaltyPrograms: [LoyaltyProgramDefinition]
+  /// Sorted by id: the order campaigns are evaluated in.
+  public var campaigns: [CampaignDefinition]
+
+  /// Reads and validates a campaign file.
+  public static func load(from path: String) throws -> CampaignPack {
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      throw CampaignFileError(pointer: "", message: "cannot read the file", source: path)
+    }
+    return try parse(data, source: path)
+  }
+
+  /// Validates a campaign document; `source` names it in errors.
+  public static func parse(_ data: Data, source: String) throws -> CampaignPack {
+    do {
+      let json: JSONValue
+      do {
+        json = try JSONValue(parsing: data)
+      } catch {
+        throw CampaignFileError(pointer: "", message: "\(error)")
+      }
+      return try CampaignFileParser().pack(json)
+    } catch var error as CampaignFileError {
+      error.source = source
+      throw error
+    }
+  }
+
+  /// The built-in demo shop (`examples/demo-shop.json`).
+  public static var demo: CampaignPack {
+    get throws {
+      guard let text = EmbeddedResources.text("demo-shop.json") else {
+        throw CampaignFileError(pointer: "", message: "not built in", source: "demo-shop.json")
+      }
+      return try parse(Data(text.utf8), source: "demo-shop.json")
+    }
+  }
+
+  func campaign(_ id: Int) -> CampaignDefinition? {
+    campaigns.first { $0.id == id }
+  }
+
+  func program(_ id: Int) -> LoyaltyProgramDefinition? {
+    loyaltyPrograms.first { $0.id == id }
+  }
+}
+
+/// The application a campaign file describes. `key` (hex) signs requests with HMAC; `apiKey` is
+/// what `Authorization: ApiKey-v1` must carry.
+public struct ApplicationSettings: Sendable, Hashable {
+  public var id: Int
+  public var name: String
+  /// ISO 4217 code; discounts are rounded to its minor units.
+  public var currency: String
+  public var key: String?
+  public var apiKey: String?
+
+  public init(id: Int, name: String, currency: String, key: String? = nil, apiKey: String? = nil) {
+    self.id = id
+    self.name = name
+    self.currency = currency
+    self.key = key
+    self.apiKey = apiKey
+  }
+}
+
+/// A loyalty program of the application.
+public struct LoyaltyProgramDefinition: Sendable, Hashable {
+  public var id: Int
+  public var name: String
+  public var title: String
+
+  public init(id: Int, name: String, title: String) {
+    self.id = id
+    self.name = name
+    self.title = title
+  }
+}
+
+/// One campaign of the file: its wire form (without counters), its coupons and its rules.
+public struct CampaignDefinition: Sendable {
+  /// The campaign as `triggeredCampaigns` shows it, before the store's counters are added.
+  public var campaign: Campaign
+  /// The coupons the file declares (ids and counters come from the store).
+  public var coupons: [Coupon]
+  /// The usage limit of referral codes created for this campaign (0 = unlimited).
+  public var referralUsageLimit: Int
+  var rules: [Rule]
+
+  public var id: Int { campaign.id }
+  public var name: String { campaign.name }
+
+  /// The ruleset id effects carry.
+  var rulesetId: Int { campaign.activeRulesetId ?? campaign.id }
+
+  /// Enabled and within `[startTime, endTime)`.
+  func isRunning(at now: Date) -> Bool {
+    guard campaign.state == .enabled else { return false }
+    if let start = campaign.startTime, now < start { return false }
+    if let end = campaign.endTime, now >= end { return false }
+    return true
+  }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// Where the engine keeps its data: a SQLite file (WAL) or memory (gone at `close`).
+public enum StoreLocation: Sendable, Hashable {
+  case file(path: String)
+  case memory
+}
+
+/// How to start an `EmbeddedEngine`.
+///
+/// With a `seed`, codes come from `SeededRandom(seed:)` and the clock is virtual: it starts at
+/// `BackendClock.virtualEpoch` and moves only through `setClock` / `advanceClock`, so a replay
+/// gives identical codes, ids and timestamps. Without one: system randomness and the real clock
+/// plus any advance.
+public struct EngineConfiguration: Sendable {
+  public var store: StoreLocation
+  public var campaigns: CampaignPack
+  public var seed: UInt64?
+
+  public init(store: StoreLocation, campaigns: CampaignPack, seed: UInt64? = nil) {
+    self.store = store
+    self.campaigns = campaigns
+    self.seed = seed
+  }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Synchronization
+import TalonAPI
+
+/// The engine's clock and random source, shared by all operations (see `EngineConfiguration`).
+final class EngineRuntime: Sendable {
+  private struct State {
+    var offset: TimeInterval = 0
+    var virtualNow: Date?
+    var random: SeededRandom?
+  }
+
+  private let state: Mutex<State>
+
+  init(seed: UInt64?) {
+    var initial = State()
+    if let seed {
+      initial.virtualNow = Date(timeIntervalSince1970: 1_591_012_800)
+      initial.random = SeededRandom(seed: seed)
+    }
+    state = Mutex(initial)
+  }
+
+  func now() -> Date {
+    state.withLock { state in
+      state.virtualNow ?? Date().addingTimeInterval(state.offset)
+    }
+  }
+
+  func set(to date: Date) {
+    state.withLock { state in
+      if state.virtualNow != nil {
+        state.virtualNow = date
+      } else {
+        state.offset = date.timeIntervalSinceNow
+      }
+    }
+  }
+
+  func advance(by seconds: TimeInterval) {
+    state.withLock { state in
+      if let now = state.virtualNow {
+        state.virtualNow = now.addingTimeInterval(seconds)
+      } else {
+        state.offset += seconds
+      }
+    }
+  }
+
+  /// A code from the settings' pattern.
+  func code(_ settings: CodeGeneratorSettings) -> String {
+    state.withLock { state in
+      if var random = state.random {
+        defer { state.random = random }
+        return CodeGenerator.code(settings, using: &random)
+      }
+      var system = SystemRandomNumberGenerator()
+      return CodeGenerator.code(settings, using: &system)
+    }
+  }
+}

@@ -1,0 +1,317 @@
+import Foundation
+import TalonAPI
+
+/// Points a run gives (positive) or takes (negative); committed to the ledger on close.
+struct PendingPoints: Sendable, Hashable {
+  var profileId: String
+  var programId: Int
+  var amount: Int
+  var reason: String
+}
+
+/// One evaluation of every running campaign against a session (the stored session with the
+/// update applied), in campaign id order and rule index order. It decides the effects, the codes
+/// accepted or rejected, the pending points and counters; it commits nothing except what rules
+/// create (coupons, referrals, attribute updates), which the caller saves with the session.
+struct CampaignRun {
+  let store: StoreTransaction
+  let pack: CampaignPack
+  let runtime: EngineRuntime
+  let now: Date
+  var session: StoredSession
+  var profile: StoredProfile?
+  let eventType: String
+  let eventAttributes: JSONValue
+  /// The session reaches `closed` with this update (referrals are redeemed).
+  let closing: Bool
+  /// Rules may create coupons and referrals (false for profile updates, which have no session).
+  let allowsCreation: Bool
+
+  var effects: [Effect] = []
+  var discounts: [NamedAmount] = []
+  var acceptedCoupons: [Coupon] = []
+  var acceptedReferral: Referral?
+  var couponRejection: CouponRejectionReason?
+  var referralRejection: ReferralRejectionReason?
+  var points: [PendingPoints] = []
+  /// Counter increments to commit at close, merged by row.
+  var counters: [CounterDelta] = []
+  var createdCoupons: [Coupon] = []
+  var createdReferrals: [Referral] = []
+  var triggeredCampaignIds: [Int] = []
+  var balances: [Int: Int] = [:]
+  var sessionRemaining: Decimal = 0
+  var itemRemaining: [Decimal] = []
+
+  init(
+    store: StoreTransaction, pack: CampaignPack, runtime: EngineRuntime, now: Date,
+    session: StoredSession, profile: StoredProfile?, eventType: String,
+    eventAttributes: JSONValue = .emptyObject, closing: Bool = false, allowsCreation: Bool = true
+  ) {
+    self.store = store
+    self.pack = pack
+    self.runtime = runtime
+    self.now = now
+    self.session = session
+    self.profile = profile
+    self.eventType = eventType
+    self.eventAttributes = eventAttributes
+    self.closing = closing
+    self.allowsCreation = allowsCreation
+  }
+
+  var profileId: String { profile?.integrationId ?? "" }
+
+  mutating func run() throws {
+    sessionRemaining = session.total
+    itemRemaining = session.cartItems.map { $0.price * Decimal($0.quantity) }
+    if let profile { balances = try store.balances(profile: profile.integrationId) }
+
+    // Which campaign sees which coupon code: the first code of each campaign, in request order.
+    var ownedCoupons: [Int: Coupon] = [:]
+    var seen: Set<String> = []
+    for code in session.couponCodes where seen.insert(code).inserted {
+      guard let coupon = try store.coupon(code) else {
+        rejectCoupon(code, couponId: 0, reason: .couponNotFound, campaignId: -1)
+        continue
+      }
+      if ownedCoupons[coupon.campaignId] != nil {
+        rejectCoupon(
+          code, couponId: coupon.id, reason: .effectCouldNotBeApplied,
+          campaignId: coupon.campaignId)
+      } else if pack.campaign(coupon.campaignId) == nil {
+        rejectCoupon(
+          code, couponId: coupon.id, reason: .couponPartOfNotRunningCampaign,
+          campaignId: coupon.campaignId)
+      } else {
+        ownedCoupons[coupon.campaignId] = coupon
+      }
+    }
+
+    var referral: Referral?
+    var referralReason: ReferralRejectionReasonCode?
+    if !session.referralCode.isEmpty {
+      if let found = try store.referral(code: session.referralCode) {
+        referral = found
+        referralReason = try check(found)
+        if pack.campaign(found.campaignId) == nil {
+          rejectReferral(
+            found, reason: .referralPartOfNotRunningCampaign, campaignId: found.campaignId)
+        }
+      } else {
+        referralRejectionEffect(
+          session.referralCode, referralId: 0, reason: .referralNotFound, campaignId: -1)
+      }
+    }
+
+    let roots = baseRoots(validReferral: referralReason == nil ? referral : nil)
+    for campaign in pack.campaigns {
+      try run(
+        campaign, coupon: ownedCoupons[campaign.id],
+        referral: referral?.campaignId == campaign.id ? referral : nil,
+        referralReason: referralReason, roots: roots)
+    }
+  }
+
+  private mutating func run(
+    _ campaign: CampaignDefinition, coupon: Coupon?, referral: Referral?,
+    referralReason: ReferralRejectionReasonCode?, roots: [String: TalangValue]
+  ) throws {
+    guard campaign.isRunning(at: now) else {
+      if let coupon {
+        rejectCoupon(
+          coupon.value, couponId: coupon.id, reason: .couponPartOfNotRunningCampaign,
+          campaignId: campaign.id, rulesetId: campaign.rulesetId)
+      }
+      if let referral {
+        rejectReferral(referral, reason: .referralPartOfNotRunningCampaign, campaignId: campaign.id)
+      }
+      return
+    }
+    let couponReason = try coupon.flatMap { try check($0, in: campaign) }
+    var evaluator = Evaluator(roots: roots)
+    if let coupon, case .object(var members)? = roots["Session"] {
+      members["CouponCode"] = .string(coupon.value)
+      evaluator.roots["Session"] = .object(members)
+    }
+    evaluator.couponValid = coupon != nil && couponReason == nil
+    evaluator.referralValid = referral != nil && referralReason == nil
+    let limitContext = LimitContext(
+      coupon: coupon?.value, referral: referral?.code, profile: profileId,
+      identifiers: session.identifiers ?? [])
+
+    var couponAccepted = false
+    var couponRejected: (reason: CouponRejectionReasonCode, index: Int, title: String)?
+    var referralAccepted = false
+    var referralRejected: (reason: ReferralRejectionReasonCode, index: Int, title: String)?
+    var triggered = false
+
+    for (index, rule) in campaign.rules.enumerated() {
+      evaluator.locals = []
+      var holds = false
+      var calls: [EffectCall] = []
+      do {
+        for binding in rule.bindings {
+          evaluator.locals.append((binding.name, try evaluator.evaluate(binding.expression)))
+        }
+        holds = try evaluator.truth(evaluator.evaluate(rule.condition))
+        if holds { calls = try rule.effects.map { try evaluator.effectCall($0) } }
+      } catch is RuleFailure {
+        // A runtime failure skips this rule only.
+        holds = false
+        calls = []
+      }
+      if rule.checksCoupon, let coupon {
+        if holds && !couponAccepted {
+          couponAccepted = true
+          triggered = true
+          emit(campaign, index, rule.title, .acceptCoupon(value: coupon.value))
+        } else if !holds && couponRejected == nil {
+          couponRejected = (couponReason ?? .couponRejectedByCondition, index, rule.title)
+        }
+      }
+      if rule.checksReferral, let referral {
+        if holds && !referralAccepted {
+          referralAccepted = true
+          triggered = true
+          emit(campaign, index, rule.title, .acceptReferral(value: referral.code))
+          if closing {
+            emit(
+              campaign, index, rule.title, .redeemReferral(id: referral.id, value: referral.code))
+          }
+        } else if !holds && referralRejected == nil {
+          referralRejected = (referralReason ?? .referralRejectedByCondition, index, rule.title)
+        }
+      }
+      if holds {
+        let before = effects.count
+        try apply(calls, campaign: campaign, ruleIndex: index, rule: rule, limits: limitContext)
+        if effects.count > before { triggered = true }
+      }
+    }
+
+    if let coupon {
+      if couponAccepted {
+        acceptedCoupons.append(coupon)
+      } else {
+        let rejection = couponRejected ?? (.couponValidConditionMissing, 0, "")
+        rejectCoupon(
+          coupon.value, couponId: coupon.id, reason: rejection.reason, campaignId: campaign.id,
+          rulesetId: campaign.rulesetId, ruleIndex: rejection.index, ruleName: rejection.title)
+      }
+    }
+    if let referral {
+      if referralAccepted {
+        acceptedReferral = referral
+      } else {
+        let rejection = referralRejected ?? (.referralValidConditionMissing, 0, "")
+        rejectReferral(
+          referral, reason: rejection.reason, campaignId: campaign.id,
+          rulesetId: campaign.rulesetId, ruleIndex: rejection.index, ruleName: rejection.title)
+      }
+    }
+    if triggered { triggeredCampaignIds.append(campaign.id) }
+  }
+
+  // MARK: Emitting
+
+  mutating func emit(
+    _ campaign: CampaignDefinition, _ ruleIndex: Int, _ ruleName: String, _ props: EffectProps
+  ) {
+    effects.append(
+      Effect(
+        campaignId: campaign.id, rulesetId: campaign.rulesetId, ruleIndex: ruleIndex,
+        ruleName: ruleName, props: props))
+  }
+
+  mutating func rejectCoupon(
+    _ code: String, couponId: Int, reason: CouponRejectionReasonCode, campaignId: Int,
+    rulesetId: Int = -1, ruleIndex: Int = -1, ruleName: String = ""
+  ) {
+    effects.append(
+      Effect(
+        campaignId: campaignId, rulesetId: rulesetId, ruleIndex: ruleIndex, ruleName: ruleName,
+        props: .rejectCoupon(value: code, rejectionReason: reason)))
+    if couponRejection == nil {
+      couponRejection = CouponRejectionReason(
+        campaignId: campaignId, couponId: couponId, reason: reason)
+    }
+  }
+
+  mutating func rejectReferral(
+    _ referral: Referral, reason: ReferralRejectionReasonCode, campaignId: Int,
+    rulesetId: Int = -1, ruleIndex: Int = -1, ruleName: String = ""
+  ) {
+    referralRejectionEffect(
+      referral.code, referralId: referral.id, reason: reason, campaignId: campaignId,
+      rulesetId: rulesetId, ruleIndex: ruleIndex, ruleName: ruleName)
+  }
+
+  mutating func referralRejectionEffect(
+    _ code: String, referralId: Int, reason: ReferralRejectionReasonCode, campaignId: Int,
+    rulesetId: Int = -1, ruleIndex: Int = -1, ruleName: String = ""
+  ) {
+    effects.append(
+      Effect(
+        campaignId: campaignId, rulesetId: rulesetId, ruleIndex: ruleIndex, ruleName: ruleName,
+        props: .rejectReferral(value: code, rejectionReason: reason)))
+    if referralRejection == nil {
+      referralRejection = ReferralRejectionReason(
+        campaignId: campaignId, referralId: referralId, reason: reason)
+    }
+  }
+
+  // MARK: Roots
+
+  func baseRoots(validReferral: Referral?) -> [String: TalangValue] {
+    var items: [TalangValue] = []
+    items.reserveCapacity(session.cartItems.count)
+    for (index, item) in session.cartItems.enumerated() {
+      var members: [String: TalangValue] = [
+        "Name": .string(item.name), "Sku": .string(item.sku),
+        "Quantity": .number(Decimal(item.quantity)), "Price": .number(item.price),
+        "Category": .string(item.category ?? ""), "Position": .number(Decimal(index)),
+        "Attributes": item.attributes.map(TalangValue.init) ?? .object([:]),
+      ]
+      if let weight = item.weight { members["Weight"] = .number(weight) }
+      items.append(.object(members))
+    }
+    let sessionValue: TalangValue = .object([
+      "Id": .string(session.integrationId), "Total": .number(session.total),
+      "CartItemTotal": .number(session.cartItemTotal),
+      "AdditionalCostTotal": .number(session.additionalCostTotal), "CartItems": .list(items),
+      "CouponCode": .string(""), "ReferralCode": .string(session.referralCode),
+      "Attributes": .object(session.attributes.mapValues(TalangValue.init)),
+      "State": .string(session.state.rawValue),
+      "Identifiers": .list((session.identifiers ?? []).map(TalangValue.string)),
+      "FirstSession": .bool(session.firstSession),
+    ])
+    var balanceMembers: [String: TalangValue] = [:]
+    for program in pack.loyaltyPrograms {
+      balanceMembers[String(program.id)] = .number(Decimal(balances[program.id] ?? 0))
+    }
+    let profileValue: TalangValue = .object([
+      "Id": .string(profileId),
+      "Attributes": .object((profile?.attributes ?? [:]).mapValues(TalangValue.init)),
+      "ClosedSessions": .number(Decimal(profile?.closedSessions ?? 0)),
+      "TotalSales": .number(profile?.totalSales ?? 0),
+      "LoyaltyBalances": .object(balanceMembers),
+    ])
+    var roots: [String: TalangValue] = [
+      "Session": sessionValue, "Profile": profileValue,
+      "Event": .object(["Type": .string(eventType), "Attributes": TalangValue(eventAttributes)]),
+      "Application": .object([
+        "Id": .number(Decimal(pack.application.id)), "Currency": .string(pack.application.currency),
+      ]),
+      "Now": .time(now),
+    ]
+    if let referral = validReferral {
+      roots["Referral"] = .object([
+        "Code": .string(referral.code),
+        "AdvocateProfileIntegrationId": .string(referral.advocateProfileIntegrationId),
+        "FriendProfileIntegrationId": .string(referral.friendProfileIntegrationId ?? profileId),
+      ])
+    }
+    return roots
+  }
+}

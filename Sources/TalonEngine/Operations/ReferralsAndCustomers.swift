@@ -1,0 +1,77 @@
+import Foundation
+import TalonAPI
+
+/// CreateReferral, GetCustomerInventory and DeleteCustomerData.
+///
+/// Decided here: a referral campaign is one with the `referrals` feature; unknown advocates are
+/// created; codes follow `referralSettings` (default ten characters of A-Z0-9) and the campaign's
+/// `referralUsageLimit`. Deleting a customer's data also drops their reservations.
+extension OperationContext {
+  func createReferral(_ body: NewReferral) throws -> Referral {
+    guard let campaign = pack.campaign(body.campaignId),
+      campaign.campaign.features.contains(.referrals)
+    else {
+      throw IntegrationError.badRequest(
+        "campaign \(body.campaignId) is not a referral campaign of this application",
+        title: "invalid value", pointer: "/campaignId")
+    }
+    guard !body.advocateProfileIntegrationId.isEmpty else {
+      throw IntegrationError.badRequest(
+        "advocateProfileIntegrationId must not be empty", title: "minLength",
+        pointer: "/advocateProfileIntegrationId")
+    }
+    let settings = campaign.campaign.referralSettings ?? CampaignRun.defaultCodeSettings
+    var code: String?
+    for _ in 0..<50 {
+      let candidate = runtime.code(settings)
+      if try !store.codeExists(candidate) {
+        code = candidate
+        break
+      }
+    }
+    guard let code else {
+      throw IntegrationError.conflict("no unused referral code is left for this pattern")
+    }
+    var advocate = try profileOrNew(body.advocateProfileIntegrationId)
+    advocate.lastActivity = now
+    try store.save(advocate)
+    let friend = body.friendProfileIntegrationId.flatMap { $0.isEmpty ? nil : $0 }
+    return try store.insert(
+      Referral(
+        id: 0, created: now, campaignId: campaign.id,
+        advocateProfileIntegrationId: body.advocateProfileIntegrationId,
+        friendProfileIntegrationId: friend, startDate: body.startDate,
+        expiryDate: body.expiryDate, code: code, usageCounter: 0,
+        usageLimit: campaign.referralUsageLimit))
+  }
+
+  func inventory(integrationId: String, profile: Bool?, referrals: Bool?) throws
+    -> CustomerInventory
+  {
+    try requireParameter(integrationId, "integrationId")
+    guard let stored = try store.profile(integrationId) else {
+      throw IntegrationError.notFound(
+        "customer profile \(integrationId) not found", parameter: "integrationId")
+    }
+    return CustomerInventory(
+      profile: profile == true ? wire(stored) : nil,
+      referrals: referrals == true ? try store.referrals(advocate: integrationId) : nil)
+  }
+
+  func deleteCustomerData(integrationId: String) throws {
+    try requireParameter(integrationId, "integrationId")
+    guard try store.profile(integrationId) != nil else {
+      throw IntegrationError.notFound(
+        "customer profile \(integrationId) not found", parameter: "integrationId")
+    }
+    let sessions = try store.sessions(ofProfile: integrationId)
+    for var session in sessions {
+      session.attributes = [:]
+      try store.save(session)
+    }
+    try store.clearEventAttributes(
+      profileId: integrationId, sessionIds: sessions.map(\.integrationId))
+    try store.deleteReservations(profile: integrationId)
+    try store.deleteProfile(integrationId)
+  }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import TalonAPI
+
+/// Turns the JSON form of rules into `Expression`s, refusing unknown operators, wrong arities,
+/// misplaced effects and malformed paths or lambdas with the JSON pointer of the problem.
+struct ExpressionCompiler {
+  /// Loyalty program ids the file declares (a literal program id must be one of them).
+  var loyaltyPrograms: Set<Int>
+
+  func compile(_ json: JSONValue, at pointer: String) throws -> Expression {
+    try compile(json, at: pointer, asEffect: false)
+  }
+
+  func compileEffect(_ json: JSONValue, at pointer: String) throws -> Expression {
+    guard case .array(let elements) = json, case .string(let name)? = elements.first,
+      Operator(rawValue: name) != nil || name == "." || name == ".|"
+    else {
+      if case .array(let elements) = json, case .string(let name)? = elements.first {
+        throw CampaignFileError(pointer: pointer, message: "unknown effect '\(name)'")
+      }
+      throw CampaignFileError(
+        pointer: pointer, message: "an effect must be an array like [\"setDiscount\", name, amount]"
+      )
+    }
+    return try compile(json, at: pointer, asEffect: true)
+  }
+
+  private func compile(_ json: JSONValue, at pointer: String, asEffect: Bool) throws -> Expression {
+    switch json {
+    case .null, .bool, .number, .string:
+      if asEffect {
+        throw CampaignFileError(pointer: pointer, message: "an effect must be a call")
+      }
+      return .literal(TalangValue(json))
+    case .object:
+      throw CampaignFileError(
+        pointer: pointer, message: "an object is not an expression (use [\"list\", ...] for lists)")
+    case .array(let elements):
+      guard let head = elements.first else {
+        throw CampaignFileError(pointer: pointer, message: "empty expression")
+      }
+      guard case .string(let name) = head else {
+        throw CampaignFileError(
+          pointer: pointer,
+          message:
+            "an expression starts with an operator name (a lambda is only allowed as a list function's argument)"
+        )
+      }
+      let arguments = Array(elements.dropFirst())
+      if name == "." || name == ".|" {
+        if asEffect {
+          throw CampaignFileError(pointer: pointer, message: "'\(name)' is not an effect")
+        }
+        return try compilePath(name: name, arguments: arguments, at: pointer)
+      }
+      guard let op = Operator(rawValue: name) else {
+        throw CampaignFileError(pointer: pointer, message: "unknown operator '\(name)'")
+      }
+      if op.isEffect && !asEffect {
+        throw CampaignFileError(
+          pointer: pointer, message: "'\(name)' is an effect; effects belong in a rule's effects")
+      }
+      if !op.isEffect && asEffect {
+        throw CampaignFileError(pointer: pointer, message: "'\(name)' is not an effect")
+      }
+      return try compileCall(op, arguments: arguments, at: pointer)
+    }
+  }
+
+  private func compileCall(_ op: Operator, arguments: [JSONValue], at pointer: String) throws
+    -> Expression
+  {
+    var arguments = arguments
+    var pointers = arguments.indices.map { "\(pointer)/\($0 + 1)" }
+    // Talang's three-argument form `["sum", items, "Item", body]`.
+    if let lambdaIndex = op.lambdaArgument, arguments.count == lambdaIndex + 2,
+      case .string(let parameter) = arguments[lambdaIndex]
+    {
+      arguments[lambdaIndex] = [[.string(parameter)], arguments[lambdaIndex + 1]]
+      arguments.removeLast()
+      pointers.removeLast()
+    }
+    guard op.arity.contains(arguments.count) else {
+      throw CampaignFileError(
+        pointer: pointer,
+        message: "'\(op.rawValue)' \(Self.describe(op.arity)), got \(arguments.count)")
+    }
+    var compiled: [Expression] = []
+    for (index, argument) in arguments.enumerated() {
+      if index == op.lambdaArgument {
+        compiled.append(try compileLambda(argument, at: pointers[index]))
+      } else {
+        compiled.append(try compile(argument, at: pointers[index], asEffect: false))
+      }
+    }
+    if op == .addLoyaltyPoints || op == .deductLoyaltyPoints, case .literal(let value) = compiled[0]
+    {
+      guard case .number(let number) = value,
+        let id = Int(exactly: NSDecimalNumber(decimal: number)),
+        loyaltyPrograms.contains(id)
+      else {
+        throw CampaignFileError(
+          pointer: pointers[0], message: "unknown loyalty program \(value.json.jsonText)")
+      }
+    }
+    return .call(op, compiled)
+  }
+
+  private func compileLambda(_ json: JSONValue, at pointer: String) throws -> Expression {
+    guard case .array(let parts) = json, parts.count == 2,
+      case .array(let parameters) = parts[0], parameters.count == 1,
+      case .string(let parameter) = parameters[0], !parameter.isEmpty
+    else {
+      throw CampaignFileError(
+        pointer: pointer, message: "expected a lambda [[\"Item\"], body]")
+    }
+    return .lambda(parameter: parameter, body: try compile(parts[1], at: pointer + "/1"))
+  }
+
+  private func compilePath(name: String, arguments: [JSONValue], at pointer: String) throws
+    -> Expression
+  {
+    if name == ".|" {
+      guard arguments.count == 2 else {
+        throw CampaignFileError(
+          pointer: pointer,
+          message: "'.|' takes 2 arguments (fallback, path), got \(arguments.count)")
+      }
+      let fallback = try compile(arguments[0], at: pointer + "/1")
+      guard case .array(let inner) = arguments[1], case .string(".")? = inner.first,
+        case .path(let root, let keys) = try compilePath(
+          name: ".", arguments: Array(inner.dropFirst()), at: pointer + "/2")
+      else {
+        throw CampaignFileError(
+          pointer: pointer + "/2", message: "'.|' needs a path [\".\", root, key...]")
+      }
+      return .safePath(fallback: fallback, root: root, keys: keys)
+    }
+    guard !arguments.isEmpty else {
+      throw CampaignFileError(pointer: pointer, message: "'.' needs a root name")
+    }
+    var names: [String] = []
+    for (index, argument) in arguments.enumerated() {
+      guard case .string(let key) = argument else {
+        throw CampaignFileError(
+          pointer: "\(pointer)/\(index + 1)", message: "path elements must be strings")
+      }
+      names.append(key)
+    }
+    return .path(root: names[0], keys: Array(names.dropFirst()))
+  }
+
+  private static func describe(_ arity: ClosedRange<Int>) -> String {
+    func plural(_ count: Int) -> String { count == 1 ? "1 argument" : "\(count) arguments" }
+    if arity.upperBound == Int.max { return "takes at least \(plural(arity.lowerBound))" }
+    if arity.lowerBound == arity.upperBound { return "takes \(plural(arity.lowerBound))" }
+    return "takes \(arity.lowerBound) to \(arity.upperBound) arguments"
+  }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+
+/// The engine's SQLite database, opened once per engine. Every API operation runs inside one
+/// `write` call: one serialized, immediate transaction that commits all of its changes or none.
+///
+/// Files use WAL with `synchronous=NORMAL` and a busy timeout, so that a shell and a server in two
+/// processes can share one file. A new file is created with mode 0600 (it holds customer data).
+final class EngineStore: Sendable {
+  private let queue: DatabaseQueue
+
+  init(location: StoreLocation) throws {
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(10)
+    configuration.label = "talon-engine"
+    switch location {
+    case .memory:
+      queue = try DatabaseQueue(configuration: configuration)
+    case .file(let path):
+      if !FileManager.default.fileExists(atPath: path) {
+        _ = FileManager.default.createFile(
+          atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+      }
+      queue = try DatabaseQueue(path: path, configuration: configuration)
+      try queue.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA journal_mode = WAL")
+        try db.execute(sql: "PRAGMA synchronous = NORMAL")
+      }
+    }
+    try StoreSchema.migrator.migrate(queue)
+  }
+
+  /// Runs `body` in one write transaction; a thrown error rolls everything back.
+  func write<T: Sendable>(_ body: @escaping @Sendable (StoreTransaction) throws -> T) async throws
+    -> T
+  {
+    try writeSync(body)
+  }
+
+  /// The same, blocking the calling thread (for code that is not async).
+  func writeSync<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+    try queue.write { db in try body(StoreTransaction(db: db)) }
+  }
+
+  /// Closes the database; later calls fail.
+  func close() throws {
+    try queue.close()
+  }
+}
+
+/// The tables, as append-only versioned migrations: a shipped migration is never edited, a
+/// change is a new migration appended at the end.
+enum StoreSchema {
+  static let tables = [
+    "profile", "session", "event", "coupon", "reservation", "referral", "ledger", "counter",
+  ]
+
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE profile (integrationId TEXT PRIMARY KEY, data BLOB NOT NULL);
+          CREATE TABLE session (
+            integrationId TEXT PRIMARY KEY, profileId TEXT NOT NULL, data BLOB NOT NULL);
+          CREATE INDEX session_by_profile ON session(profileId);
+          CREATE TABLE event (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, sessionId TEXT, profileId TEXT,
+            data BLOB NOT NULL);
+          CREATE INDEX event_by_profile ON event(profileId);
+          CREATE TABLE coupon (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, value TEXT NOT NULL UNIQUE,
+            campaignId INTEGER NOT NULL, usageCounter INTEGER NOT NULL DEFAULT 0,
+            data BLOB NOT NULL);
+          CREATE TABLE reservation (
+            couponValue TEXT NOT NULL, profileId TEXT NOT NULL,
+            PRIMARY KEY (couponValue, profileId));
+          CREATE INDEX reservation_by_profile ON reservation(profileId);
+          CREATE TABLE referral (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT NOT NULL UNIQUE,
+            campaignId INTEGER NOT NULL, advocate TEXT NOT NULL,
+            usageCounter INTEGER NOT NULL DEFAULT 0, data BLOB NOT NULL);
+          CREATE INDEX referral_by_advocate ON referral(advocate);
+          CREATE TABLE ledger (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, profileId TEXT NOT NULL,
+            programId INTEGER NOT NULL, sessionId TEXT NOT NULL, eventId INTEGER NOT NULL,
+            amount INTEGER NOT NULL, reason TEXT NOT NULL, created DOUBLE NOT NULL);
+          CREATE INDEX ledger_by_profile ON ledger(profileId, programId);
+          CREATE INDEX ledger_by_session ON ledger(sessionId);
+          CREATE TABLE counter (
+            campaignId INTEGER NOT NULL, action TEXT NOT NULL, entity TEXT NOT NULL,
+            value TEXT NOT NULL, PRIMARY KEY (campaignId, action, entity));
+          """)
+    }
+    return migrator
+  }
+}

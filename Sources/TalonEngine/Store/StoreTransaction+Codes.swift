@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+import TalonAPI
+
+/// Coupons, reservations and referrals.
+extension StoreTransaction {
+  // MARK: Coupons
+
+  private func coupon(from row: Row) throws -> Coupon {
+    var coupon = try decode(Coupon.self, row["data"])
+    coupon.id = row["id"]
+    coupon.usageCounter = row["usageCounter"]
+    return coupon
+  }
+
+  func coupon(_ value: String) throws -> Coupon? {
+    try Row.fetchOne(
+      try statement("SELECT id, usageCounter, data FROM coupon WHERE value = ?"), arguments: [value]
+    ).map(coupon(from:))
+  }
+
+  func coupons(values: [String]) throws -> [Coupon] {
+    try values.compactMap { try coupon($0) }
+  }
+
+  /// Inserts a new coupon (its id and counter are assigned here).
+  func insert(_ coupon: Coupon) throws -> Coupon {
+    try run(
+      "INSERT INTO coupon (value, campaignId, usageCounter, data) VALUES (?, ?, 0, ?)",
+      [coupon.value, coupon.campaignId, try encode(coupon)])
+    var stored = coupon
+    stored.id = Int(db.lastInsertedRowID)
+    stored.usageCounter = 0
+    return stored
+  }
+
+  /// Makes the stored definition of a campaign-file coupon match the file, keeping its id and
+  /// usage counter (a new coupon starts at 0).
+  func syncFileCoupon(_ coupon: Coupon) throws {
+    try run(
+      """
+      INSERT INTO coupon (value, campaignId, usageCounter, data) VALUES (?, ?, 0, ?)
+      ON CONFLICT(value) DO UPDATE SET campaignId = excluded.campaignId, data = excluded.data
+      """, [coupon.value, coupon.campaignId, try encode(coupon)])
+  }
+
+  func codeExists(_ value: String) throws -> Bool {
+    try Bool.fetchOne(
+      try statement(
+        "SELECT EXISTS(SELECT 1 FROM coupon WHERE value = ?) OR EXISTS(SELECT 1 FROM referral WHERE code = ?)"
+      ), arguments: [value, value]) ?? false
+  }
+
+  func addCouponUsage(_ value: String, _ delta: Int) throws {
+    try run(
+      "UPDATE coupon SET usageCounter = MAX(0, usageCounter + ?) WHERE value = ?", [delta, value])
+  }
+
+  // MARK: Reservations
+
+  func hasReservation(coupon: String, profile: String) throws -> Bool {
+    try Bool.fetchOne(
+      try statement(
+        "SELECT EXISTS(SELECT 1 FROM reservation WHERE couponValue = ? AND profileId = ?)"),
+      arguments: [coupon, profile]) ?? false
+  }
+
+  func reserve(coupon: String, profile: String) throws {
+    try run(
+      "INSERT OR IGNORE INTO reservation (couponValue, profileId) VALUES (?, ?)", [coupon, profile])
+  }
+
+  func unreserve(coupon: String, profile: String) throws {
+    try run("DELETE FROM reservation WHERE couponValue = ? AND profileId = ?", [coupon, profile])
+  }
+
+  func deleteReservations(profile: String) throws {
+    try run("DELETE FROM reservation WHERE profileId = ?", [profile])
+  }
+
+  /// Coupon values the profile reserved, in reservation order.
+  func reservedCoupons(profile: String) throws -> [String] {
+    try String.fetchAll(
+      try statement("SELECT couponValue FROM reservation WHERE profileId = ? ORDER BY rowid"),
+      arguments: [profile])
+  }
+
+  /// Profiles holding a reservation of the coupon, in reservation order.
+  func reservingProfiles(coupon: String) throws -> [String] {
+    try String.fetchAll(
+      try statement("SELECT profileId FROM reservation WHERE couponValue = ? ORDER BY rowid"),
+      arguments: [coupon])
+  }
+
+  // MARK: Referrals
+
+  private func referral(from row: Row) throws -> Referral {
+    var referral = try decode(Referral.self, row["data"])
+    referral.id = row["id"]
+    referral.usageCounter = row["usageCounter"]
+    return referral
+  }
+
+  func referral(code: String) throws -> Referral? {
+    try Row.fetchOne(
+      try statement("SELECT id, usageCounter, data FROM referral WHERE code = ?"), arguments: [code]
+    ).map(referral(from:))
+  }
+
+  func referrals(advocate: String) throws -> [Referral] {
+    try Row.fetchAll(
+      try statement("SELECT id, usageCounter, data FROM referral WHERE advocate = ? ORDER BY id"),
+      arguments: [advocate]
+    ).map(referral(from:))
+  }
+
+  func insert(_ referral: Referral) throws -> Referral {
+    try run(
+      "INSERT INTO referral (code, campaignId, advocate, usageCounter, data) VALUES (?, ?, ?, 0, ?)",
+      [
+        referral.code, referral.campaignId, referral.advocateProfileIntegrationId,
+        try encode(referral),
+      ])
+    var stored = referral
+    stored.id = Int(db.lastInsertedRowID)
+    stored.usageCounter = 0
+    return stored
+  }
+
+  func addReferralUsage(id: Int, _ delta: Int) throws {
+    try run(
+      "UPDATE referral SET usageCounter = MAX(0, usageCounter + ?) WHERE id = ?", [delta, id])
+  }
+}

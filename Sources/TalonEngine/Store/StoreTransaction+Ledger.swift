@@ -1,0 +1,57 @@
+import Foundation
+import GRDB
+import TalonAPI
+
+/// Loyalty ledgers and campaign counters.
+extension StoreTransaction {
+  // MARK: Loyalty ledger
+
+  /// The committed balance of every program the profile has entries in.
+  func balances(profile: String) throws -> [Int: Int] {
+    var result: [Int: Int] = [:]
+    let rows = try Row.fetchAll(
+      try statement(
+        "SELECT programId, SUM(amount) AS total FROM ledger WHERE profileId = ? GROUP BY programId"),
+      arguments: [profile])
+    for row in rows { result[row["programId"]] = row["total"] }
+    return result
+  }
+
+  func insertLedger(
+    profile: String, program: Int, session: String, event: Int, amount: Int, reason: String,
+    now: Date
+  ) throws -> LedgerRow {
+    try run(
+      """
+      INSERT INTO ledger (profileId, programId, sessionId, eventId, amount, reason, created)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
+      """, [profile, program, session, event, amount, reason, now.timeIntervalSince1970])
+    return LedgerRow(
+      id: Int(db.lastInsertedRowID), profileId: profile, programId: program, sessionId: session,
+      eventId: event, amount: amount, reason: reason, created: now)
+  }
+
+  /// Removes the entries a session committed; returns the profiles whose balances changed.
+  func deleteLedger(session: String) throws {
+    try run("DELETE FROM ledger WHERE sessionId = ?", [session])
+  }
+
+  // MARK: Counters
+
+  func counter(campaign: Int, action: String, entity: String) throws -> Decimal {
+    let text = try String.fetchOne(
+      try statement("SELECT value FROM counter WHERE campaignId = ? AND action = ? AND entity = ?"),
+      arguments: [campaign, action, entity])
+    return text.flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) } ?? 0
+  }
+
+  func add(_ delta: CounterDelta, sign: Decimal = 1) throws {
+    let current = try counter(
+      campaign: delta.campaignId, action: delta.action, entity: delta.entity)
+    var next = current + delta.amount * sign
+    if next < 0 { next = 0 }
+    try run(
+      "INSERT OR REPLACE INTO counter (campaignId, action, entity, value) VALUES (?, ?, ?, ?)",
+      [delta.campaignId, delta.action, delta.entity, "\(next)"])
+  }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import GRDB
+import TalonAPI
+
+/// Typed access to the tables inside one write transaction. Records are stored as JSON blobs
+/// next to the columns that are searched or counted.
+struct StoreTransaction {
+  let db: Database
+
+  // MARK: Coding
+
+  private static let encoder: JSONEncoder = {
+    let encoder = JSONEncoder()
+    encoder.dateEncodingStrategy = .secondsSince1970
+    return encoder
+  }()
+  private static let decoder: JSONDecoder = {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .secondsSince1970
+    return decoder
+  }()
+
+  // JSONEncoder/JSONDecoder are Sendable; their configuration never changes after this.
+  func encode(_ value: some Encodable) throws -> Data { try Self.encoder.encode(value) }
+  func decode<T: Decodable>(_ type: T.Type, _ data: Data) throws -> T {
+    try Self.decoder.decode(type, from: data)
+  }
+
+  // MARK: Statements
+
+  /// A prepared statement from the connection's cache (the hot queries are prepared once).
+  func statement(_ sql: String) throws -> Statement {
+    try db.cachedStatement(sql: sql)
+  }
+
+  /// Runs a cached statement.
+  func run(_ sql: String, _ arguments: StatementArguments) throws {
+    try db.cachedStatement(sql: sql).execute(arguments: arguments)
+  }
+
+  // MARK: Whole store
+
+  /// True when no profile, session or event is stored.
+  func isFresh() throws -> Bool {
+    for table in ["profile", "session", "event"] {
+      if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 > 0 { return false }
+    }
+    return true
+  }
+
+  /// Deletes every row of every table and restarts the id sequences.
+  func deleteEverything() throws {
+    for table in StoreSchema.tables { try db.execute(sql: "DELETE FROM \(table)") }
+    if try db.tableExists("sqlite_sequence") {
+      try db.execute(sql: "DELETE FROM sqlite_sequence")
+    }
+  }
+
+  // MARK: Profiles
+
+  func profile(_ id: String) throws -> StoredProfile? {
+    guard
+      let data = try Data.fetchOne(
+        try statement("SELECT data FROM profile WHERE integrationId = ?"), arguments: [id])
+    else { return nil }
+    return try decode(StoredProfile.self, data)
+  }
+
+  func save(_ profile: StoredProfile) throws {
+    try run(
+      "INSERT OR REPLACE INTO profile (integrationId, data) VALUES (?, ?)",
+      [profile.integrationId, try encode(profile)])
+  }
+
+  func deleteProfile(_ id: String) throws {
+    try run("DELETE FROM profile WHERE integrationId = ?", [id])
+  }
+
+  // MARK: Sessions
+
+  func session(_ id: String) throws -> StoredSession? {
+    guard
+      let data = try Data.fetchOne(
+        try statement("SELECT data FROM session WHERE integrationId = ?"), arguments: [id])
+    else { return nil }
+    return try decode(StoredSession.self, data)
+  }
+
+  func save(_ session: StoredSession) throws {
+    try run(
+      "INSERT OR REPLACE INTO session (integrationId, profileId, data) VALUES (?, ?, ?)",
+      [
+        session.integrationId, session.profileId,
+        try RecordText.session(session).map { Data($0.utf8) } ?? encode(session),
+      ])
+  }
+
+  /// The profile's sessions, oldest first.
+  func sessions(ofProfile id: String) throws -> [StoredSession] {
+    try Data.fetchAll(
+      try statement("SELECT data FROM session WHERE profileId = ? ORDER BY rowid"), arguments: [id]
+    ).map { try decode(StoredSession.self, $0) }
+  }
+
+  // MARK: Events
+
+  /// Stores the event and returns it with its new id.
+  func insert(_ event: Event) throws -> Event {
+    try run(
+      "INSERT INTO event (sessionId, profileId, data) VALUES (?, ?, ?)",
+      [
+        event.sessionId, event.profileId,
+        try RecordText.event(event).map { Data($0.utf8) } ?? encode(event),
+      ])
+    var stored = event
+    stored.id = Int(db.lastInsertedRowID)
+    return stored
+  }
+
+  func event(_ id: Int) throws -> Event? {
+    guard
+      let data = try Data.fetchOne(
+        try statement("SELECT data FROM event WHERE id = ?"), arguments: [id])
+    else { return nil }
+    var event = try decode(Event.self, data)
+    event.id = id
+    return event
+  }
+
+  /// Replaces the attributes of every event of the profile or of one of `sessionIds`.
+  func clearEventAttributes(profileId: String, sessionIds: [String]) throws {
+    let placeholders = Array(repeating: "?", count: sessionIds.count).joined(separator: ",")
+    let condition = sessionIds.isEmpty ? "" : " OR sessionId IN (\(placeholders))"
+    var arguments: [any DatabaseValueConvertible] = [profileId]
+    arguments += sessionIds
+    let rows = try Row.fetchAll(
+      try statement("SELECT id, data FROM event WHERE profileId = ?\(condition)"),
+      arguments: StatementArguments(arguments))
+    for row in rows {
+      var event = try decode(Event.self, row["data"])
+      event.attributes = .emptyObject
+      try run("UPDATE event SET data = ? WHERE id = ?", [try encode(event), row["id"] as Int])
+    }
+  }
+}
+
+extension StoreTransaction {
+  /// Rewrites a stored event (e.g. to add the ledger entries of a close).
+  func update(_ event: Event) throws {
+    try run("UPDATE event SET data = ? WHERE id = ?", [try encode(event), event.id])
+  }
+}
