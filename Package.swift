@@ -34,5 +34,11 @@ let package = Package(
       dependencies: ["embed-resources"]
     ),
     .testTarget(name: "TalonAPITests", dependencies: ["TalonAPI"]),
+    // The command language shared by the shell and the workflow runner: lexer, parser,
+    // interpreter, API commands and context. Talks only to the IntegrationAPI protocol.
+    .target(name: "TalonScript", dependencies: ["TalonAPI"]),
+    .testTarget(
+      name: "TalonScriptTests", dependencies: ["TalonScript", "TalonAPI"],
+      exclude: ["Golden"]),
   ]
 )
