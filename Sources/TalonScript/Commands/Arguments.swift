@@ -14,7 +14,9 @@ extension Interpreter {
     case .string(let text): return text
     case .number(let number): return ValueText.number(number)
     default:
-      throw failure("\(what) must be a string, not \(value.typeName) \(ValueText.display(value, limit: 60))", at: expression.range)
+      throw failure(
+        "\(what) must be a string, not \(value.typeName) \(ValueText.display(value, limit: 60))",
+        at: expression.range)
     }
   }
 
@@ -31,7 +33,10 @@ extension Interpreter {
     case .bool(let flag): return flag
     case .string("true"): return true
     case .string("false"): return false
-    default: throw failure("\(what) must be true or false, not \(ValueText.display(value, limit: 60))", at: expression.range)
+    default:
+      throw failure(
+        "\(what) must be true or false, not \(ValueText.display(value, limit: 60))",
+        at: expression.range)
     }
   }
 
@@ -43,13 +48,15 @@ extension Interpreter {
     {
       return number
     }
-    throw failure("\(what) must be a number, not \(ValueText.display(value, limit: 60))", at: expression.range)
+    throw failure(
+      "\(what) must be a number, not \(ValueText.display(value, limit: 60))", at: expression.range)
   }
 
   func integer(_ expression: Expression, _ what: String, pipe: JSONValue?) async throws -> Int {
     let number = try await decimal(expression, what, pipe: pipe)
     guard let whole = JSONValue.number(number).intValue else {
-      throw failure("\(what) must be a whole number, not \(ValueText.number(number))", at: expression.range)
+      throw failure(
+        "\(what) must be a whole number, not \(ValueText.number(number))", at: expression.range)
     }
     return whole
   }
@@ -63,14 +70,17 @@ extension Interpreter {
     switch value {
     case .array(let items): elements = items
     case .string, .number: elements = [value]
-    default: throw failure("\(what) must be a list of strings, not \(value.typeName)", at: expression.range)
+    default:
+      throw failure(
+        "\(what) must be a list of strings, not \(value.typeName)", at: expression.range)
     }
     return try elements.map { element in
       switch element {
       case .string(let text): return text
       case .number(let number): return ValueText.number(number)
       default:
-        throw failure("\(what) must be a list of strings; found \(element.typeName)", at: expression.range)
+        throw failure(
+          "\(what) must be a list of strings; found \(element.typeName)", at: expression.range)
       }
     }
   }
@@ -91,11 +101,15 @@ extension Interpreter {
     if let date = RFC3339.date(from: text) ?? RFC3339.date(from: text + "T00:00:00Z") {
       return date
     }
-    throw failure("\(what) must be an RFC 3339 time like 2020-05-01T10:00:00Z, not '\(text)'", at: expression.range)
+    throw failure(
+      "\(what) must be an RFC 3339 time like 2020-05-01T10:00:00Z, not '\(text)'",
+      at: expression.range)
   }
 
   /// Decodes a value as a wire type; a mismatch names the JSON pointer inside the value.
-  func decode<T: Decodable>(_ value: JSONValue, as type: T.Type, _ what: String, at range: SourceRange)
+  func decode<T: Decodable>(
+    _ value: JSONValue, as type: T.Type, _ what: String, at range: SourceRange
+  )
     throws -> T
   {
     do {

@@ -9,15 +9,18 @@ import TalonAPI
 /// quantity.
 extension Interpreter {
   func cartOutcome() -> CommandOutcome {
-    CommandOutcome(value: (try? JSONValue(encoding: contextState.currentCart.items)) ?? .array([]), kind: .value)
+    CommandOutcome(
+      value: (try? JSONValue(encoding: contextState.currentCart.items)) ?? .array([]), kind: .value)
   }
 
   func cartAdd(_ command: CommandNode, pipe: JSONValue?) async throws -> CommandOutcome {
     guard let sku = command.argument("sku") else {
-      throw failure("cart add needs sku= (usage: \(BuiltinCommand.cartAdd.spec.usage))", at: command.range)
+      throw failure(
+        "cart add needs sku= (usage: \(BuiltinCommand.cartAdd.spec.usage))", at: command.range)
     }
     guard command.argument("price") != nil else {
-      throw failure("cart add needs price= (usage: \(BuiltinCommand.cartAdd.spec.usage))", at: command.range)
+      throw failure(
+        "cart add needs price= (usage: \(BuiltinCommand.cartAdd.spec.usage))", at: command.range)
     }
     var fields: [String: JSONValue] = [:]
     for argument in command.named {
@@ -57,8 +60,10 @@ extension Interpreter {
     var cart = contextState.currentCart
     guard cart.items.contains(where: { $0.sku == sku }) else {
       let skus = cart.items.map(\.sku)
-      let known = skus.isEmpty ? "the cart is empty" : "SKUs in the cart: " + skus.joined(separator: ", ")
-      throw failure("no item with SKU '\(sku)' in the cart; \(known)", at: command.positional[0].range)
+      let known =
+        skus.isEmpty ? "the cart is empty" : "SKUs in the cart: " + skus.joined(separator: ", ")
+      throw failure(
+        "no item with SKU '\(sku)' in the cart; \(known)", at: command.positional[0].range)
     }
     cart.items.removeAll { $0.sku == sku }
     cart.changed = true

@@ -22,7 +22,8 @@ extension Interpreter {
     default:
       break
     }
-    return CommandOutcome(value: .string(RFC3339.string(from: await backendClock.now())), kind: .value)
+    return CommandOutcome(
+      value: .string(RFC3339.string(from: await backendClock.now())), kind: .value)
   }
 
   /// `30d`, `12h`, `15m`, `10s`, `2w`, sums like `1d12h`, or a number of seconds.

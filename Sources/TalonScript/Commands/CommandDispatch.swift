@@ -29,9 +29,11 @@ extension Interpreter {
         return cartOutcome()
       case .useProfile: return try await useProfile(command, pipe: pipe)
       case .useSession: return try await useSession(command, pipe: pipe)
-      case .clockShow, .clockSet, .clockAdvance: return try await clock(builtin, command, pipe: pipe)
+      case .clockShow, .clockSet, .clockAdvance:
+        return try await clock(builtin, command, pipe: pipe)
       case .context: return CommandOutcome(value: contextValue, kind: .value)
-      case .vars: return CommandOutcome(value: .object(frames[frames.count - 1].variables), kind: .value)
+      case .vars:
+        return CommandOutcome(value: .object(frames[frames.count - 1].variables), kind: .value)
       case .help: return try await help(command, pipe: pipe)
       case .sleep: return try await sleep(command, pipe: pipe)
       case .exit: return try await exit(command, pipe: pipe)

@@ -16,7 +16,8 @@ extension Interpreter {
     let body = CouponReservations(integrationIDs: ids)
     let request = try JSONValue(encoding: body)
     if create {
-      return try await callAPI(.createCouponReservation, for: command, path: code, request: request) {
+      return try await callAPI(.createCouponReservation, for: command, path: code, request: request)
+      {
         try await api.createCouponReservation(couponValue: code, body: body)
       }.1
     }
@@ -38,7 +39,9 @@ extension Interpreter {
   func couponReserved(_ command: CommandNode, pipe: JSONValue?) async throws -> CommandOutcome {
     let id = try await optionalString(command.positional.first, "the profile id", pipe: pipe)
     let profile = try id ?? requireProfile(for: command)
-    let (response, outcome) = try await callAPI(.getReservedCoupons, for: command, path: profile, request: nil) {
+    let (response, outcome) = try await callAPI(
+      .getReservedCoupons, for: command, path: profile, request: nil
+    ) {
       try await api.getReservedCoupons(integrationId: profile)
     }
     for coupon in response?.data ?? [] { contextState.seen.note(coupon.value, in: \.coupons) }

@@ -54,10 +54,15 @@ enum HelpText {
       let width = 34
       for info in infos.prefix(BuiltinCommand.allCases.count) {
         let name = info.words.joined(separator: " ")
-        lines.append("  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + info.summary)
+        lines.append(
+          "  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + info.summary)
       }
-      lines.append("Operations by SDK name (raw JSON body): " + IntegrationOperation.allCases.map(\.sdkName).joined(separator: ", "))
-      lines.append("Statements: let NAME = VALUE|COMMAND, expect EXPR [\"message\"], if EXPR { } else { }, for NAME in EXPR { }, repeat N { }, COMMAND | COMMAND, COMMAND | .path")
+      lines.append(
+        "Operations by SDK name (raw JSON body): "
+          + IntegrationOperation.allCases.map(\.sdkName).joined(separator: ", "))
+      lines.append(
+        "Statements: let NAME = VALUE|COMMAND, expect EXPR [\"message\"], if EXPR { } else { }, for NAME in EXPR { }, repeat N { }, COMMAND | COMMAND, COMMAND | .path"
+      )
       lines.append("Functions: len(x), keys(x), uuid(), now(), random(n)")
       lines.append("Type 'help COMMAND' for details, e.g. 'help session update'.")
       return lines.joined(separator: "\n")

@@ -11,8 +11,11 @@ extension Interpreter {
     } else if let only = positional.first, case .object = only {
       attributesObject = positional.removeLast()
     }
-    let id = try await optionalString(positional.first, "the profile id", pipe: pipe) ?? requireProfile(for: command)
-    let attributes = try await self.attributes(of: command, positionalObject: attributesObject, pipe: pipe)
+    let id =
+      try await optionalString(positional.first, "the profile id", pipe: pipe)
+      ?? requireProfile(for: command)
+    let attributes = try await self.attributes(
+      of: command, positionalObject: attributesObject, pipe: pipe)
     let body = NewCustomerProfile(attributes: attributes.isEmpty ? nil : .object(attributes))
     contextState.selectProfile(id)
     let (_, outcome) = try await callAPI(
@@ -50,7 +53,8 @@ extension Interpreter {
   /// `profile delete-data ID`: the id must be given (no context default for a deletion).
   func profileDeleteData(_ command: CommandNode, pipe: JSONValue?) async throws -> CommandOutcome {
     let id = try await string(command.positional[0], "the profile id", pipe: pipe)
-    let (_, outcome) = try await callAPI(.deleteCustomerData, for: command, path: id, request: nil) {
+    let (_, outcome) = try await callAPI(.deleteCustomerData, for: command, path: id, request: nil)
+    {
       () async throws -> NoContent? in
       try await api.deleteCustomerData(integrationId: id)
       return nil

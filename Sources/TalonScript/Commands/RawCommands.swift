@@ -31,7 +31,8 @@ extension Interpreter {
     case .updateCustomerSession:
       let request = try decode(body, as: NewCustomerSession.self, "the \(name) body", at: bodyRange)
       contextState.selectSession(id, profile: request.profileId)
-      let (response, outcome) = try await callAPI(operation, for: command, path: id, request: body) {
+      let (response, outcome) = try await callAPI(operation, for: command, path: id, request: body)
+      {
         try await api.updateCustomerSession(customerSessionId: id, body: request)
       }
       if let response { learn(from: response, session: id) }
@@ -39,7 +40,8 @@ extension Interpreter {
     case .updateCustomerSessionV2:
       let request = try decode(body, as: IntegrationRequest.self, "the \(name) body", at: bodyRange)
       contextState.selectSession(id, profile: request.customerSession.profileId)
-      let (response, outcome) = try await callAPI(operation, for: command, path: id, request: body) {
+      let (response, outcome) = try await callAPI(operation, for: command, path: id, request: body)
+      {
         try await api.updateCustomerSessionV2(customerSessionId: id, body: request)
       }
       if let response {
@@ -88,8 +90,11 @@ extension Interpreter {
       var query: [String: JSONValue] = [:]
       query["profile"] = profile.map { .bool($0) }
       query["referrals"] = referrals.map { .bool($0) }
-      return try await callAPI(operation, for: command, path: id, request: query.isEmpty ? nil : .object(query)) {
-        try await api.getCustomerInventory(integrationId: id, profile: profile, referrals: referrals)
+      return try await callAPI(
+        operation, for: command, path: id, request: query.isEmpty ? nil : .object(query)
+      ) {
+        try await api.getCustomerInventory(
+          integrationId: id, profile: profile, referrals: referrals)
       }.1
     case .deleteCustomerData:
       return try await callAPI(operation, for: command, path: id, request: nil) {

@@ -5,9 +5,13 @@ import TalonAPI
 extension Interpreter {
   func referralCreate(_ command: CommandNode, pipe: JSONValue?) async throws -> CommandOutcome {
     let campaign = try await integer(command.positional[0], "the campaign id", pipe: pipe)
-    let advocate = try await optionalString(command.argument("advocate")?.value, "advocate=", pipe: pipe)
-    var body = NewReferral(campaignId: campaign, advocateProfileIntegrationId: try advocate ?? requireProfile(for: command))
-    body.friendProfileIntegrationId = try await optionalString(command.argument("friend")?.value, "friend=", pipe: pipe)
+    let advocate = try await optionalString(
+      command.argument("advocate")?.value, "advocate=", pipe: pipe)
+    var body = NewReferral(
+      campaignId: campaign,
+      advocateProfileIntegrationId: try advocate ?? requireProfile(for: command))
+    body.friendProfileIntegrationId = try await optionalString(
+      command.argument("friend")?.value, "friend=", pipe: pipe)
     if let argument = command.argument("start") {
       body.startDate = try await date(argument.value, "start=", pipe: pipe)
     }

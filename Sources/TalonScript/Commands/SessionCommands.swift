@@ -16,7 +16,8 @@ extension Interpreter {
   ) {
     let id = try await optionalString(command.positional.first, "the session id", pipe: pipe)
     let sessionId = try id ?? requireSession(for: command)
-    let profile = try await optionalString(command.argument("profile")?.value, "profile=", pipe: pipe)
+    let profile = try await optionalString(
+      command.argument("profile")?.value, "profile=", pipe: pipe)
     contextState.selectSession(sessionId, profile: profile)
     return (sessionId, profile)
   }
@@ -42,7 +43,8 @@ extension Interpreter {
     if let argument = command.argument("coupons") {
       session.couponCodes = try await stringList(argument.value, "coupons=", pipe: pipe)
     }
-    session.referralCode = try await optionalString(command.argument("referral")?.value, "referral=", pipe: pipe)
+    session.referralCode = try await optionalString(
+      command.argument("referral")?.value, "referral=", pipe: pipe)
     if let argument = command.argument("costs") {
       session.additionalCosts = try await additionalCosts(argument.value, pipe: pipe)
     }
@@ -52,7 +54,8 @@ extension Interpreter {
     if let argument = command.argument("identifiers") {
       session.identifiers = try await stringList(argument.value, "identifiers=", pipe: pipe)
     }
-    if let state = try await optionalString(command.argument("state")?.value, "state=", pipe: pipe) {
+    if let state = try await optionalString(command.argument("state")?.value, "state=", pipe: pipe)
+    {
       session.state = SessionState(rawValue: state)
     }
     let content = try await responseContent(command, pipe: pipe)
@@ -76,7 +79,8 @@ extension Interpreter {
     -> [ResponseContent]
   {
     guard let argument = command.argument("content") else { return Self.defaultResponseContent }
-    return try await stringList(argument.value, "content=", pipe: pipe).map(ResponseContent.init(rawValue:))
+    return try await stringList(argument.value, "content=", pipe: pipe).map(
+      ResponseContent.init(rawValue:))
   }
 
   /// `costs={shipping: 5}` or `costs={shipping: {price: 5}}`.
@@ -87,20 +91,25 @@ extension Interpreter {
     for (name, cost) in try await object(expression, "costs=", pipe: pipe) {
       costs[name] = cost.numberValue.map { .object(["price": .number($0)]) } ?? cost
     }
-    return try decode(.object(costs), as: [String: AdditionalCost].self, "costs=", at: expression.range)
+    return try decode(
+      .object(costs), as: [String: AdditionalCost].self, "costs=", at: expression.range)
   }
 
   private func sendV2(_ id: String, _ body: IntegrationRequest, _ command: CommandNode) async throws
     -> CommandOutcome
   {
-    for code in body.customerSession.couponCodes ?? [] { contextState.seen.note(code, in: \.coupons) }
+    for code in body.customerSession.couponCodes ?? [] {
+      contextState.seen.note(code, in: \.coupons)
+    }
     let (response, outcome) = try await callAPI(
       .updateCustomerSessionV2, for: command, path: id, request: try JSONValue(encoding: body)
     ) {
       try await api.updateCustomerSessionV2(customerSessionId: id, body: body)
     }
     if body.customerSession.cartItems != nil { contextState.carts[id]?.changed = false }
-    if let response { learn(from: response, session: id, sentProfile: body.customerSession.profileId) }
+    if let response {
+      learn(from: response, session: id, sentProfile: body.customerSession.profileId)
+    }
     return outcome
   }
 
@@ -112,19 +121,24 @@ extension Interpreter {
       contextState.learn(session: id, profile: sentProfile, cart: nil)
     }
     for coupon in response.createdCoupons { contextState.seen.note(coupon.value, in: \.coupons) }
-    for referral in response.createdReferrals { contextState.seen.note(referral.code, in: \.referrals) }
+    for referral in response.createdReferrals {
+      contextState.seen.note(referral.code, in: \.referrals)
+    }
   }
 
   /// Updates the context from a v1 answer.
   func learn(from response: IntegrationState, session id: String) {
-    contextState.learn(session: id, profile: response.session.profileId, cart: response.session.cartItems)
+    contextState.learn(
+      session: id, profile: response.session.profileId, cart: response.session.cartItems)
   }
 
   func sessionUpdateV1(_ command: CommandNode, pipe: JSONValue?) async throws -> CommandOutcome {
     let (id, profileArgument) = try await selectSession(command, pipe: pipe)
     var session = NewCustomerSession(profileId: profileArgument ?? contextState.profileId)
-    session.coupon = try await optionalString(command.argument("coupon")?.value, "coupon=", pipe: pipe)
-    session.referral = try await optionalString(command.argument("referral")?.value, "referral=", pipe: pipe)
+    session.coupon = try await optionalString(
+      command.argument("coupon")?.value, "coupon=", pipe: pipe)
+    session.referral = try await optionalString(
+      command.argument("referral")?.value, "referral=", pipe: pipe)
     if let argument = command.argument("total") {
       session.total = try await decimal(argument.value, "total=", pipe: pipe)
     }
@@ -134,7 +148,8 @@ extension Interpreter {
     if let argument = command.argument("attributes") {
       session.attributes = .object(try await object(argument.value, "attributes=", pipe: pipe))
     }
-    if let state = try await optionalString(command.argument("state")?.value, "state=", pipe: pipe) {
+    if let state = try await optionalString(command.argument("state")?.value, "state=", pipe: pipe)
+    {
       session.state = SessionState(rawValue: state)
     }
     session.cartItems = try await cartItems(command, session: id, pipe: pipe)

@@ -23,7 +23,9 @@ enum InputCompleteness {
       }
       if byte == UInt8(ascii: "\n") {
         lastSignificant = nil
-      } else if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\r") {
+      } else if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t")
+        && byte != UInt8(ascii: "\r")
+      {
         lastSignificant = byte
       }
       index += 1
@@ -43,7 +45,8 @@ enum InputCompleteness {
           index += 2
           continue
         }
-        if byte == UInt8(ascii: "$"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{") {
+        if byte == UInt8(ascii: "$"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{")
+        {
           interpolation += 1
         } else if byte == UInt8(ascii: "}"), interpolation > 0 {
           interpolation -= 1

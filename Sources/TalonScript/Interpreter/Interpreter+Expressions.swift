@@ -36,14 +36,17 @@ extension Interpreter {
       case .not: return .bool(!ValueOperations.isTrue(value))
       case .negate:
         guard case .number(let number) = value else {
-          throw failure("cannot negate \(value.typeName) \(ValueText.display(value, limit: 40))", at: range)
+          throw failure(
+            "cannot negate \(value.typeName) \(ValueText.display(value, limit: 40))", at: range)
         }
         return .number(-number)
       }
     case .binary(let op, let left, let right, let range):
       switch op {
       case .and:
-        guard ValueOperations.isTrue(try await evaluate(left, pipe: pipe)) else { return .bool(false) }
+        guard ValueOperations.isTrue(try await evaluate(left, pipe: pipe)) else {
+          return .bool(false)
+        }
         return .bool(ValueOperations.isTrue(try await evaluate(right, pipe: pipe)))
       case .or:
         if ValueOperations.isTrue(try await evaluate(left, pipe: pipe)) { return .bool(true) }
@@ -79,7 +82,8 @@ extension Interpreter {
     func arity(_ count: Int) throws {
       guard arguments.count == count else {
         throw failure(
-          "\(name)() takes \(count) argument\(count == 1 ? "" : "s"), not \(arguments.count)", at: range)
+          "\(name)() takes \(count) argument\(count == 1 ? "" : "s"), not \(arguments.count)",
+          at: range)
       }
     }
     switch name {
@@ -90,7 +94,8 @@ extension Interpreter {
       case .array(let elements): return .number(Decimal(elements.count))
       case .object(let members): return .number(Decimal(members.count))
       default:
-        throw failure("len() needs a string, array or object, not \(arguments[0].typeName)", at: range)
+        throw failure(
+          "len() needs a string, array or object, not \(arguments[0].typeName)", at: range)
       }
     case "keys":
       try arity(1)
@@ -107,7 +112,8 @@ extension Interpreter {
     case "random":
       try arity(1)
       guard let bound = arguments[0].intValue, bound > 0 else {
-        throw failure("random(n) needs a whole number n > 0, not \(ValueText.display(arguments[0]))", at: range)
+        throw failure(
+          "random(n) needs a whole number n > 0, not \(ValueText.display(arguments[0]))", at: range)
       }
       return .number(Decimal(randomInt(below: bound)))
     default:

@@ -88,7 +88,9 @@ extension Interpreter {
       let known = fields.isEmpty ? "it is an empty object" : "fields: " + Self.list(fields)
       throw failure("no field '\(field)' in \(walked); \(known)", at: range)
     case .array(let elements):
-      if let position = Int(field) { return try step(value, index: position, walked: walked, at: range) }
+      if let position = Int(field) {
+        return try step(value, index: position, walked: walked, at: range)
+      }
       throw failure(
         "\(walked) is an array (\(elements.count) elements), not an object; use an index like \(walked)[0]",
         at: range)
@@ -105,7 +107,9 @@ extension Interpreter {
     -> JSONValue
   {
     guard case .array(let elements) = value else {
-      throw failure("\(walked) is \(value.typeName == "object" ? "an" : "a") \(value.typeName), not an array; cannot take [\(index)]", at: range)
+      throw failure(
+        "\(walked) is \(value.typeName == "object" ? "an" : "a") \(value.typeName), not an array; cannot take [\(index)]",
+        at: range)
     }
     let position = index < 0 ? elements.count + index : index
     guard elements.indices.contains(position) else {

@@ -48,7 +48,8 @@ extension Interpreter {
       return CommandOutcome(value: value, kind: .assignment(name: name))
     case .expect(let condition, let message):
       try await expect(condition, message: message)
-      return CommandOutcome(value: .bool(true), kind: .expectation(source.text(in: condition.range)))
+      return CommandOutcome(
+        value: .bool(true), kind: .expectation(source.text(in: condition.range)))
     case .conditional(let condition, let then, let otherwise):
       let holds = ValueOperations.isTrue(try await evaluate(condition))
       try await executeBlock(holds ? then : otherwise ?? [], depth: depth + 1)
@@ -104,7 +105,8 @@ extension Interpreter {
       case .path(let path, let range):
         let base = pipe ?? .null
         let value = try await resolve(
-          path, in: base, described: "$", rootRange: SourceRange(start: range.start, end: range.start), pipe: pipe)
+          path, in: base, described: "$",
+          rootRange: SourceRange(start: range.start, end: range.start), pipe: pipe)
         outcome = CommandOutcome(value: value, kind: .value)
       }
       if index < pipeline.stages.count - 1 { pipe = outcome.value }
@@ -133,7 +135,8 @@ extension Interpreter {
       if holds { return }
       got = ValueText.display(leftValue)
       if !right.isLiteral {
-        got = "\(source.text(in: left.range)) = \(got), \(source.text(in: right.range)) = \(ValueText.display(rightValue))"
+        got =
+          "\(source.text(in: left.range)) = \(got), \(source.text(in: right.range)) = \(ValueText.display(rightValue))"
       }
     default:
       let value = try await evaluate(condition)

@@ -13,7 +13,7 @@ public struct StatementResult: Sendable {
   public var duration: Duration
   /// The exact source text of the statement (what `record` writes).
   public var text: String
-  public var location: SourceLocation
+  public var location: ScriptLocation
   /// 0 for a top-level statement, 1 inside its blocks or a script it runs, and so on.
   public var depth: Int
   /// Results of statements executed inside blocks and `run` scripts, in order (top level

@@ -16,7 +16,8 @@ enum ValueOperations {
     }
   }
 
-  static func arithmetic(_ op: BinaryOperator, _ left: JSONValue, _ right: JSONValue) throws(Failure)
+  static func arithmetic(_ op: BinaryOperator, _ left: JSONValue, _ right: JSONValue)
+    throws(Failure)
     -> JSONValue
   {
     if case .number(let a) = left, case .number(let b) = right {
@@ -30,7 +31,9 @@ enum ValueOperations {
         result = a / b
       default: throw Failure(message: "'\(op.rawValue)' is not arithmetic")
       }
-      guard !result.isNaN else { throw Failure(message: "the result of '\(op.rawValue)' is out of range") }
+      guard !result.isNaN else {
+        throw Failure(message: "the result of '\(op.rawValue)' is out of range")
+      }
       return .number(result)
     }
     if op == .add {
@@ -43,7 +46,9 @@ enum ValueOperations {
       }
     }
     throw Failure(
-      message: "cannot apply '\(op.rawValue)' to \(left.typeName) \(ValueText.display(left, limit: 40)) and \(right.typeName) \(ValueText.display(right, limit: 40))")
+      message:
+        "cannot apply '\(op.rawValue)' to \(left.typeName) \(ValueText.display(left, limit: 40)) and \(right.typeName) \(ValueText.display(right, limit: 40))"
+    )
   }
 
   static func compare(_ op: BinaryOperator, _ left: JSONValue, _ right: JSONValue) throws(Failure)
@@ -66,11 +71,13 @@ enum ValueOperations {
         }
         return members[key] != nil
       default:
-        throw Failure(message: "'contains' needs a string, array or object on the left, not \(left.typeName)")
+        throw Failure(
+          message: "'contains' needs a string, array or object on the left, not \(left.typeName)")
       }
     case .matches:
       guard case .string(let text) = left, case .string(let pattern) = right else {
-        throw Failure(message: "'matches' needs a string on the left and a pattern string on the right")
+        throw Failure(
+          message: "'matches' needs a string on the left and a pattern string on the right")
       }
       let regex: NSRegularExpression
       do {
@@ -83,10 +90,13 @@ enum ValueOperations {
     default:
       let order: ComparisonResult
       switch (left, right) {
-      case (.number(let a), .number(let b)): order = a < b ? .orderedAscending : a > b ? .orderedDescending : .orderedSame
-      case (.string(let a), .string(let b)): order = a < b ? .orderedAscending : a > b ? .orderedDescending : .orderedSame
+      case (.number(let a), .number(let b)):
+        order = a < b ? .orderedAscending : a > b ? .orderedDescending : .orderedSame
+      case (.string(let a), .string(let b)):
+        order = a < b ? .orderedAscending : a > b ? .orderedDescending : .orderedSame
       default:
-        throw Failure(message: "cannot compare \(left.typeName) with \(right.typeName) using '\(op.rawValue)'")
+        throw Failure(
+          message: "cannot compare \(left.typeName) with \(right.typeName) using '\(op.rawValue)'")
       }
       switch op {
       case .less: return order == .orderedAscending

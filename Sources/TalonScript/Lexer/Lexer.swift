@@ -49,7 +49,8 @@ struct Lexer {
   }
 
   private mutating func add(_ kind: TokenKind, from start: Int, to stop: Int) {
-    tokens.append(Token(kind: kind, range: SourceRange(start: start, end: stop), spaceBefore: spaceBefore))
+    tokens.append(
+      Token(kind: kind, range: SourceRange(start: start, end: stop), spaceBefore: spaceBefore))
     index = stop
     spaceBefore = false
   }
@@ -66,7 +67,8 @@ struct Lexer {
     var next = index + 1
     while next < end, CharacterClass.isSpace(bytes[next]) { next += 1 }
     guard next >= end || bytes[next] == UInt8(ascii: "\n") else {
-      throw error("unexpected '\\' (a backslash continues a statement only at the end of a line)", at: index)
+      throw error(
+        "unexpected '\\' (a backslash continues a statement only at the end of a line)", at: index)
     }
     index = min(next + 1, end)
     spaceBefore = true
@@ -74,6 +76,12 @@ struct Lexer {
 
   private mutating func token(startingWith byte: UInt8) throws(ScriptError) {
     let start = index
+    if atRunPath, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "'"), byte != UInt8(ascii: "$"),
+      byte != UInt8(ascii: "("), byte != UInt8(ascii: "|"), byte != UInt8(ascii: "}")
+    {
+      runPath()
+      return
+    }
     switch byte {
     case UInt8(ascii: "("): add(.leftParen, from: start, to: start + 1)
     case UInt8(ascii: ")"): add(.rightParen, from: start, to: start + 1)
@@ -130,7 +138,8 @@ struct Lexer {
         stop += 1
       }
       guard stop < end, bytes[stop] == UInt8(ascii: "'") else {
-        throw error("unterminated string (a single-quoted string ends with ' on the same line)", at: start)
+        throw error(
+          "unterminated string (a single-quoted string ends with ' on the same line)", at: start)
       }
       add(.rawString, from: start, to: stop + 1)
     default:
@@ -148,6 +157,31 @@ struct Lexer {
     if byte >= 0x20 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
     let hex = String(byte, radix: 16, uppercase: true)
     return "0x" + (hex.count == 1 ? "0" + hex : hex) + " (outside a string)"
+  }
+
+  /// After a statement's `run`, the next token is a path: `../lib/x.tw`, `/tmp/a.tw`.
+  private var atRunPath: Bool {
+    guard let previous = tokens.last, previous.kind == .word,
+      source.text(in: previous.range) == "run"
+    else { return false }
+    guard tokens.count >= 2 else { return true }
+    let before = tokens[tokens.count - 2].kind
+    return before == .newline || before == .leftBrace || before == .pipe || before == .assign
+  }
+
+  /// A path after `run`: everything up to white space or a character that ends a statement.
+  private mutating func runPath() {
+    var stop = index
+    while stop < end {
+      let byte = bytes[stop]
+      if CharacterClass.isSpace(byte) || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "#")
+        || byte == UInt8(ascii: "|") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "\\")
+      {
+        break
+      }
+      stop += 1
+    }
+    add(.word, from: index, to: stop)
   }
 
   /// Whether the previous token (skipping line breaks) makes this word an object key.

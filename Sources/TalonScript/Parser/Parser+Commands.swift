@@ -27,7 +27,8 @@ extension Parser {
     }
     if strictWords, current.kind == .word, !isExpressionWord {
       let word = text(of: current)
-      throw error("unknown command '\(word)'\(CommandSuggestion.hint(for: word))", at: current.range.start)
+      throw error(
+        "unknown command '\(word)'\(CommandSuggestion.hint(for: word))", at: current.range.start)
     }
     return .expression(try expression())
   }
@@ -57,10 +58,11 @@ extension Parser {
     }
     if let single = family.first(where: { $0.words.count == 1 }) { return .builtin(single) }
     let choices = family.map { $0.words[1] }.joined(separator: ", ")
-    let found = next.map { "'\($0)'" } ?? describe(current)
+    guard let next else {
+      throw error("'\(word)' needs a subcommand: \(choices)", at: first.range.end)
+    }
     throw error(
-      "unknown '\(word)' command \(found); expected one of: \(choices)",
-      at: next == nil ? first.range.end : current.range.start)
+      "unknown '\(word)' command '\(next)'; expected one of: \(choices)", at: current.range.start)
   }
 
   private var atCommandEnd: Bool {
@@ -82,7 +84,9 @@ extension Parser {
         let key = text(of: keyToken)
         advance()
         if let keys = spec.keys, !keys.contains(key) {
-          let allowed = keys.isEmpty ? "it takes no key=value arguments" : "keys: " + keys.joined(separator: ", ")
+          let allowed =
+            keys.isEmpty
+            ? "it takes no key=value arguments" : "keys: " + keys.joined(separator: ", ")
           throw error("unknown key '\(key)' for \(kind.name); \(allowed)", at: keyToken.range.start)
         }
         if named.contains(where: { $0.key == key }) {
@@ -95,13 +99,15 @@ extension Parser {
       } else {
         let value = try primary()
         if let limit = spec.positional?.upperBound, positional.count >= limit {
-          throw error("too many arguments for \(kind.name) (usage: \(spec.usage))", at: value.range.start)
+          throw error(
+            "too many arguments for \(kind.name) (usage: \(spec.usage))", at: value.range.start)
         }
         positional.append(value)
       }
     }
     if positional.count < spec.minimumPositional {
-      throw error("missing argument for \(kind.name) (usage: \(spec.usage))", at: current.range.start)
+      throw error(
+        "missing argument for \(kind.name) (usage: \(spec.usage))", at: current.range.start)
     }
     let range = SourceRange(start: nameRange.start, end: previousEnd)
     return CommandNode(

@@ -210,7 +210,7 @@ extension Parser {
     -> [PathComponent]
   {
     var path: [PathComponent] = []
-    while (!current.spaceBefore || (allowLeadingSpace && path.isEmpty)),
+    while !current.spaceBefore || (allowLeadingSpace && path.isEmpty),
       current.kind == .dot || current.kind == .leftBracket
     {
       let open = advance()
@@ -249,7 +249,8 @@ extension Parser {
       skipNewlines()
     }
     guard current.kind == .rightBracket else {
-      throw error("expected ',' or ']' in the array, found \(describe(current))", at: current.range.start)
+      throw error(
+        "expected ',' or ']' in the array, found \(describe(current))", at: current.range.start)
     }
     let close = advance()
     return .array(elements, open.range.union(close.range))
@@ -270,13 +271,17 @@ extension Parser {
         }
         key = text
       default:
-        throw error("expected an object key or '}', found \(describe(keyToken))", at: keyToken.range.start)
+        throw error(
+          "expected an object key or '}', found \(describe(keyToken))", at: keyToken.range.start)
       }
       advance()
       skipNewlines()
       guard current.kind == .colon else {
-        let hint = keyToken.kind == .word && key.contains(":") ? " (quote strings that contain ':')" : ""
-        throw error("expected ':' after the key '\(key)', found \(describe(current))\(hint)", at: current.range.start)
+        let hint =
+          keyToken.kind == .word && key.contains(":") ? " (quote strings that contain ':')" : ""
+        throw error(
+          "expected ':' after the key '\(key)', found \(describe(current))\(hint)",
+          at: current.range.start)
       }
       advance()
       skipNewlines()
@@ -287,7 +292,8 @@ extension Parser {
       skipNewlines()
     }
     guard current.kind == .rightBrace else {
-      throw error("expected ',' or '}' in the object, found \(describe(current))", at: current.range.start)
+      throw error(
+        "expected ',' or '}' in the object, found \(describe(current))", at: current.range.start)
     }
     let close = advance()
     return .object(members, open.range.union(close.range))

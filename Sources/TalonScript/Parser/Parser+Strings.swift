@@ -32,7 +32,9 @@ extension Parser {
     }
     flush()
     if parts.isEmpty { return .literal(.string(""), token.range) }
-    if parts.count == 1, case .text(let value) = parts[0] { return .literal(.string(value), token.range) }
+    if parts.count == 1, case .text(let value) = parts[0] {
+      return .literal(.string(value), token.range)
+    }
     return .interpolated(parts, token.range)
   }
 
@@ -51,7 +53,8 @@ extension Parser {
           index += 1
         } else if byte == UInt8(ascii: "\"") {
           stack.removeLast()
-        } else if byte == UInt8(ascii: "$"), index + 1 < end, bytes[index + 1] == UInt8(ascii: "{") {
+        } else if byte == UInt8(ascii: "$"), index + 1 < end, bytes[index + 1] == UInt8(ascii: "{")
+        {
           stack.append(.code)
           index += 1
         }
@@ -70,7 +73,8 @@ extension Parser {
     return min(index, end)
   }
 
-  private func interpolation(_ range: SourceRange, at dollar: Int) throws(ScriptError) -> Expression {
+  private func interpolation(_ range: SourceRange, at dollar: Int) throws(ScriptError) -> Expression
+  {
     guard nesting < Self.maximumNesting else {
       throw error("nesting too deep (more than \(Self.maximumNesting) levels)", at: dollar)
     }
@@ -82,7 +86,8 @@ extension Parser {
     }
     let expression = try parser.expression()
     guard parser.current.kind == .endOfFile else {
-      throw error("unexpected \(parser.describe(parser.current)) in ${...}", at: parser.current.range.start)
+      throw error(
+        "unexpected \(parser.describe(parser.current)) in ${...}", at: parser.current.range.start)
     }
     return expression
   }
@@ -103,11 +108,15 @@ extension Parser {
     case UInt8(ascii: "f"): return ([0x0C], 2)
     case UInt8(ascii: "u"):
       guard let (scalar, length) = unicodeEscape(at: index, end: end) else {
-        throw error("expected four hex digits after \\u (a surrogate pair for characters beyond U+FFFF)", at: index)
+        throw error(
+          "expected four hex digits after \\u (a surrogate pair for characters beyond U+FFFF)",
+          at: index)
       }
       return (Array(String(Character(scalar)).utf8), length)
     default:
-      throw error("unknown escape '\\\(Character(Unicode.Scalar(bytes[index + 1])))' (use \\\\ for a backslash)", at: index)
+      throw error(
+        "unknown escape '\\\(Character(Unicode.Scalar(bytes[index + 1])))' (use \\\\ for a backslash)",
+        at: index)
     }
   }
 

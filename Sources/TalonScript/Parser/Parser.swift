@@ -128,7 +128,8 @@ struct Parser {
       return .repeat(count: count, body: try block("repeat"))
     case "else":
       throw error(
-        "'else' must follow the closing '}' of an if block on the same line", at: current.range.start)
+        "'else' must follow the closing '}' of an if block on the same line",
+        at: current.range.start)
     default:
       return .pipeline(try pipeline(atStatementStart: true))
     }
@@ -139,10 +140,12 @@ struct Parser {
     let nameToken = try expect(.word, "a variable name after 'let'")
     let name = try variableName(nameToken)
     if ReservedNames.all.contains(name) {
-      throw error("cannot assign to $\(name): \(ReservedNames.reason(name))", at: nameToken.range.start)
+      throw error(
+        "cannot assign to $\(name): \(ReservedNames.reason(name))", at: nameToken.range.start)
     }
     _ = try expect(.assign, "'=' after 'let \(name)'")
-    return .assignment(name: name, nameRange: nameToken.range, value: try pipeline(atStatementStart: false))
+    return .assignment(
+      name: name, nameRange: nameToken.range, value: try pipeline(atStatementStart: false))
   }
 
   func variableName(_ token: Token) throws(ScriptError) -> String {
@@ -158,7 +161,9 @@ struct Parser {
     advance()
     let condition = try expression()
     let then = try block("if")
-    guard isWord("else") else { return .conditional(condition: condition, then: then, otherwise: nil) }
+    guard isWord("else") else {
+      return .conditional(condition: condition, then: then, otherwise: nil)
+    }
     advance()
     if isWord("if") {
       let start = current.range.start
@@ -175,7 +180,9 @@ struct Parser {
   /// `{` statements separated by line breaks `}`.
   private mutating func block(_ owner: String) throws(ScriptError) -> [Statement] {
     guard current.kind == .leftBrace else {
-      throw error("expected '{' to open the \(owner) block, found \(describe(current))", at: current.range.start)
+      throw error(
+        "expected '{' to open the \(owner) block, found \(describe(current))",
+        at: current.range.start)
     }
     let open = advance()
     try enterNesting(at: open.range.start)
@@ -188,7 +195,8 @@ struct Parser {
         return statements
       }
       if current.kind == .endOfFile {
-        throw error("unclosed block: expected '}' to close the \(owner) block", at: open.range.start)
+        throw error(
+          "unclosed block: expected '}' to close the \(owner) block", at: open.range.start)
       }
       statements.append(try statement(inBlock: true))
     }
@@ -202,7 +210,8 @@ enum ReservedNames {
   static func reason(_ name: String) -> String {
     switch name {
     case "last": "it holds the result of the last API command"
-    case "profile", "session": "it is the context's current \(name) (use '\(name == "profile" ? "use profile ID" : "use session ID")')"
+    case "profile", "session":
+      "it is the context's current \(name) (use '\(name == "profile" ? "use profile ID" : "use session ID")')"
     case "env": "it reads the environment"
     default: "it holds the script's arguments"
     }

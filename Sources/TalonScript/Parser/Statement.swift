@@ -16,7 +16,7 @@ public struct Statement: Sendable {
   /// The exact source text of the statement.
   public let text: String
   /// Where the statement starts.
-  public let location: SourceLocation
+  public let location: ScriptLocation
 }
 
 /// What a statement does.

@@ -28,7 +28,7 @@ public struct ScriptError: Error, CustomStringConvertible {
   /// The message without location, e.g. `no field 'efects' in $last; fields: effects, ...`.
   public var message: String
   /// Where the problem lies, when it is tied to source text.
-  public var location: SourceLocation?
+  public var location: ScriptLocation?
   /// The text of the source line at `location`, for the caret display.
   public var sourceLine: String?
   /// The full text of the statement that failed, for failure reports.
@@ -37,7 +37,7 @@ public struct ScriptError: Error, CustomStringConvertible {
   public var apiFailure: APIFailure?
 
   public init(
-    kind: Kind, message: String, location: SourceLocation? = nil, sourceLine: String? = nil,
+    kind: Kind, message: String, location: ScriptLocation? = nil, sourceLine: String? = nil,
     statementText: String? = nil, apiFailure: APIFailure? = nil
   ) {
     self.kind = kind

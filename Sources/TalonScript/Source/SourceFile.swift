@@ -23,7 +23,7 @@ public struct SourceFile: Sendable {
   }
 
   /// The line and column (both 1-based; the column counts characters) of a byte offset.
-  func location(of offset: Int) -> SourceLocation {
+  func location(of offset: Int) -> ScriptLocation {
     let offset = max(0, min(offset, bytes.count))
     var line = 1
     var lineStart = 0
@@ -32,7 +32,7 @@ public struct SourceFile: Sendable {
       lineStart = index + 1
     }
     let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
-    return SourceLocation(file: name, line: line, column: column)
+    return ScriptLocation(file: name, line: line, column: column)
   }
 
   /// The text of the line holding `offset`, without its line break.
@@ -65,7 +65,7 @@ public struct SourceRange: Hashable, Sendable {
 }
 
 /// A position for people: file name, 1-based line and column.
-public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+public struct ScriptLocation: Hashable, Sendable, CustomStringConvertible {
   public var file: String
   public var line: Int
   public var column: Int
