@@ -1,4 +1,5 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -42,3 +43,22 @@ let package = Package(
       exclude: ["Golden"]),
   ]
 )
+
+// The libFuzzer target over the script lexer and parser, present only when TALON_FUZZ is set
+// (`make fuzz`). libFuzzer supplies `main`, so it links only with `-sanitize=fuzzer`. The
+// flags are set here per target rather than with `-Xswiftc`, which would also reach the
+// build-tool plugin's `embed-resources` executable and make its link fail (libFuzzer's `main`
+// then needs an `LLVMFuzzerTestOneInput` it does not have).
+if ProcessInfo.processInfo.environment["TALON_FUZZ"] != nil {
+  let sanitizers = ["-sanitize=fuzzer,address"]
+  for target in package.targets where ["TalonAPI", "TalonScript"].contains(target.name) {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(sanitizers)]
+  }
+  package.targets.append(
+    .executableTarget(
+      name: "talon-fuzz-script", dependencies: ["TalonScript"],
+      swiftSettings: [
+        .unsafeFlags(sanitizers), .enableExperimentalFeature("Extern"),
+      ],
+      linkerSettings: [.unsafeFlags(sanitizers + ["-use-ld=lld"])]))
+}
