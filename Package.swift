@@ -44,11 +44,14 @@ let package = Package(
   ]
 )
 
-// The libFuzzer target over the script lexer and parser, present only when TALON_FUZZ is set
-// (`make fuzz`). libFuzzer supplies `main`, so it links only with `-sanitize=fuzzer`. The
-// flags are set here per target rather than with `-Xswiftc`, which would also reach the
-// build-tool plugin's `embed-resources` executable and make its link fail (libFuzzer's `main`
-// then needs an `LLVMFuzzerTestOneInput` it does not have).
+// The libFuzzer target over the script lexer and parser. It exists only when TALON_FUZZ is
+// set (`make fuzz`), so ordinary builds never see it. Decisions:
+// - the sanitizer flags are set per target here: given with `-Xswiftc` they also reach the
+//   build-tool plugin's `embed-resources` executable, whose link then fails (libFuzzer's
+//   `main` wants an `LLVMFuzzerTestOneInput`);
+// - SwiftPM links a module's entry point as `main`, so the target's main.swift calls
+//   libFuzzer's `LLVMFuzzerRunDriver` (declared with the experimental `@_extern(c)`);
+// - lld links it: gold stops with an internal error (format_file_lineno) on these objects.
 if ProcessInfo.processInfo.environment["TALON_FUZZ"] != nil {
   let sanitizers = ["-sanitize=fuzzer,address"]
   for target in package.targets where ["TalonAPI", "TalonScript"].contains(target.name) {

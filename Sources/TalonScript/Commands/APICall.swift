@@ -26,7 +26,7 @@ extension Interpreter {
     let record = APICallRecord(
       operation: operation, status: operation.successStatus,
       duration: ContinuousClock.now - start, pathParameter: path, request: request)
-    let value = try response.map { try JSONValue(encoding: $0) } ?? .null
+    let value = try response.map { try JSONValueEncoder.encode($0) } ?? .null
     last = value
     callStack[callStack.count - 1].append(record)
     return (response, CommandOutcome(value: value, kind: .api(record)))

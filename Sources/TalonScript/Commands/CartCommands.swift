@@ -10,7 +10,8 @@ import TalonAPI
 extension Interpreter {
   func cartOutcome() -> CommandOutcome {
     CommandOutcome(
-      value: (try? JSONValue(encoding: contextState.currentCart.items)) ?? .array([]), kind: .value)
+      value: (try? JSONValueEncoder.encode(contextState.currentCart.items)) ?? .array([]),
+      kind: .value)
   }
 
   func cartAdd(_ command: CommandNode, pipe: JSONValue?) async throws -> CommandOutcome {

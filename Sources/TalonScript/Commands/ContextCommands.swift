@@ -32,7 +32,7 @@ extension Interpreter {
     return .object([
       "profile": snapshot.profileId.map { .string($0) } ?? .null,
       "session": snapshot.sessionId.map { .string($0) } ?? .null,
-      "cart": (try? JSONValue(encoding: snapshot.cart)) ?? .array([]),
+      "cart": (try? JSONValueEncoder.encode(snapshot.cart)) ?? .array([]),
       "cartChanged": .bool(snapshot.cartChanged),
     ])
   }

@@ -19,7 +19,7 @@ extension Interpreter {
     let body = NewCustomerProfile(attributes: attributes.isEmpty ? nil : .object(attributes))
     contextState.selectProfile(id)
     let (_, outcome) = try await callAPI(
-      .updateCustomerProfile, for: command, path: id, request: try JSONValue(encoding: body)
+      .updateCustomerProfile, for: command, path: id, request: try JSONValueEncoder.encode(body)
     ) {
       try await api.updateCustomerProfile(integrationId: id, body: body)
     }

@@ -8,11 +8,29 @@ public struct SourceFile: Sendable {
   public let text: String
   /// The UTF-8 bytes of `text`, which the lexer reads.
   let bytes: [UInt8]
+  /// The byte offset where each line starts, for locations in O(log n).
+  private let lineStarts: [Int]
 
   public init(name: String, text: String) {
     self.name = name
     self.text = text
     self.bytes = Array(text.utf8)
+    var starts = [0]
+    for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+      starts.append(index + 1)
+    }
+    self.lineStarts = starts
+  }
+
+  /// The index in `lineStarts` of the line holding `offset`.
+  private func lineIndex(of offset: Int) -> Int {
+    var low = 0
+    var high = lineStarts.count - 1
+    while low < high {
+      let middle = (low + high + 1) / 2
+      if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+    }
+    return low
   }
 
   /// The exact text between two byte offsets.
@@ -25,14 +43,10 @@ public struct SourceFile: Sendable {
   /// The line and column (both 1-based; the column counts characters) of a byte offset.
   func location(of offset: Int) -> ScriptLocation {
     let offset = max(0, min(offset, bytes.count))
-    var line = 1
-    var lineStart = 0
-    for index in 0..<offset where bytes[index] == UInt8(ascii: "\n") {
-      line += 1
-      lineStart = index + 1
-    }
+    let line = lineIndex(of: offset)
+    let lineStart = lineStarts[line]
     let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
-    return ScriptLocation(file: name, line: line, column: column)
+    return ScriptLocation(file: name, line: line + 1, column: column)
   }
 
   /// The text of the line holding `offset`, without its line break.

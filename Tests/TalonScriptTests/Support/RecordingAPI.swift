@@ -1,6 +1,8 @@
 import Foundation
 import TalonAPI
 
+@testable import TalonScript
+
 /// An in-test `IntegrationAPI` (the real engine is built elsewhere): records every call with
 /// its path parameter and JSON body, and answers with small but schema-valid results. It keeps
 /// each session's profile and cart so that context rules can be observed.
@@ -16,6 +18,13 @@ class RecordingAPI: IntegrationAPI, @unchecked Sendable {
   }
 
   private let lock = NSLock()
+  /// Whether each request body is checked against its reference schema (slow; on by default).
+  let validates: Bool
+
+  init(validates: Bool = true) {
+    self.validates = validates
+  }
+
   private var storedCalls: [Call] = []
   private var sessions: [String: (profile: String, cart: [CartItem])] = [:]
   private var queuedEffects: [[Effect]] = []
@@ -34,9 +43,9 @@ class RecordingAPI: IntegrationAPI, @unchecked Sendable {
     _ operation: IntegrationOperation, path: String?, body: (some Encodable)?,
     query: [String: Bool] = [:]
   ) throws {
-    let json = try body.map { try JSONValue(encoding: $0) }
+    let json = try body.map { try JSONValueEncoder.encode($0) }
     var violations: [SchemaViolation] = []
-    if let json, let schema = operation.requestSchema {
+    if validates, let json, let schema = operation.requestSchema {
       violations = SchemaValidator().validate(json, against: schema)
     }
     try lock.withLock {
