@@ -76,9 +76,7 @@ struct Lexer {
 
   private mutating func token(startingWith byte: UInt8) throws(ScriptError) {
     let start = index
-    if atRunPath, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "'"), byte != UInt8(ascii: "$"),
-      byte != UInt8(ascii: "("), byte != UInt8(ascii: "|"), byte != UInt8(ascii: "}")
-    {
+    if spaceBefore, atRunPath, !"\"'$(|}:=,".utf8.contains(byte) {
       runPath()
       return
     }

@@ -29,15 +29,26 @@ import Testing
 
   @Test func cancellingASleepEndsTheStatementAsCancelled() async throws {
     let api = RecordingAPI()
-    let interpreter = Interpreter(api: api, environment: ScriptEnvironment(variables: [:]))
-    let task = Task { await interpreter.run(line: "sleep 30\nprofile update alice") }
-    // Cancel as soon as the statement is under way; the sleep must observe it.
-    task.cancel()
+    let (started, startedContinuation) = AsyncStream.makeStream(of: Void.self)
+    let environment = ScriptEnvironment(
+      variables: [:],
+      sleep: { duration in
+        startedContinuation.yield()
+        try await Task.sleep(for: duration)
+      })
+    let interpreter = Interpreter(api: api, environment: environment)
+    let task = Task { await interpreter.run(line: "echo before\nsleep 30\nprofile update alice") }
+    // Wait until the sleep is under way, then cancel as Ctrl-C in the shell does.
+    for await _ in started { break }
     let clock = ContinuousClock()
     let start = clock.now
+    task.cancel()
     let run = await task.value
     #expect(clock.now - start < .seconds(5))
+    #expect(run.results.count == 1)
     #expect(run.error?.kind == .cancelled)
+    #expect(run.error?.location?.line == 2)
+    #expect(run.error?.statementText == "sleep 30")
     #expect(run.exitCode == 130)
     #expect(api.calls.isEmpty)
   }

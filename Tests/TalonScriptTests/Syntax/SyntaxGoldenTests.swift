@@ -16,6 +16,7 @@ import Testing
     ("operators", "expect (1 + 2) * 3 / 4 - 5 == 1 != 2 < 3 <= 4 > 5 >= 6"),
     ("object keys stop at colon", "{tier: gold, at: 10:30, url: http://x}"),
     ("line continuation", "profile update alice \\\n  tier=gold"),
+    ("run takes a path", "run ../lib/a-b.tw x=1 | echo {run: 1}"),
   ]
 
   static let parserCases: [(String, String)] = [
@@ -122,6 +123,16 @@ import Testing
     ),
     ("value expected", "echo )"),
     ("error on a later line", "echo ok\n  session update s1 items=[1,,2]"),
+    ("junk after a statement", "let x = 1 2"),
+    ("unclosed parenthesis", "echo (1 + 2"),
+    ("unclosed index", "echo $a[1"),
+    ("unclosed call", "echo len(1"),
+    ("interpolated object key", "echo {\"${a}\": 1}"),
+    ("bad unicode escape", "echo \"\\u12\""),
+    ("number out of range", "echo 1e99999"),
+    ("junk inside interpolation", "echo \"${a b}\""),
+    ("non-ASCII outside a string", "echo \u{00e9}"),
+    ("command without keys", "echo a=1"),
   ]
 
   @Test func lexerGolden() throws {
