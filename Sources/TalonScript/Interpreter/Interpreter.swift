@@ -8,8 +8,8 @@ import TalonAPI
 /// `now()` and `clock` use the backend's `BackendClock` when it has one; `clock` statements
 /// against another backend fail ("clock works only with the embedded engine").
 public actor Interpreter {
-  let api: any IntegrationAPI
-  let backendClock: (any BackendClock)?
+  private(set) var api: any IntegrationAPI
+  private(set) var backendClock: (any BackendClock)?
   let environment: ScriptEnvironment
   var random: SeededRandom?
   var contextState = ContextState()
@@ -59,7 +59,19 @@ public actor Interpreter {
   public var variables: [String: JSONValue] { frames[0].variables }
 
   /// Whether `clock` and a backend time are available.
-  public nonisolated var hasBackendClock: Bool { backendClock != nil }
+  public var hasBackendClock: Bool { backendClock != nil }
+
+  /// Talks to another backend from now on (the shell's `connect`). Variables stay; the
+  /// context, the carts and `$last` start afresh unless `keepContext` is set, since ids of
+  /// one backend mean nothing to another.
+  public func switchBackend(to api: any IntegrationAPI, keepContext: Bool = false) {
+    self.api = api
+    self.backendClock = api as? any BackendClock
+    if !keepContext {
+      contextState = ContextState()
+      last = .null
+    }
+  }
 
   /// Sets a top-level variable (e.g. from the runner's `--var`, if it wants them as variables).
   public func setVariable(_ name: String, _ value: JSONValue) {

@@ -153,8 +153,14 @@ struct Lexer {
 
   private func describe(_ byte: UInt8) -> String {
     if byte >= 0x20 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+    if byte >= 0x80,
+      let character = String(decoding: bytes[index..<min(index + 4, end)], as: UTF8.self).first,
+      character != "\u{FFFD}"
+    {
+      return "'\(character)' (quote text that is not ASCII)"
+    }
     let hex = String(byte, radix: 16, uppercase: true)
-    return "0x" + (hex.count == 1 ? "0" + hex : hex) + " (outside a string)"
+    return "0x" + (hex.count == 1 ? "0" + hex : hex)
   }
 
   /// After a statement's `run`, the next token is a path: `../lib/x.tw`, `/tmp/a.tw`.

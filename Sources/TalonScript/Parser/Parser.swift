@@ -115,6 +115,10 @@ struct Parser {
       advance()
       let variable = try expect(.word, "a variable name after 'for'")
       let name = try variableName(variable)
+      if ReservedNames.all.contains(name) {
+        throw error(
+          "cannot assign to $\(name): \(ReservedNames.reason(name))", at: variable.range.start)
+      }
       guard isWord("in") else {
         throw error("expected 'in' after 'for \(name)'", at: current.range.start)
       }

@@ -230,6 +230,21 @@ import Testing
     #expect(!harness.nested.results.contains { $0.text == "echo b" })
   }
 
+  @Test func switchingBackendKeepsVariablesAndResetsContext() async throws {
+    let harness = Harness()
+    await harness.ok("let keep = 1\nsession update s1 profile=alice")
+    #expect(await harness.interpreter.hasBackendClock == false)
+    let embedded = RecordingClockAPI()
+    await harness.interpreter.switchBackend(to: embedded)
+    #expect(await harness.interpreter.hasBackendClock)
+    #expect(await harness.interpreter.context.sessionId == nil)
+    #expect(await harness.value("$last") == .null)
+    #expect(await harness.value("$keep") == 1)
+    await harness.ok("clock advance 1h\nprofile update bob")
+    #expect(embedded.calls.count == 1)
+    #expect(harness.api.calls.count == 1)
+  }
+
   @Test func clockNeedsABackendClock() async throws {
     let remote = Harness()
     let error = await remote.failure("clock advance 30d")

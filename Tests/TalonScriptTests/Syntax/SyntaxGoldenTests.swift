@@ -102,6 +102,7 @@ import Testing
     ("value missing after key", "session update state="),
     ("let without name", "let = 1"),
     ("let reserved", "let profile = x"),
+    ("for over a reserved name", "for last in [1] {\n}"),
     ("let without equals", "let x 1"),
     ("bad variable name", "let a-b = 1"),
     ("unclosed block", "if $a {\n  echo x\n"),
