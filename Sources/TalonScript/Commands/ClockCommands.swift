@@ -18,6 +18,11 @@ extension Interpreter {
       try await backendClock.setClock(to: date)
     case .clockAdvance:
       let seconds = try await duration(command.positional[0], pipe: pipe)
+      let target = await backendClock.now().timeIntervalSince1970 + seconds
+      guard target <= Self.latestTime else {
+        throw failure(
+          "the clock cannot go past 9999-12-31T23:59:59Z", at: command.positional[0].range)
+      }
       try await backendClock.advanceClock(by: seconds)
     default:
       break
@@ -25,6 +30,9 @@ extension Interpreter {
     return CommandOutcome(
       value: .string(RFC3339.string(from: await backendClock.now())), kind: .value)
   }
+
+  /// The last instant RFC 3339 can write (9999-12-31T23:59:59Z), as seconds since 1970.
+  static let latestTime: TimeInterval = 253_402_300_799
 
   /// `30d`, `12h`, `15m`, `10s`, `2w`, sums like `1d12h`, or a number of seconds.
   private func duration(_ expression: Expression, pipe: JSONValue?) async throws -> TimeInterval {

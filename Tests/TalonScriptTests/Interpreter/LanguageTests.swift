@@ -255,6 +255,9 @@ import Testing
     #expect(advanced.last?.value == "2020-06-03T00:00:00Z")
     await embedded.ok("clock set 2021-01-01T00:00:00Z")
     #expect(await embedded.value("now()") == "2021-01-01T00:00:00Z")
+    let far = await embedded.failure("clock advance 99999999999d")
+    #expect(far?.message == "the clock cannot go past 9999-12-31T23:59:59Z")
+    #expect(await embedded.value("now()") == "2021-01-01T00:00:00Z")
   }
 
   @Test func resultsCarrySourceTextKindsAndCalls() async throws {
