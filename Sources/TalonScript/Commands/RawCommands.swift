@@ -2,7 +2,7 @@ import TalonAPI
 
 /// The operations by SDK name, e.g. `UpdateCustomerSessionV2 s1 {customerSession: {...}}`:
 /// the path parameter, the raw JSON body (decoded as the operation's request type; fields the
-/// type does not know are dropped) and query parameters as `key=value`. Ids named update the
+/// type does not know are dropped, and the call record shows the body as sent) and query parameters as `key=value`. Ids named update the
 /// context like the friendly commands; the cart is neither sent nor cleared.
 extension Interpreter {
   func executeRaw(_ operation: IntegrationOperation, _ command: CommandNode, pipe: JSONValue?)
@@ -25,14 +25,17 @@ extension Interpreter {
     case .updateCustomerProfile:
       let request = try decode(body, as: NewCustomerProfile.self, "the \(name) body", at: bodyRange)
       contextState.selectProfile(id)
-      return try await callAPI(operation, for: command, path: id, request: body) {
+      return try await callAPI(
+        operation, for: command, path: id, request: try JSONValueEncoder.encode(request)
+      ) {
         try await api.updateCustomerProfile(integrationId: id, body: request)
       }.1
     case .updateCustomerSession:
       let request = try decode(body, as: NewCustomerSession.self, "the \(name) body", at: bodyRange)
       contextState.selectSession(id, profile: request.profileId)
-      let (response, outcome) = try await callAPI(operation, for: command, path: id, request: body)
-      {
+      let (response, outcome) = try await callAPI(
+        operation, for: command, path: id, request: try JSONValueEncoder.encode(request)
+      ) {
         try await api.updateCustomerSession(customerSessionId: id, body: request)
       }
       if let response { learn(from: response, session: id) }
@@ -40,8 +43,9 @@ extension Interpreter {
     case .updateCustomerSessionV2:
       let request = try decode(body, as: IntegrationRequest.self, "the \(name) body", at: bodyRange)
       contextState.selectSession(id, profile: request.customerSession.profileId)
-      let (response, outcome) = try await callAPI(operation, for: command, path: id, request: body)
-      {
+      let (response, outcome) = try await callAPI(
+        operation, for: command, path: id, request: try JSONValueEncoder.encode(request)
+      ) {
         try await api.updateCustomerSessionV2(customerSessionId: id, body: request)
       }
       if let response {
@@ -50,17 +54,23 @@ extension Interpreter {
       return outcome
     case .trackEvent:
       let request = try decode(body, as: NewEvent.self, "the \(name) body", at: bodyRange)
-      return try await callAPI(operation, for: command, path: nil, request: body) {
+      return try await callAPI(
+        operation, for: command, path: nil, request: try JSONValueEncoder.encode(request)
+      ) {
         try await api.trackEvent(body: request)
       }.1
     case .createCouponReservation:
       let request = try decode(body, as: CouponReservations.self, "the \(name) body", at: bodyRange)
-      return try await callAPI(operation, for: command, path: id, request: body) {
+      return try await callAPI(
+        operation, for: command, path: id, request: try JSONValueEncoder.encode(request)
+      ) {
         try await api.createCouponReservation(couponValue: id, body: request)
       }.1
     case .deleteCouponReservation:
       let request = try decode(body, as: CouponReservations.self, "the \(name) body", at: bodyRange)
-      return try await callAPI(operation, for: command, path: id, request: body) {
+      return try await callAPI(
+        operation, for: command, path: id, request: try JSONValueEncoder.encode(request)
+      ) {
         () async throws -> NoContent? in
         try await api.deleteCouponReservation(couponValue: id, body: request)
         return nil
@@ -75,7 +85,9 @@ extension Interpreter {
       }.1
     case .createReferral:
       let request = try decode(body, as: NewReferral.self, "the \(name) body", at: bodyRange)
-      return try await callAPI(operation, for: command, path: nil, request: body) {
+      return try await callAPI(
+        operation, for: command, path: nil, request: try JSONValueEncoder.encode(request)
+      ) {
         try await api.createReferral(body: request)
       }.1
     case .getCustomerInventory:
