@@ -40,5 +40,13 @@ deps:
 	  fi; \
 	fi
 
+# libFuzzer over the script lexer and parser, for FUZZ_SECONDS (not part of `make test`).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	TALON_FUZZ=1 $(SWIFT) build -c debug --scratch-path .build/fuzz --product talon-fuzz-script
+	mkdir -p .build/fuzz/corpus
+	.build/fuzz/debug/talon-fuzz-script .build/fuzz/corpus Tests/FuzzCorpus $(wildcard workflows) \
+	  -max_total_time=$(FUZZ_SECONDS) -max_len=4096
+
 clean:
 	rm -rf .build

@@ -1,0 +1,44 @@
+import Foundation
+import TalonAPI
+
+extension Interpreter {
+  /// Makes one Integration API call for `command`: times it, records it, sets `$last` (null
+  /// after a 204) and turns failures into located `.api` errors carrying the answer.
+  func callAPI<Response: Encodable & Sendable>(
+    _ operation: IntegrationOperation, for command: CommandNode, path: String?,
+    request: JSONValue?, _ perform: () async throws -> Response?
+  ) async throws -> (Response?, CommandOutcome) {
+    let start = ContinuousClock.now
+    let response: Response?
+    do {
+      response = try await perform()
+    } catch let error as IntegrationError {
+      throw failure(
+        "\(operation.sdkName) failed with \(error.description)", at: command.range, kind: .api,
+        apiFailure: .integration(error))
+    } catch is CancellationError {
+      throw CancellationError()
+    } catch {
+      throw failure(
+        "\(operation.sdkName) failed: \(error)", at: command.range, kind: .api,
+        apiFailure: .transport(error))
+    }
+    let record = APICallRecord(
+      operation: operation, status: operation.successStatus,
+      duration: ContinuousClock.now - start, pathParameter: path, request: request)
+    let value = try response.map { try JSONValueEncoder.encode($0) } ?? .null
+    last = value
+    callStack[callStack.count - 1].append(record)
+    return (response, CommandOutcome(value: value, kind: .api(record)))
+  }
+
+  func failure(
+    _ message: String, at range: SourceRange, kind: ScriptError.Kind,
+    apiFailure: ScriptError.APIFailure?
+  ) -> ScriptError {
+    ScriptError(kind, message, at: range.start, in: source, apiFailure: apiFailure)
+  }
+}
+
+/// Stands for "no content" in `callAPI` of the 204 operations.
+struct NoContent: Encodable, Sendable {}

@@ -1,0 +1,167 @@
+import Foundation
+import TalonAPI
+
+/// `session update`, `session update-v1`, `session close`, `session cancel`.
+///
+/// The session named (or the current one) becomes current, with its profile. `session update`
+/// sends the current profile as `profileId` unless `profile=` is given; the cart is sent as
+/// `cartItems` only when a cart command changed it since the last update (or with `items=`).
+extension Interpreter {
+  static let defaultResponseContent: [ResponseContent] = [.customerSession, .customerProfile]
+
+  /// The session id of the command (its first positional argument, or the current session),
+  /// made current together with `profile=` when given.
+  private func selectSession(_ command: CommandNode, pipe: JSONValue?) async throws -> (
+    id: String, profile: String?
+  ) {
+    let id = try await optionalString(command.positional.first, "the session id", pipe: pipe)
+    let sessionId = try id ?? requireSession(for: command)
+    let profile = try await optionalString(
+      command.argument("profile")?.value, "profile=", pipe: pipe)
+    contextState.selectSession(sessionId, profile: profile)
+    return (sessionId, profile)
+  }
+
+  /// The cart items to send: `items=` when given (it becomes the session's cart), else the
+  /// cart when a cart command changed it, else none.
+  private func cartItems(_ command: CommandNode, session: String, pipe: JSONValue?) async throws
+    -> [CartItem]?
+  {
+    if let argument = command.argument("items") {
+      let value = try await evaluate(argument.value, pipe: pipe)
+      let items = try decode(value, as: [CartItem].self, "items=", at: argument.value.range)
+      contextState.carts[session] = ContextState.Cart(items: items, changed: false)
+      return items
+    }
+    guard let cart = contextState.carts[session], cart.changed else { return nil }
+    return cart.items
+  }
+
+  func sessionUpdate(_ command: CommandNode, pipe: JSONValue?) async throws -> CommandOutcome {
+    let (id, profileArgument) = try await selectSession(command, pipe: pipe)
+    var session = NewCustomerSessionV2(profileId: profileArgument ?? contextState.profileId)
+    if let argument = command.argument("coupons") {
+      session.couponCodes = try await stringList(argument.value, "coupons=", pipe: pipe)
+    }
+    session.referralCode = try await optionalString(
+      command.argument("referral")?.value, "referral=", pipe: pipe)
+    if let argument = command.argument("costs") {
+      session.additionalCosts = try await additionalCosts(argument.value, pipe: pipe)
+    }
+    if let argument = command.argument("attributes") {
+      session.attributes = .object(try await object(argument.value, "attributes=", pipe: pipe))
+    }
+    if let argument = command.argument("identifiers") {
+      session.identifiers = try await stringList(argument.value, "identifiers=", pipe: pipe)
+    }
+    if let state = try await optionalString(command.argument("state")?.value, "state=", pipe: pipe)
+    {
+      session.state = SessionState(rawValue: state)
+    }
+    let content = try await responseContent(command, pipe: pipe)
+    session.cartItems = try await cartItems(command, session: id, pipe: pipe)
+    let body = IntegrationRequest(customerSession: session, responseContent: content)
+    return try await sendV2(id, body, command)
+  }
+
+  /// `session close` / `session cancel`: only the state (and the response content).
+  func sessionState(_ state: SessionState, _ command: CommandNode, pipe: JSONValue?) async throws
+    -> CommandOutcome
+  {
+    let (id, _) = try await selectSession(command, pipe: pipe)
+    let body = IntegrationRequest(
+      customerSession: NewCustomerSessionV2(state: state),
+      responseContent: try await responseContent(command, pipe: pipe))
+    return try await sendV2(id, body, command)
+  }
+
+  private func responseContent(_ command: CommandNode, pipe: JSONValue?) async throws
+    -> [ResponseContent]
+  {
+    guard let argument = command.argument("content") else { return Self.defaultResponseContent }
+    return try await stringList(argument.value, "content=", pipe: pipe).map(
+      ResponseContent.init(rawValue:))
+  }
+
+  /// `costs={shipping: 5}` or `costs={shipping: {price: 5}}`.
+  private func additionalCosts(_ expression: Expression, pipe: JSONValue?) async throws
+    -> [String: AdditionalCost]
+  {
+    var costs: [String: JSONValue] = [:]
+    for (name, cost) in try await object(expression, "costs=", pipe: pipe) {
+      costs[name] = cost.numberValue.map { .object(["price": .number($0)]) } ?? cost
+    }
+    return try decode(
+      .object(costs), as: [String: AdditionalCost].self, "costs=", at: expression.range)
+  }
+
+  private func sendV2(_ id: String, _ body: IntegrationRequest, _ command: CommandNode) async throws
+    -> CommandOutcome
+  {
+    for code in body.customerSession.couponCodes ?? [] {
+      contextState.seen.note(code, in: \.coupons)
+    }
+    let (response, outcome) = try await callAPI(
+      .updateCustomerSessionV2, for: command, path: id, request: try JSONValueEncoder.encode(body)
+    ) {
+      try await api.updateCustomerSessionV2(customerSessionId: id, body: body)
+    }
+    if body.customerSession.cartItems != nil { contextState.carts[id]?.changed = false }
+    if let response {
+      learn(from: response, session: id, sentProfile: body.customerSession.profileId)
+    }
+    return outcome
+  }
+
+  /// Updates the context from a v2 answer: the session's profile and cart, created codes.
+  func learn(from response: IntegrationStateV2, session id: String, sentProfile: String?) {
+    if let session = response.customerSession {
+      contextState.learn(session: id, profile: session.profileId, cart: session.cartItems)
+    } else if let sentProfile {
+      contextState.learn(session: id, profile: sentProfile, cart: nil)
+    }
+    for coupon in response.createdCoupons { contextState.seen.note(coupon.value, in: \.coupons) }
+    for referral in response.createdReferrals {
+      contextState.seen.note(referral.code, in: \.referrals)
+    }
+  }
+
+  /// Updates the context from a v1 answer.
+  func learn(from response: IntegrationState, session id: String) {
+    contextState.learn(
+      session: id, profile: response.session.profileId, cart: response.session.cartItems)
+  }
+
+  func sessionUpdateV1(_ command: CommandNode, pipe: JSONValue?) async throws -> CommandOutcome {
+    let (id, profileArgument) = try await selectSession(command, pipe: pipe)
+    var session = NewCustomerSession(profileId: profileArgument ?? contextState.profileId)
+    session.coupon = try await optionalString(
+      command.argument("coupon")?.value, "coupon=", pipe: pipe)
+    session.referral = try await optionalString(
+      command.argument("referral")?.value, "referral=", pipe: pipe)
+    if let argument = command.argument("total") {
+      session.total = try await decimal(argument.value, "total=", pipe: pipe)
+    }
+    if let argument = command.argument("identifiers") {
+      session.identifiers = try await stringList(argument.value, "identifiers=", pipe: pipe)
+    }
+    if let argument = command.argument("attributes") {
+      session.attributes = .object(try await object(argument.value, "attributes=", pipe: pipe))
+    }
+    if let state = try await optionalString(command.argument("state")?.value, "state=", pipe: pipe)
+    {
+      session.state = SessionState(rawValue: state)
+    }
+    session.cartItems = try await cartItems(command, session: id, pipe: pipe)
+    if let coupon = session.coupon { contextState.seen.note(coupon, in: \.coupons) }
+    let body = session
+    let (response, outcome) = try await callAPI(
+      .updateCustomerSession, for: command, path: id, request: try JSONValueEncoder.encode(body)
+    ) {
+      try await api.updateCustomerSession(customerSessionId: id, body: body)
+    }
+    if body.cartItems != nil { contextState.carts[id]?.changed = false }
+    if let response { learn(from: response, session: id) }
+    return outcome
+  }
+}

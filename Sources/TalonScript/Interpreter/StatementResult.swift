@@ -1,0 +1,68 @@
+import TalonAPI
+
+/// What one executed statement gave. Printing is the caller's job.
+public struct StatementResult: Sendable {
+  /// What kind of statement it was and what to show.
+  public var kind: ResultKind
+  /// The statement's value: the API result for API commands (`null` after a 204), the value
+  /// of an expression or assignment, `null` for statements without one.
+  public var value: JSONValue
+  /// The API calls this statement made itself (calls of nested statements are in `nested`).
+  public var apiCalls: [APICallRecord]
+  /// Wall time of the whole statement, nested statements included.
+  public var duration: Duration
+  /// The exact source text of the statement (what `record` writes).
+  public var text: String
+  public var location: ScriptLocation
+  /// 0 for a top-level statement, 1 inside its blocks or a script it runs, and so on.
+  public var depth: Int
+  /// Results of statements executed inside blocks and `run` scripts, in order (top level
+  /// only; nested results have this empty).
+  public var nested: [StatementResult]
+}
+
+/// The kinds of statement results.
+public enum ResultKind: Sendable {
+  /// An API command (possibly piped): the last call's record.
+  case api(APICallRecord)
+  /// An expression or a command that shows a value (`context`, `vars`, `cart`, `clock`, `use`).
+  case value
+  /// `let NAME = ...`.
+  case assignment(name: String)
+  /// An `expect` that held; the expression's text.
+  case expectation(String)
+  /// Text to print as is: `echo`, `help`.
+  case output(String)
+  /// Control flow, `sleep`, `run`: nothing of its own to show.
+  case none
+  /// `exit [CODE]`: the caller stops with this status.
+  case exit(Int32)
+}
+
+/// One Integration API call made by a command.
+public struct APICallRecord: Sendable {
+  public var operation: IntegrationOperation
+  /// The HTTP status of the success (`operation.successStatus`).
+  public var status: Int
+  public var duration: Duration
+  /// The path parameter (profile id, session id, coupon code), if the operation has one.
+  public var pathParameter: String?
+  /// The request body as sent (query parameters for GetCustomerInventory), if any.
+  public var request: JSONValue?
+}
+
+/// The outcome of running a program or a shell line: the top-level results in order, then
+/// either nothing (all ran), an exit request, or the error that stopped it.
+public struct ProgramRun: Sendable {
+  public var results: [StatementResult]
+  /// The error that stopped the run, if any (the results before it are in `results`).
+  public var error: ScriptError?
+  /// The code of an `exit` statement, if one ran.
+  public var exitRequested: Int32?
+
+  /// 0 when everything ran, the `exit` code, or the error's exit code.
+  public var exitCode: Int32 {
+    if let error { return error.exitCode }
+    return exitRequested ?? 0
+  }
+}

@@ -1,0 +1,64 @@
+/// A parsed script: its source and its top-level statements, in order.
+public struct Program: Sendable {
+  public let source: SourceFile
+  public let statements: [Statement]
+
+  /// The file name given to `parse`.
+  public var file: String { source.name }
+}
+
+/// One statement with its exact source text and location. The runner shows `text` in step
+/// mode and reports; `record` writes it back.
+public struct Statement: Sendable {
+  let node: StatementNode
+  /// From the first to the last token of the statement (block statements include the block).
+  public let range: SourceRange
+  /// The exact source text of the statement.
+  public let text: String
+  /// Where the statement starts.
+  public let location: ScriptLocation
+}
+
+/// What a statement does.
+enum StatementNode: Sendable {
+  case assignment(name: String, nameRange: SourceRange, value: Pipeline)
+  case expect(Expression, message: Expression?)
+  case conditional(condition: Expression, then: [Statement], otherwise: [Statement]?)
+  case loop(variable: String, variableRange: SourceRange, sequence: Expression, body: [Statement])
+  case `repeat`(count: Expression, body: [Statement])
+  case pipeline(Pipeline)
+}
+
+/// `A | B | .path`: the first stage is a command or an expression; later stages run with `$`
+/// bound to the previous result.
+struct Pipeline: Sendable {
+  var stages: [PipeStage]
+}
+
+enum PipeStage: Sendable {
+  case command(CommandNode)
+  case expression(Expression)
+  /// `| .field[0]`: the field of the previous result.
+  case path([PathComponent], SourceRange)
+}
+
+/// A command with its arguments, checked against the command table at parse time.
+struct CommandNode: Sendable {
+  var kind: CommandKind
+  var nameRange: SourceRange
+  var positional: [Expression]
+  var named: [NamedArgument]
+  var range: SourceRange
+
+  /// The named argument `key`, if given.
+  func argument(_ key: String) -> NamedArgument? {
+    named.first { $0.key == key }
+  }
+}
+
+/// `key=value` in a command.
+struct NamedArgument: Sendable {
+  var key: String
+  var keyRange: SourceRange
+  var value: Expression
+}

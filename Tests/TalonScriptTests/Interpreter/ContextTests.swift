@@ -1,0 +1,89 @@
+import Foundation
+import TalonAPI
+import Testing
+
+@testable import TalonScript
+
+/// The context rules: current profile and session, carts per session.
+@Suite struct ContextTests {
+  @Test func cartIsSentOnlyAfterACartCommandChangedIt() async throws {
+    let harness = Harness()
+    await harness.ok(
+      """
+      use profile alice
+      cart add sku=SKU-1 name=Shoe price=60 quantity=2 category=shoes
+      cart add sku=SKU-2 price=5.5
+      session update s1
+      """)
+    let first = try #require(harness.api.lastCall?.body?["customerSession"])
+    #expect(
+      first["cartItems"] == [
+        ["sku": "SKU-1", "name": "Shoe", "price": 60, "quantity": 2, "category": "shoes"],
+        ["sku": "SKU-2", "name": "SKU-2", "price": d("5.5"), "quantity": 1],
+      ])
+    await harness.ok("session update s1 coupons=[X]")
+    #expect(harness.api.lastCall?.body?["customerSession"]?["cartItems"] == nil)
+    await harness.ok("cart remove SKU-2\nsession update")
+    #expect(harness.api.lastCall?.body?["customerSession"]?["cartItems"]?.arrayValue?.count == 1)
+    await harness.ok("cart clear\nsession update")
+    #expect(harness.api.lastCall?.body?["customerSession"]?["cartItems"] == [])
+  }
+
+  @Test func cartAddMergesEqualLinesAndRemoveNamesSKUs() async throws {
+    let harness = Harness()
+    let results = await harness.ok(
+      "cart add sku=A price=1\ncart add sku=A price=1 quantity=2\ncart")
+    #expect(results.last?.value == [["sku": "A", "name": "A", "price": 1, "quantity": 3]])
+    let error = await harness.failure("cart remove B")
+    #expect(error?.message == "no item with SKU 'B' in the cart; SKUs in the cart: A")
+  }
+
+  @Test func useSessionStartsFromItsLastKnownCart() async throws {
+    let harness = Harness()
+    await harness.ok("use profile alice\ncart add sku=A price=1\nsession update s1")
+    await harness.ok("use session new\ncart add sku=B price=2\nsession update")
+    let newSession = try #require(await harness.interpreter.context.sessionId)
+    #expect(newSession != "s1")
+    await harness.ok("use session s1")
+    let context = await harness.interpreter.context
+    #expect(context.cart.map(\.sku) == ["A"])
+    #expect(context.cartChanged == false)
+    #expect(context.profileId == "alice")
+  }
+
+  @Test func sessionCommandMakesItsProfileCurrent() async throws {
+    let harness = Harness()
+    await harness.ok("session update s1 profile=bob\nprofile update alice")
+    #expect(await harness.interpreter.context.profileId == "alice")
+    // alice is current, but s1 belongs to bob: naming s1 makes bob current again.
+    #expect(await harness.interpreter.context.sessionId == nil)
+    await harness.ok("use session s1")
+    #expect(await harness.interpreter.context.profileId == "bob")
+    await harness.ok("session update s1")
+    #expect(harness.api.lastCall?.body?["customerSession"]?["profileId"] == "bob")
+  }
+
+  @Test func useSessionNewIsReproducibleWithASeed() async throws {
+    let first = Harness(seed: 42)
+    let second = Harness(seed: 42)
+    let a = await first.ok("use session new\nuse session new").map(\.value)
+    let b = await second.ok("use session new\nuse session new").map(\.value)
+    #expect(a == b)
+    #expect(a[0] != a[1])
+    #expect(a[0].stringValue?.hasPrefix("s-") == true)
+    #expect(a[0].stringValue?.count == 10)
+  }
+
+  @Test func contextAndSeenIdentifiers() async throws {
+    let harness = Harness()
+    await harness.ok("session update s1 profile=alice coupons=[C1]\ncart add sku=A price=1")
+    let context = try #require(await harness.ok("context").last?.value)
+    #expect(context["profile"] == "alice")
+    #expect(context["session"] == "s1")
+    #expect(context["cartChanged"] == true)
+    let seen = await harness.interpreter.seen
+    #expect(seen.profiles == ["alice"])
+    #expect(seen.sessions == ["s1"])
+    #expect(seen.coupons == ["C1"])
+  }
+}

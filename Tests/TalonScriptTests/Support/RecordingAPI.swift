@@ -1,0 +1,198 @@
+import Foundation
+import TalonAPI
+
+@testable import TalonScript
+
+/// An in-test `IntegrationAPI` (the real engine is built elsewhere): records every call with
+/// its path parameter and JSON body, and answers with small but schema-valid results. It keeps
+/// each session's profile and cart so that context rules can be observed.
+class RecordingAPI: IntegrationAPI, @unchecked Sendable {
+  /// One recorded call.
+  struct Call: Sendable {
+    var operation: IntegrationOperation
+    var path: String?
+    var body: JSONValue?
+    var query: [String: Bool] = [:]
+    /// What the reference schema of the request body says about it (empty: valid).
+    var violations: [SchemaViolation] = []
+  }
+
+  private let lock = NSLock()
+  /// Whether each request body is checked against its reference schema (slow; on by default).
+  let validates: Bool
+
+  init(validates: Bool = true) {
+    self.validates = validates
+  }
+
+  private var storedCalls: [Call] = []
+  private var sessions: [String: (profile: String, cart: [CartItem])] = [:]
+  private var queuedEffects: [[Effect]] = []
+  private var queuedFailures: [IntegrationError] = []
+  static let epoch = Date(timeIntervalSince1970: 1_591_012_800)
+
+  var calls: [Call] { lock.withLock { storedCalls } }
+  var lastCall: Call? { calls.last }
+
+  /// The effects the next v2 session update returns.
+  func queueEffects(_ effects: [Effect]) { lock.withLock { queuedEffects.append(effects) } }
+  /// Makes the next call fail with this error.
+  func queueFailure(_ error: IntegrationError) { lock.withLock { queuedFailures.append(error) } }
+
+  private func record(
+    _ operation: IntegrationOperation, path: String?, body: (some Encodable)?,
+    query: [String: Bool] = [:]
+  ) throws {
+    let json = try body.map { try JSONValueEncoder.encode($0) }
+    var violations: [SchemaViolation] = []
+    if validates, let json, let schema = operation.requestSchema {
+      violations = SchemaValidator().validate(json, against: schema)
+    }
+    try lock.withLock {
+      storedCalls.append(
+        Call(operation: operation, path: path, body: json, query: query, violations: violations))
+      if !queuedFailures.isEmpty { throw queuedFailures.removeFirst() }
+    }
+  }
+
+  static func profile(_ id: String) -> CustomerProfile {
+    CustomerProfile(
+      integrationId: id, created: epoch, accountId: 1, closedSessions: 0, totalSales: 0,
+      lastActivity: epoch)
+  }
+
+  static func event(_ type: String, session: String?, profile: String?) -> Event {
+    Event(
+      id: 1, created: epoch, applicationId: 1, profileId: profile, type: type, sessionId: session)
+  }
+
+  static func coupon(_ code: String) -> Coupon {
+    Coupon(id: 1, created: epoch, campaignId: 1, value: code, usageLimit: 0, usageCounter: 0)
+  }
+
+  private func v1State(session id: String, profile: String, cart: [CartItem], type: String)
+    -> IntegrationState
+  {
+    IntegrationState(
+      session: CustomerSession(
+        integrationId: id, created: Self.epoch, applicationId: 1, profileId: profile,
+        cartItems: cart, firstSession: true),
+      profile: Self.profile(profile), event: Self.event(type, session: id, profile: profile))
+  }
+
+  private func storeSession(_ id: String, profile: String?, cart: [CartItem]?) -> (
+    profile: String, cart: [CartItem]
+  ) {
+    lock.withLock {
+      var stored = sessions[id] ?? (profile: "", cart: [])
+      if let profile, !profile.isEmpty { stored.profile = profile }
+      if let cart { stored.cart = cart }
+      sessions[id] = stored
+      return stored
+    }
+  }
+
+  func updateCustomerProfile(integrationId: String, body: NewCustomerProfile) async throws
+    -> IntegrationState
+  {
+    try record(.updateCustomerProfile, path: integrationId, body: body)
+    return v1State(session: "", profile: integrationId, cart: [], type: "talon_profile_updated")
+  }
+
+  func updateCustomerSession(customerSessionId: String, body: NewCustomerSession) async throws
+    -> IntegrationState
+  {
+    try record(.updateCustomerSession, path: customerSessionId, body: body)
+    let stored = storeSession(customerSessionId, profile: body.profileId, cart: body.cartItems)
+    return v1State(
+      session: customerSessionId, profile: stored.profile, cart: stored.cart,
+      type: "talon_session_updated")
+  }
+
+  func updateCustomerSessionV2(customerSessionId: String, body: IntegrationRequest) async throws
+    -> IntegrationStateV2
+  {
+    try record(.updateCustomerSessionV2, path: customerSessionId, body: body)
+    let stored = storeSession(
+      customerSessionId, profile: body.customerSession.profileId,
+      cart: body.customerSession.cartItems)
+    let effects = lock.withLock { queuedEffects.isEmpty ? [] : queuedEffects.removeFirst() }
+    let total = stored.cart.reduce(Decimal(0)) { $0 + $1.price * Decimal($1.quantity) }
+    let content = body.responseContent ?? []
+    return IntegrationStateV2(
+      customerSession: content.contains(.customerSession)
+        ? CustomerSessionV2(
+          integrationId: customerSessionId, created: Self.epoch, applicationId: 1,
+          profileId: stored.profile, couponCodes: body.customerSession.couponCodes,
+          state: body.customerSession.state ?? .open, cartItems: stored.cart, firstSession: true,
+          total: total, cartItemTotal: total)
+        : nil,
+      customerProfile: content.contains(.customerProfile) ? Self.profile(stored.profile) : nil,
+      effects: effects)
+  }
+
+  func trackEvent(body: NewEvent) async throws -> IntegrationState {
+    try record(.trackEvent, path: nil, body: body)
+    let stored = storeSession(body.sessionId, profile: body.profileId, cart: nil)
+    return v1State(
+      session: body.sessionId, profile: stored.profile, cart: stored.cart, type: body.type)
+  }
+
+  func createCouponReservation(couponValue: String, body: CouponReservations) async throws -> Coupon
+  {
+    try record(.createCouponReservation, path: couponValue, body: body)
+    return Self.coupon(couponValue)
+  }
+
+  func deleteCouponReservation(couponValue: String, body: CouponReservations) async throws {
+    try record(.deleteCouponReservation, path: couponValue, body: body)
+  }
+
+  func getReservedCoupons(integrationId: String) async throws -> InlineResponse2001 {
+    try record(.getReservedCoupons, path: integrationId, body: Optional<JSONValue>.none)
+    return InlineResponse2001(totalResultSize: 1, data: [Self.coupon("FAV10")])
+  }
+
+  func getReservedCustomers(couponValue: String) async throws -> InlineResponse200 {
+    try record(.getReservedCustomers, path: couponValue, body: Optional<JSONValue>.none)
+    return InlineResponse200(totalResultSize: 1, data: [Self.profile("alice")])
+  }
+
+  func createReferral(body: NewReferral) async throws -> Referral {
+    try record(.createReferral, path: nil, body: body)
+    return Referral(
+      id: 1, created: Self.epoch, campaignId: body.campaignId,
+      advocateProfileIntegrationId: body.advocateProfileIntegrationId,
+      friendProfileIntegrationId: body.friendProfileIntegrationId, code: "REF-ABCD",
+      usageCounter: 0, usageLimit: 0)
+  }
+
+  func getCustomerInventory(integrationId: String, profile: Bool?, referrals: Bool?) async throws
+    -> CustomerInventory
+  {
+    var query: [String: Bool] = [:]
+    query["profile"] = profile
+    query["referrals"] = referrals
+    try record(
+      .getCustomerInventory, path: integrationId, body: Optional<JSONValue>.none, query: query)
+    return CustomerInventory(
+      profile: profile == true ? Self.profile(integrationId) : nil,
+      referrals: referrals == true ? [] : nil)
+  }
+
+  func deleteCustomerData(integrationId: String) async throws {
+    try record(.deleteCustomerData, path: integrationId, body: Optional<JSONValue>.none)
+  }
+}
+
+/// A `RecordingAPI` with a virtual clock, standing in for the embedded engine's `BackendClock`.
+final class RecordingClockAPI: RecordingAPI, BackendClock, @unchecked Sendable {
+  private let clockLock = NSLock()
+  private var time = RecordingAPI.epoch
+
+  func now() async -> Date { clockLock.withLock { time } }
+  func setClock(to date: Date) async throws { clockLock.withLock { time = date } }
+  func advanceClock(by seconds: TimeInterval) async throws {
+    clockLock.withLock { time += seconds }
+  }
+}
