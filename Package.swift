@@ -58,7 +58,12 @@ let package = Package(
       name: "talon",
       dependencies: [
         "TalonAPI",
+        "TalonEngine",
+        "TalonHTTP",
+        "TalonScript",
+        "TalonShell",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
       ]
     ),
     // Turns files under a target's Resources/ folder into Swift string literals at build time,

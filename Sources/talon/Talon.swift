@@ -12,7 +12,8 @@ struct Talon: AsyncParsableCommand {
       profiles, sessions, events, coupon reservations, referrals, inventory and customer data \
       deletion.
       """,
-    version: TalonVersion.current
+    version: TalonVersion.current,
+    subcommands: [ServeCommand.self]
   )
 
   func run() async throws {

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import Logging
+import TalonAPI
+import TalonEngine
+import TalonHTTP
+
+/// `talon serve`: the embedded engine as an Integration API server over HTTP.
+struct ServeCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "serve",
+    abstract: "Serve the embedded Integration API over HTTP.",
+    discussion: """
+      Once listening, prints one line `listening on http://HOST:PORT` on standard output; \
+      access logs go to standard error. SIGINT or SIGTERM stops accepting connections, \
+      finishes the requests in flight, closes the store and exits 0.
+
+      The API key is --api-key, --api-key-file, TALON_API_KEY or the campaign file's \
+      application.apiKey, in that order. A non-loopback --host needs a key you configured: \
+      the built-in demo shop's key does not count.
+      """)
+
+  @Option(help: "The address to listen on.")
+  var host = "127.0.0.1"
+
+  @Option(help: "The port to listen on; 0 picks a free one.")
+  var port = 9000
+
+  @Option(
+    name: .customLong("api-key"),
+    help: "The key clients must send as `Authorization: ApiKey-v1 <key>`.")
+  var apiKey: String?
+
+  @Option(name: .customLong("api-key-file"), help: "Read the API key from this file.")
+  var apiKeyFile: String?
+
+  @OptionGroup(title: "Embedded engine")
+  var embedded: EmbeddedOptions
+
+  func validate() throws {
+    if apiKey != nil && apiKeyFile != nil {
+      throw ValidationError("--api-key and --api-key-file exclude each other.")
+    }
+  }
+
+  func run() async throws {
+    let engineConfiguration = try embedded.engineConfiguration(
+      defaultStore: .file(path: DataPaths.defaultStore()))
+    let application = engineConfiguration.campaigns.application
+    let configuredKey =
+      try APIKeySource.read(key: apiKey, file: apiKeyFile)
+      ?? ProcessInfo.processInfo.environment[RemoteConfiguration.apiKeyVariable].flatMap {
+        $0.isEmpty ? nil : $0
+      }
+    let serverConfiguration = ServerConfiguration(
+      host: host, port: port, apiKey: configuredKey ?? application.apiKey,
+      apiKeyIsExplicit: configuredKey != nil || embedded.campaigns != nil,
+      applicationId: application.key == nil ? nil : application.id,
+      applicationKey: application.key)
+    try serverConfiguration.validate()
+
+    let engine = try EmbeddedEngine(configuration: engineConfiguration)
+    defer { engine.close() }
+    var logger = Logger(label: "talon.serve") { StreamLogHandler.standardError(label: $0) }
+    logger.logLevel = .info
+    try await runServer(api: engine, configuration: serverConfiguration, logger: logger)
+  }
+}
