@@ -30,7 +30,13 @@ func cart(_ round: Int) -> [CartItem] {
   }
 }
 
+/// CPU seconds (user + system) this process used so far.
+func cpuSeconds() -> Double {
+  Double(clock()) / Double(CLOCKS_PER_SEC)
+}
+
 let sessions = 200
+var cpuAtStart = 0.0
 var latencies: [UInt64] = []
 latencies.reserveCapacity(iterations)
 for round in 0..<(warmup + iterations) {
@@ -38,11 +44,13 @@ for round in 0..<(warmup + iterations) {
     customerSession: NewCustomerSessionV2(
       profileId: "customer-\(round % sessions)", couponCodes: ["SUMMER10"],
       cartItems: cart(round)))
+  if round == warmup { cpuAtStart = cpuSeconds() }
   let start = DispatchTime.now().uptimeNanoseconds
   _ = try await engine.updateCustomerSessionV2(
     customerSessionId: "bench-\(round % sessions)", body: body)
   if round >= warmup { latencies.append(DispatchTime.now().uptimeNanoseconds - start) }
 }
+let cpuPerUpdate = (cpuSeconds() - cpuAtStart) / Double(iterations)
 engine.close()
 
 let total = Double(latencies.reduce(0, +)) / 1e9
@@ -61,5 +69,9 @@ print(
   String(
     format: "  latency:    p50 %.3f ms, p99 %.3f ms", percentile(sorted, 0.5),
     percentile(sorted, 0.99)))
+print(
+  String(
+    format: "  CPU time:   %.3f ms per update (%.0f updates per CPU-second)", cpuPerUpdate * 1000,
+    1 / cpuPerUpdate))
 print(String(format: "bare single-row SQLite transactions: %.0f/s", bare))
 print(String(format: "ratio engine/bare: %.1f%%", rate / bare * 100))

@@ -1,13 +1,21 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The engine's SQLite database, opened once per engine. Every API operation runs inside one
 /// `write` call: one serialized, immediate transaction that commits all of its changes or none.
 ///
 /// Files use WAL with `synchronous=NORMAL` and a busy timeout, so that a shell and a server in two
 /// processes can share one file. A new file is created with mode 0600 (it holds customer data).
+///
+/// Decoded sessions are cached in memory between transactions; the cache is dropped whenever
+/// another connection (another process) committed to the file (`PRAGMA data_version`) and after
+/// any failed transaction, so it never shows what the file does not hold.
 final class EngineStore: Sendable {
   private let queue: DatabaseQueue
+  private let cache = Mutex(SessionCache())
+  /// Beyond this many cached sessions the cache starts over.
+  static let cacheLimit = 4096
 
   init(location: StoreLocation) throws {
     var configuration = Configuration()
@@ -39,13 +47,43 @@ final class EngineStore: Sendable {
 
   /// The same, blocking the calling thread (for code that is not async).
   func writeSync<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
-    try queue.write { db in try body(StoreTransaction(db: db)) }
+    let box = SessionCacheBox()
+    do {
+      let result = try queue.write { db in
+        let version = try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0
+        box.version = version
+        box.sessions = cache.withLock { cache in
+          defer { cache.sessions = [:] }
+          return cache.version == version ? cache.sessions : [:]
+        }
+        return try body(StoreTransaction(db: db, cache: box))
+      }
+      let sessions = box.sessions.count > Self.cacheLimit ? [:] : box.sessions
+      box.sessions = [:]
+      cache.withLock { $0 = SessionCache(version: box.version, sessions: sessions) }
+      return result
+    } catch {
+      cache.withLock { $0 = SessionCache() }
+      throw error
+    }
   }
 
   /// Closes the database; later calls fail.
   func close() throws {
     try queue.close()
   }
+}
+
+/// Decoded sessions as of the database's `data_version`.
+struct SessionCache: Sendable {
+  var version: Int?
+  var sessions: [String: StoredSession] = [:]
+}
+
+/// The session cache while a transaction uses it.
+final class SessionCacheBox {
+  var version: Int?
+  var sessions: [String: StoredSession] = [:]
 }
 
 /// The tables, as append-only versioned migrations: a shipped migration is never edited, a
@@ -65,11 +103,11 @@ enum StoreSchema {
             integrationId TEXT PRIMARY KEY, profileId TEXT NOT NULL, data BLOB NOT NULL);
           CREATE INDEX session_by_profile ON session(profileId);
           CREATE TABLE event (
-            id INTEGER PRIMARY KEY AUTOINCREMENT, sessionId TEXT, profileId TEXT,
+            id INTEGER PRIMARY KEY, sessionId TEXT, profileId TEXT,
             data BLOB NOT NULL);
           CREATE INDEX event_by_profile ON event(profileId);
           CREATE TABLE coupon (
-            id INTEGER PRIMARY KEY AUTOINCREMENT, value TEXT NOT NULL UNIQUE,
+            id INTEGER PRIMARY KEY, value TEXT NOT NULL UNIQUE,
             campaignId INTEGER NOT NULL, usageCounter INTEGER NOT NULL DEFAULT 0,
             data BLOB NOT NULL);
           CREATE TABLE reservation (
@@ -77,12 +115,12 @@ enum StoreSchema {
             PRIMARY KEY (couponValue, profileId));
           CREATE INDEX reservation_by_profile ON reservation(profileId);
           CREATE TABLE referral (
-            id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT NOT NULL UNIQUE,
+            id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE,
             campaignId INTEGER NOT NULL, advocate TEXT NOT NULL,
             usageCounter INTEGER NOT NULL DEFAULT 0, data BLOB NOT NULL);
           CREATE INDEX referral_by_advocate ON referral(advocate);
           CREATE TABLE ledger (
-            id INTEGER PRIMARY KEY AUTOINCREMENT, profileId TEXT NOT NULL,
+            id INTEGER PRIMARY KEY, profileId TEXT NOT NULL,
             programId INTEGER NOT NULL, sessionId TEXT NOT NULL, eventId INTEGER NOT NULL,
             amount INTEGER NOT NULL, reason TEXT NOT NULL, created DOUBLE NOT NULL);
           CREATE INDEX ledger_by_profile ON ledger(profileId, programId);

@@ -6,6 +6,8 @@ import TalonAPI
 /// next to the columns that are searched or counted.
 struct StoreTransaction {
   let db: Database
+  /// Sessions decoded in this process, kept in step with every save.
+  var cache = SessionCacheBox()
 
   // MARK: Coding
 
@@ -50,6 +52,7 @@ struct StoreTransaction {
 
   /// Deletes every row of every table and restarts the id sequences.
   func deleteEverything() throws {
+    cache.sessions = [:]
     for table in StoreSchema.tables { try db.execute(sql: "DELETE FROM \(table)") }
     if try db.tableExists("sqlite_sequence") {
       try db.execute(sql: "DELETE FROM sqlite_sequence")
@@ -68,7 +71,10 @@ struct StoreTransaction {
 
   func save(_ profile: StoredProfile) throws {
     try run(
-      "INSERT OR REPLACE INTO profile (integrationId, data) VALUES (?, ?)",
+      """
+      INSERT INTO profile (integrationId, data) VALUES (?, ?)
+      ON CONFLICT(integrationId) DO UPDATE SET data = excluded.data
+      """,
       [profile.integrationId, try encode(profile)])
   }
 
@@ -79,16 +85,23 @@ struct StoreTransaction {
   // MARK: Sessions
 
   func session(_ id: String) throws -> StoredSession? {
+    if let cached = cache.sessions[id] { return cached }
     guard
       let data = try Data.fetchOne(
         try statement("SELECT data FROM session WHERE integrationId = ?"), arguments: [id])
     else { return nil }
-    return try decode(StoredSession.self, data)
+    let session = try decode(StoredSession.self, data)
+    cache.sessions[id] = session
+    return session
   }
 
   func save(_ session: StoredSession) throws {
+    cache.sessions[session.integrationId] = session
     try run(
-      "INSERT OR REPLACE INTO session (integrationId, profileId, data) VALUES (?, ?, ?)",
+      """
+      INSERT INTO session (integrationId, profileId, data) VALUES (?, ?, ?)
+      ON CONFLICT(integrationId) DO UPDATE SET profileId = excluded.profileId, data = excluded.data
+      """,
       [
         session.integrationId, session.profileId,
         try RecordText.session(session).map { Data($0.utf8) } ?? encode(session),
