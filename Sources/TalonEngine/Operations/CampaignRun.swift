@@ -63,8 +63,14 @@ struct CampaignRun {
   var profileId: String { profile?.integrationId ?? "" }
 
   mutating func run() throws {
-    sessionRemaining = session.total
     itemRemaining = session.cartItems.map { $0.price * Decimal($0.quantity) }
+    let cartItemTotal = itemRemaining.reduce(Decimal(0), +)
+    let additionalCostTotal = session.additionalCostTotal
+    let totals = (
+      total: session.explicitTotal ?? cartItemTotal + additionalCostTotal,
+      cartItems: cartItemTotal, additionalCosts: additionalCostTotal
+    )
+    sessionRemaining = totals.total
     if let profile { balances = try store.balances(profile: profile.integrationId) }
 
     // Which campaign sees which coupon code: the first code of each campaign, in request order.
@@ -104,7 +110,7 @@ struct CampaignRun {
       }
     }
 
-    let roots = baseRoots(validReferral: referralReason == nil ? referral : nil)
+    let roots = baseRoots(validReferral: referralReason == nil ? referral : nil, totals: totals)
     for campaign in pack.campaigns {
       try run(
         campaign, coupon: ownedCoupons[campaign.id],
@@ -263,7 +269,10 @@ struct CampaignRun {
 
   // MARK: Roots
 
-  func baseRoots(validReferral: Referral?) -> [String: TalangValue] {
+  func baseRoots(
+    validReferral: Referral?,
+    totals: (total: Decimal, cartItems: Decimal, additionalCosts: Decimal)
+  ) -> [String: TalangValue] {
     var items: [TalangValue] = []
     items.reserveCapacity(session.cartItems.count)
     for (index, item) in session.cartItems.enumerated() {
@@ -277,9 +286,9 @@ struct CampaignRun {
       items.append(.object(members))
     }
     let sessionValue: TalangValue = .object([
-      "Id": .string(session.integrationId), "Total": .number(session.total),
-      "CartItemTotal": .number(session.cartItemTotal),
-      "AdditionalCostTotal": .number(session.additionalCostTotal), "CartItems": .list(items),
+      "Id": .string(session.integrationId), "Total": .number(totals.total),
+      "CartItemTotal": .number(totals.cartItems),
+      "AdditionalCostTotal": .number(totals.additionalCosts), "CartItems": .list(items),
       "CouponCode": .string(""), "ReferralCode": .string(session.referralCode),
       "Attributes": .object(session.attributes.mapValues(TalangValue.init)),
       "State": .string(session.state.rawValue),

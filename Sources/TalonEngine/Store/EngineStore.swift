@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Synchronization
+import TalonAPI
 
 /// The engine's SQLite database, opened once per engine. Every API operation runs inside one
 /// `write` call: one serialized, immediate transaction that commits all of its changes or none.
@@ -8,14 +9,14 @@ import Synchronization
 /// Files use WAL with `synchronous=NORMAL` and a busy timeout, so that a shell and a server in two
 /// processes can share one file. A new file is created with mode 0600 (it holds customer data).
 ///
-/// Decoded sessions are cached in memory between transactions; the cache is dropped whenever
+/// Decoded sessions, profiles and coupon definitions are cached in memory between transactions; the cache is dropped whenever
 /// another connection (another process) committed to the file (`PRAGMA data_version`) and after
 /// any failed transaction, so it never shows what the file does not hold.
 final class EngineStore: Sendable {
   private let queue: DatabaseQueue
-  private let cache = Mutex(SessionCache())
-  /// Beyond this many cached sessions the cache starts over.
-  static let cacheLimit = 4096
+  private let cache = Mutex(RecordCache())
+  /// Beyond this many cached records the cache starts over.
+  static let cacheLimit = 8192
 
   init(location: StoreLocation) throws {
     var configuration = Configuration()
@@ -47,23 +48,23 @@ final class EngineStore: Sendable {
 
   /// The same, blocking the calling thread (for code that is not async).
   func writeSync<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
-    let box = SessionCacheBox()
+    let box = RecordCacheBox()
     do {
       let result = try queue.write { db in
         let version = try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0
         box.version = version
-        box.sessions = cache.withLock { cache in
-          defer { cache.sessions = [:] }
-          return cache.version == version ? cache.sessions : [:]
+        box.records = cache.withLock { cache in
+          defer { cache.records = CachedRecords() }
+          return cache.version == version ? cache.records : CachedRecords()
         }
         return try body(StoreTransaction(db: db, cache: box))
       }
-      let sessions = box.sessions.count > Self.cacheLimit ? [:] : box.sessions
-      box.sessions = [:]
-      cache.withLock { $0 = SessionCache(version: box.version, sessions: sessions) }
+      let records = box.records.count > Self.cacheLimit ? CachedRecords() : box.records
+      box.records = CachedRecords()
+      cache.withLock { $0 = RecordCache(version: box.version, records: records) }
       return result
     } catch {
-      cache.withLock { $0 = SessionCache() }
+      cache.withLock { $0 = RecordCache() }
       throw error
     }
   }
@@ -74,16 +75,25 @@ final class EngineStore: Sendable {
   }
 }
 
-/// Decoded sessions as of the database's `data_version`.
-struct SessionCache: Sendable {
+/// Decoded records as of the database's `data_version`.
+struct RecordCache: Sendable {
   var version: Int?
-  var sessions: [String: StoredSession] = [:]
+  var records = CachedRecords()
 }
 
-/// The session cache while a transaction uses it.
-final class SessionCacheBox {
-  var version: Int?
+/// Decoded sessions and profiles by id, and coupon definitions (without their counters) by value.
+struct CachedRecords: Sendable {
   var sessions: [String: StoredSession] = [:]
+  var profiles: [String: StoredProfile] = [:]
+  var coupons: [String: Coupon] = [:]
+
+  var count: Int { sessions.count + profiles.count + coupons.count }
+}
+
+/// The cache while a transaction uses it.
+final class RecordCacheBox {
+  var version: Int?
+  var records = CachedRecords()
 }
 
 /// The tables, as append-only versioned migrations: a shipped migration is never edited, a

@@ -64,8 +64,31 @@ struct RecordText {
 
   mutating func decimal(_ value: Decimal) {
     separate()
-    text.append(value.description)
+    text.append(Self.text(of: value))
     needsComma = true
+  }
+
+  /// The shortest plain text of a decimal, as `description` gives it but without its cost when
+  /// the significand fits 53 bits (the common case: prices, discounts, counts).
+  static func text(of value: Decimal) -> String {
+    let exponent = value.exponent
+    guard (-20...20).contains(exponent) else { return value.description }
+    let significand = NSDecimalNumber(decimal: value.significand).int64Value
+    guard significand >= 0, significand < 1 << 53 else { return value.description }
+    if significand == 0 { return "0" }
+    var digits = String(significand)
+    if exponent > 0 {
+      digits += String(repeating: "0", count: exponent)
+    } else if exponent < 0 {
+      let scale = -exponent
+      if digits.count <= scale {
+        digits = String(repeating: "0", count: scale - digits.count + 1) + digits
+      }
+      digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
+      while digits.last == "0" { digits.removeLast() }
+      if digits.last == "." { digits.removeLast() }
+    }
+    return value.sign == .minus ? "-" + digits : digits
   }
 
   mutating func bool(_ value: Bool) {

@@ -6,8 +6,8 @@ import TalonAPI
 /// next to the columns that are searched or counted.
 struct StoreTransaction {
   let db: Database
-  /// Sessions decoded in this process, kept in step with every save.
-  var cache = SessionCacheBox()
+  /// Records decoded in this process, kept in step with every save.
+  var cache = RecordCacheBox()
 
   // MARK: Coding
 
@@ -52,7 +52,7 @@ struct StoreTransaction {
 
   /// Deletes every row of every table and restarts the id sequences.
   func deleteEverything() throws {
-    cache.sessions = [:]
+    cache.records = CachedRecords()
     for table in StoreSchema.tables { try db.execute(sql: "DELETE FROM \(table)") }
     if try db.tableExists("sqlite_sequence") {
       try db.execute(sql: "DELETE FROM sqlite_sequence")
@@ -62,14 +62,18 @@ struct StoreTransaction {
   // MARK: Profiles
 
   func profile(_ id: String) throws -> StoredProfile? {
+    if let cached = cache.records.profiles[id] { return cached }
     guard
       let data = try Data.fetchOne(
         try statement("SELECT data FROM profile WHERE integrationId = ?"), arguments: [id])
     else { return nil }
-    return try decode(StoredProfile.self, data)
+    let profile = try decode(StoredProfile.self, data)
+    cache.records.profiles[id] = profile
+    return profile
   }
 
   func save(_ profile: StoredProfile) throws {
+    cache.records.profiles[profile.integrationId] = profile
     try run(
       """
       INSERT INTO profile (integrationId, data) VALUES (?, ?)
@@ -79,24 +83,25 @@ struct StoreTransaction {
   }
 
   func deleteProfile(_ id: String) throws {
+    cache.records.profiles[id] = nil
     try run("DELETE FROM profile WHERE integrationId = ?", [id])
   }
 
   // MARK: Sessions
 
   func session(_ id: String) throws -> StoredSession? {
-    if let cached = cache.sessions[id] { return cached }
+    if let cached = cache.records.sessions[id] { return cached }
     guard
       let data = try Data.fetchOne(
         try statement("SELECT data FROM session WHERE integrationId = ?"), arguments: [id])
     else { return nil }
     let session = try decode(StoredSession.self, data)
-    cache.sessions[id] = session
+    cache.records.sessions[id] = session
     return session
   }
 
   func save(_ session: StoredSession) throws {
-    cache.sessions[session.integrationId] = session
+    cache.records.sessions[session.integrationId] = session
     try run(
       """
       INSERT INTO session (integrationId, profileId, data) VALUES (?, ?, ?)
