@@ -74,3 +74,18 @@ struct DecimalTextTests {
     #expect(RecordText.text(of: value) == value.description)
   }
 }
+
+@Suite("Profile record text")
+struct ProfileRecordTextTests {
+  @Test func profileTextDecodesToTheSameProfile() throws {
+    var profile = StoredProfile(
+      integrationId: "a\"b", now: Date(timeIntervalSince1970: 1_591_012_800.25))
+    profile.attributes = ["tier": "gold", "n": [1, 2]]
+    profile.closedSessions = 3
+    profile.totalSales = Decimal(exactly: "123.45")
+    profile.loyaltyJoined = ["1": Date(timeIntervalSince1970: 1_600_000_000)]
+    let decoded = try RecordTextTests.decoder().decode(
+      StoredProfile.self, from: Data(RecordText.profile(profile).utf8))
+    #expect(try RecordTextTests.canonical(decoded) == RecordTextTests.canonical(profile))
+  }
+}

@@ -265,6 +265,33 @@ extension RecordText {
     endObject()
   }
 
+  /// A profile's JSON text.
+  static func profile(_ profile: StoredProfile) -> String {
+    var writer = RecordText()
+    writer.beginObject()
+    writer.key("integrationId")
+    writer.string(profile.integrationId)
+    writer.key("created")
+    writer.date(profile.created)
+    writer.key("attributes")
+    writer.json(.object(profile.attributes))
+    writer.key("closedSessions")
+    writer.int(profile.closedSessions)
+    writer.key("totalSales")
+    writer.decimal(profile.totalSales)
+    writer.key("lastActivity")
+    writer.date(profile.lastActivity)
+    writer.key("loyaltyJoined")
+    writer.beginObject()
+    for (program, joined) in profile.loyaltyJoined {
+      writer.key(program)
+      writer.date(joined)
+    }
+    writer.endObject()
+    writer.endObject()
+    return writer.text
+  }
+
   /// An event's JSON text, or nil when it has a ledger or meta (left to `JSONEncoder`).
   static func event(_ event: Event) -> String? {
     guard event.ledgerEntries.isEmpty, event.meta == nil else { return nil }

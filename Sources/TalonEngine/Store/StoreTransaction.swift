@@ -79,7 +79,7 @@ struct StoreTransaction {
       INSERT INTO profile (integrationId, data) VALUES (?, ?)
       ON CONFLICT(integrationId) DO UPDATE SET data = excluded.data
       """,
-      [profile.integrationId, try encode(profile)])
+      [profile.integrationId, Data(RecordText.profile(profile).utf8)])
   }
 
   func deleteProfile(_ id: String) throws {
