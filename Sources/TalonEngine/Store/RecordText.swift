@@ -139,7 +139,12 @@ struct RecordText {
 
   static func appendQuoted(_ value: String, to text: inout String) {
     text.append("\"")
-    if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+    let plain =
+      value.utf8.withContiguousStorageIfAvailable { bytes in
+        for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
+        return true
+      } ?? false
+    if plain {
       text.append(value)
     } else {
       for scalar in value.unicodeScalars {
