@@ -36,15 +36,18 @@ public struct CampaignPack: Sendable {
     }
   }
 
-  /// The built-in demo shop (`examples/demo-shop.json`).
-  public static var demo: CampaignPack {
-    get throws {
-      guard let text = EmbeddedResources.text("demo-shop.json") else {
-        throw CampaignFileError(pointer: "", message: "not built in", source: "demo-shop.json")
-      }
-      return try parse(Data(text.utf8), source: "demo-shop.json")
+  /// The built-in demo shop (`examples/demo-shop.json`, embedded at build time and validated
+  /// by the tests, so a failure here is a broken build, not bad input).
+  public static var demo: CampaignPack { builtInDemo }
+
+  private static let builtInDemo: CampaignPack = {
+    do {
+      return try parse(
+        Data((EmbeddedResources.text("demo-shop.json") ?? "").utf8), source: "demo-shop.json")
+    } catch {
+      preconditionFailure("the built-in demo-shop.json does not load: \(error)")
     }
-  }
+  }()
 
   func campaign(_ id: Int) -> CampaignDefinition? {
     campaigns.first { $0.id == id }

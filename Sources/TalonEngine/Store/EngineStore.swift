@@ -40,6 +40,10 @@ final class EngineStore: Sendable {
   }
 
   /// Runs `body` in one write transaction; a thrown error rolls everything back.
+  ///
+  /// Decided here: the transaction runs on the calling task's thread. It is short and CPU-bound
+  /// (well under a millisecond), and handing it to another thread cost more than the work. Only
+  /// when another process holds the write lock may it wait, up to the busy timeout.
   func write<T: Sendable>(_ body: @escaping @Sendable (StoreTransaction) throws -> T) async throws
     -> T
   {
