@@ -18,7 +18,7 @@ defer { try? FileManager.default.removeItem(at: folder) }
 
 let engine = try EmbeddedEngine(
   configuration: EngineConfiguration(
-    store: .file(path: folder.appending(path: "engine.sqlite").path), campaigns: .demo,
+    store: .file(path: folder.appending(path: "engine.sqlite").path), campaigns: try .demo,
     seed: 1))
 
 func cart(_ round: Int) -> [CartItem] {

@@ -30,7 +30,7 @@ struct CampaignFileTests {
   }
 
   @Test func demoPackLoads() throws {
-    let pack = CampaignPack.demo
+    let pack = try CampaignPack.demo
     #expect(pack.application.apiKey == "demo-shop-api-key")
     #expect(pack.application.key == "fefecafedeadbeef")
     #expect(pack.campaigns.map(\.id) == [1, 2, 3, 4, 5, 6, 7, 8])

@@ -76,7 +76,7 @@ struct StoreTests {
 
   @Test func memoryStoreWorks() async throws {
     let engine = try EmbeddedEngine(
-      configuration: EngineConfiguration(store: .memory, campaigns: .demo, seed: 1))
+      configuration: EngineConfiguration(store: .memory, campaigns: try .demo, seed: 1))
     let state = try await engine.updateCustomerSessionV2(
       customerSessionId: "m",
       body: IntegrationRequest(customerSession: NewCustomerSessionV2(cartItems: [item("A", "100")]))

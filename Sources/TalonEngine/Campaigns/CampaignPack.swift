@@ -36,16 +36,24 @@ public struct CampaignPack: Sendable {
     }
   }
 
-  /// The built-in demo shop (`examples/demo-shop.json`, embedded at build time and validated
-  /// by the tests, so a failure here is a broken build, not bad input).
-  public static var demo: CampaignPack { builtInDemo }
+  /// The built-in demo shop (`examples/demo-shop.json`, embedded at build time, parsed once).
+  /// The tests load it, so a failure here means a broken build.
+  public static var demo: CampaignPack {
+    get throws { try builtInDemo.get() }
+  }
 
-  private static let builtInDemo: CampaignPack = {
+  private static let builtInDemo: Result<CampaignPack, CampaignFileError> = {
+    guard let text = EmbeddedResources.text("demo-shop.json") else {
+      return .failure(
+        CampaignFileError(pointer: "", message: "not built in", source: "demo-shop.json"))
+    }
     do {
-      return try parse(
-        Data((EmbeddedResources.text("demo-shop.json") ?? "").utf8), source: "demo-shop.json")
+      return .success(try parse(Data(text.utf8), source: "demo-shop.json"))
+    } catch let error as CampaignFileError {
+      return .failure(error)
     } catch {
-      preconditionFailure("the built-in demo-shop.json does not load: \(error)")
+      return .failure(
+        CampaignFileError(pointer: "", message: "\(error)", source: "demo-shop.json"))
     }
   }()
 

@@ -15,7 +15,7 @@ struct TestEngine {
     self.path = path ?? Self.temporaryPath()
     engine = try EmbeddedEngine(
       configuration: EngineConfiguration(
-        store: .file(path: self.path), campaigns: pack ?? CampaignPack.demo, seed: seed))
+        store: .file(path: self.path), campaigns: try pack ?? CampaignPack.demo, seed: seed))
   }
 
   init(json: String, seed: UInt64? = 7) throws {
