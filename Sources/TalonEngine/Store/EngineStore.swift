@@ -117,11 +117,11 @@ enum StoreSchema {
             integrationId TEXT PRIMARY KEY, profileId TEXT NOT NULL, data BLOB NOT NULL);
           CREATE INDEX session_by_profile ON session(profileId);
           CREATE TABLE event (
-            id INTEGER PRIMARY KEY, sessionId TEXT, profileId TEXT,
+            id INTEGER PRIMARY KEY AUTOINCREMENT, sessionId TEXT, profileId TEXT,
             data BLOB NOT NULL);
           CREATE INDEX event_by_profile ON event(profileId);
           CREATE TABLE coupon (
-            id INTEGER PRIMARY KEY, value TEXT NOT NULL UNIQUE,
+            id INTEGER PRIMARY KEY AUTOINCREMENT, value TEXT NOT NULL UNIQUE,
             campaignId INTEGER NOT NULL, usageCounter INTEGER NOT NULL DEFAULT 0,
             data BLOB NOT NULL);
           CREATE TABLE reservation (
@@ -129,12 +129,12 @@ enum StoreSchema {
             PRIMARY KEY (couponValue, profileId));
           CREATE INDEX reservation_by_profile ON reservation(profileId);
           CREATE TABLE referral (
-            id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE,
+            id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT NOT NULL UNIQUE,
             campaignId INTEGER NOT NULL, advocate TEXT NOT NULL,
             usageCounter INTEGER NOT NULL DEFAULT 0, data BLOB NOT NULL);
           CREATE INDEX referral_by_advocate ON referral(advocate);
           CREATE TABLE ledger (
-            id INTEGER PRIMARY KEY, profileId TEXT NOT NULL,
+            id INTEGER PRIMARY KEY AUTOINCREMENT, profileId TEXT NOT NULL,
             programId INTEGER NOT NULL, sessionId TEXT NOT NULL, eventId INTEGER NOT NULL,
             amount INTEGER NOT NULL, reason TEXT NOT NULL, created DOUBLE NOT NULL);
           CREATE INDEX ledger_by_profile ON ledger(profileId, programId);
@@ -142,6 +142,20 @@ enum StoreSchema {
           CREATE TABLE counter (
             campaignId INTEGER NOT NULL, action TEXT NOT NULL, entity TEXT NOT NULL,
             value TEXT NOT NULL, PRIMARY KEY (campaignId, action, entity));
+          """)
+    }
+    // v2: events get plain rowid ids (no AUTOINCREMENT bookkeeping on every insert); ids are
+    // kept, and stay increasing because events are only ever deleted all at once.
+    migrator.registerMigration("v2") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE event_v2 (
+            id INTEGER PRIMARY KEY, sessionId TEXT, profileId TEXT, data BLOB NOT NULL);
+          INSERT INTO event_v2 (id, sessionId, profileId, data)
+            SELECT id, sessionId, profileId, data FROM event;
+          DROP TABLE event;
+          ALTER TABLE event_v2 RENAME TO event;
+          CREATE INDEX event_by_profile ON event(profileId);
           """)
     }
     return migrator
