@@ -54,14 +54,23 @@ final class EngineStore: Sendable {
   func writeSync<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
     let box = RecordCacheBox()
     do {
-      let result = try queue.write { db in
-        let version = try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0
-        box.version = version
-        box.records = cache.withLock { cache in
-          defer { cache.records = CachedRecords() }
-          return cache.version == version ? cache.records : CachedRecords()
+      let result = try queue.writeWithoutTransaction { db in
+        // BEGIN/COMMIT through cached statements: GRDB's `write` parses them on every call.
+        try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
+        do {
+          let version = try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0
+          box.version = version
+          box.records = cache.withLock { cache in
+            defer { cache.records = CachedRecords() }
+            return cache.version == version ? cache.records : CachedRecords()
+          }
+          let result = try body(StoreTransaction(db: db, cache: box))
+          try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+          return result
+        } catch {
+          if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK TRANSACTION") }
+          throw error
         }
-        return try body(StoreTransaction(db: db, cache: box))
       }
       let records = box.records.count > Self.cacheLimit ? CachedRecords() : box.records
       box.records = CachedRecords()
