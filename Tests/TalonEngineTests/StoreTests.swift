@@ -134,3 +134,16 @@ struct SharedStoreTests {
     #expect(try await test.engine.storedSession("s")?.profileId == "alice")
   }
 }
+
+@Suite("Transactions")
+struct TransactionTests {
+  @Test func failedOperationRollsBackItsWrites() async throws {
+    let test = try TestEngine()
+    await expectError(409) { try await test.engine.saveProfileThenFail("ghost") }
+    await expectError(404) { _ = try await test.inventory("ghost") }
+    #expect(try await test.engine.isFresh())
+    // The engine goes on working after the rollback.
+    try await test.profile("ghost")
+    #expect(try await test.storedProfile("ghost") != nil)
+  }
+}
