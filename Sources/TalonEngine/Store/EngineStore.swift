@@ -154,7 +154,9 @@ enum StoreSchema {
           """)
     }
     // v2: events get plain rowid ids (no AUTOINCREMENT bookkeeping on every insert); ids are
-    // kept, and stay increasing because events are only ever deleted all at once.
+    // kept, and stay increasing because events are only ever deleted all at once. Events lose
+    // their profile index: every session update inserts an event, while only the rare customer
+    // data deletion searches them (a scan).
     migrator.registerMigration("v2") { db in
       try db.execute(
         sql: """
@@ -164,7 +166,6 @@ enum StoreSchema {
             SELECT id, sessionId, profileId, data FROM event;
           DROP TABLE event;
           ALTER TABLE event_v2 RENAME TO event;
-          CREATE INDEX event_by_profile ON event(profileId);
           """)
     }
     return migrator
