@@ -13,7 +13,6 @@ struct SmokeTests {
       NewCustomerSessionV2(
         profileId: "alice", couponCodes: ["SUMMER10"],
         cartItems: [item("SHOE-1", "80", category: "shoes"), item("HAT-1", "40")]))
-    print(state.effects.map { $0.v1Array.jsonText })
     #expect(state.effects.of("acceptCoupon").count == 1)
     #expect(state.effects.of("setDiscount").count >= 2)
   }
