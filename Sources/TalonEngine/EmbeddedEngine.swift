@@ -163,3 +163,13 @@ extension EmbeddedEngine {
     try await store.write { store in try store.session(id) }
   }
 }
+
+extension EmbeddedEngine {
+  /// Saves a profile, then fails: proves that a failed operation leaves nothing behind (tests).
+  func saveProfileThenFail(_ id: String) async throws {
+    try await perform { context in
+      try context.store.save(StoredProfile(integrationId: id, now: context.now))
+      throw IntegrationError.conflict("failing on purpose after a write")
+    }
+  }
+}

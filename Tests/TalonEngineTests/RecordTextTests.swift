@@ -61,3 +61,31 @@ struct RecordTextTests {
     #expect(other == anonymous)
   }
 }
+
+@Suite("Decimal text")
+struct DecimalTextTests {
+  @Test(arguments: [
+    "0", "1", "-1", "12.5", "12.50", "-21.99", "0.001", "-0.05", "100", "1000000",
+    "123456789.987654321",
+    "0.1", "99999999999999999999999", "1e25", "-3.14159265358979323846", "7e-30",
+  ])
+  func matchesDescription(_ text: String) throws {
+    let value = try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
+    #expect(RecordText.text(of: value) == value.description)
+  }
+}
+
+@Suite("Profile record text")
+struct ProfileRecordTextTests {
+  @Test func profileTextDecodesToTheSameProfile() throws {
+    var profile = StoredProfile(
+      integrationId: "a\"b", now: Date(timeIntervalSince1970: 1_591_012_800.25))
+    profile.attributes = ["tier": "gold", "n": [1, 2]]
+    profile.closedSessions = 3
+    profile.totalSales = Decimal(exactly: "123.45")
+    profile.loyaltyJoined = ["1": Date(timeIntervalSince1970: 1_600_000_000)]
+    let decoded = try RecordTextTests.decoder().decode(
+      StoredProfile.self, from: Data(RecordText.profile(profile).utf8))
+    #expect(try RecordTextTests.canonical(decoded) == RecordTextTests.canonical(profile))
+  }
+}

@@ -110,3 +110,40 @@ struct StoreTests {
     #expect(first[0].contains("2020-06-01T12:00:00Z"))
   }
 }
+
+@Suite("Store shared by two engines")
+struct SharedStoreTests {
+  @Test func secondConnectionSeesTheFirstOnesWrites() async throws {
+    let first = try TestEngine()
+    let second = try TestEngine(path: first.path)
+    try await first.v2("s", NewCustomerSessionV2(profileId: "alice", cartItems: [item("A", "10")]))
+    #expect(try await first.engine.storedSession("s")?.cartItems.count == 1)  // now cached
+    try await second.v2("s", NewCustomerSessionV2(cartItems: [item("A", "10"), item("B", "5")]))
+    #expect(try await first.engine.storedSession("s")?.cartItems.count == 2)
+    let closed = try await first.v2("s", NewCustomerSessionV2(state: .closed))
+    #expect(closed.customerSession?.cartItemTotal == 15)
+    await expectError(409) {
+      try await second.v2("s", NewCustomerSessionV2(cartItems: []))
+    }
+  }
+
+  @Test func failedOperationLeavesNoTraceInTheCache() async throws {
+    let test = try TestEngine()
+    try await test.v2("s", NewCustomerSessionV2(profileId: "alice"))
+    await expectError(409) { try await test.v2("s", NewCustomerSessionV2(profileId: "bob")) }
+    #expect(try await test.engine.storedSession("s")?.profileId == "alice")
+  }
+}
+
+@Suite("Transactions")
+struct TransactionTests {
+  @Test func failedOperationRollsBackItsWrites() async throws {
+    let test = try TestEngine()
+    await expectError(409) { try await test.engine.saveProfileThenFail("ghost") }
+    await expectError(404) { _ = try await test.inventory("ghost") }
+    #expect(try await test.engine.isFresh())
+    // The engine goes on working after the rollback.
+    try await test.profile("ghost")
+    #expect(try await test.storedProfile("ghost") != nil)
+  }
+}

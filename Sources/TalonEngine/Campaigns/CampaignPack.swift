@@ -36,15 +36,26 @@ public struct CampaignPack: Sendable {
     }
   }
 
-  /// The built-in demo shop (`examples/demo-shop.json`).
+  /// The built-in demo shop (`examples/demo-shop.json`, embedded at build time, parsed once).
+  /// The tests load it, so a failure here means a broken build.
   public static var demo: CampaignPack {
-    get throws {
-      guard let text = EmbeddedResources.text("demo-shop.json") else {
-        throw CampaignFileError(pointer: "", message: "not built in", source: "demo-shop.json")
-      }
-      return try parse(Data(text.utf8), source: "demo-shop.json")
-    }
+    get throws { try builtInDemo.get() }
   }
+
+  private static let builtInDemo: Result<CampaignPack, CampaignFileError> = {
+    guard let text = EmbeddedResources.text("demo-shop.json") else {
+      return .failure(
+        CampaignFileError(pointer: "", message: "not built in", source: "demo-shop.json"))
+    }
+    do {
+      return .success(try parse(Data(text.utf8), source: "demo-shop.json"))
+    } catch let error as CampaignFileError {
+      return .failure(error)
+    } catch {
+      return .failure(
+        CampaignFileError(pointer: "", message: "\(error)", source: "demo-shop.json"))
+    }
+  }()
 
   func campaign(_ id: Int) -> CampaignDefinition? {
     campaigns.first { $0.id == id }

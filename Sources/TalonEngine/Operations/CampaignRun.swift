@@ -63,8 +63,14 @@ struct CampaignRun {
   var profileId: String { profile?.integrationId ?? "" }
 
   mutating func run() throws {
-    sessionRemaining = session.total
     itemRemaining = session.cartItems.map { $0.price * Decimal($0.quantity) }
+    let cartItemTotal = itemRemaining.reduce(Decimal(0), +)
+    let additionalCostTotal = session.additionalCostTotal
+    let totals = (
+      total: session.explicitTotal ?? cartItemTotal + additionalCostTotal,
+      cartItems: cartItemTotal, additionalCosts: additionalCostTotal
+    )
+    sessionRemaining = totals.total
     if let profile { balances = try store.balances(profile: profile.integrationId) }
 
     // Which campaign sees which coupon code: the first code of each campaign, in request order.
@@ -104,7 +110,7 @@ struct CampaignRun {
       }
     }
 
-    let roots = baseRoots(validReferral: referralReason == nil ? referral : nil)
+    let roots = baseRoots(validReferral: referralReason == nil ? referral : nil, totals: totals)
     for campaign in pack.campaigns {
       try run(
         campaign, coupon: ownedCoupons[campaign.id],
@@ -259,59 +265,5 @@ struct CampaignRun {
       referralRejection = ReferralRejectionReason(
         campaignId: campaignId, referralId: referralId, reason: reason)
     }
-  }
-
-  // MARK: Roots
-
-  func baseRoots(validReferral: Referral?) -> [String: TalangValue] {
-    var items: [TalangValue] = []
-    items.reserveCapacity(session.cartItems.count)
-    for (index, item) in session.cartItems.enumerated() {
-      var members: [String: TalangValue] = [
-        "Name": .string(item.name), "Sku": .string(item.sku),
-        "Quantity": .number(Decimal(item.quantity)), "Price": .number(item.price),
-        "Category": .string(item.category ?? ""), "Position": .number(Decimal(index)),
-        "Attributes": item.attributes.map(TalangValue.init) ?? .object([:]),
-      ]
-      if let weight = item.weight { members["Weight"] = .number(weight) }
-      items.append(.object(members))
-    }
-    let sessionValue: TalangValue = .object([
-      "Id": .string(session.integrationId), "Total": .number(session.total),
-      "CartItemTotal": .number(session.cartItemTotal),
-      "AdditionalCostTotal": .number(session.additionalCostTotal), "CartItems": .list(items),
-      "CouponCode": .string(""), "ReferralCode": .string(session.referralCode),
-      "Attributes": .object(session.attributes.mapValues(TalangValue.init)),
-      "State": .string(session.state.rawValue),
-      "Identifiers": .list((session.identifiers ?? []).map(TalangValue.string)),
-      "FirstSession": .bool(session.firstSession),
-    ])
-    var balanceMembers: [String: TalangValue] = [:]
-    for program in pack.loyaltyPrograms {
-      balanceMembers[String(program.id)] = .number(Decimal(balances[program.id] ?? 0))
-    }
-    let profileValue: TalangValue = .object([
-      "Id": .string(profileId),
-      "Attributes": .object((profile?.attributes ?? [:]).mapValues(TalangValue.init)),
-      "ClosedSessions": .number(Decimal(profile?.closedSessions ?? 0)),
-      "TotalSales": .number(profile?.totalSales ?? 0),
-      "LoyaltyBalances": .object(balanceMembers),
-    ])
-    var roots: [String: TalangValue] = [
-      "Session": sessionValue, "Profile": profileValue,
-      "Event": .object(["Type": .string(eventType), "Attributes": TalangValue(eventAttributes)]),
-      "Application": .object([
-        "Id": .number(Decimal(pack.application.id)), "Currency": .string(pack.application.currency),
-      ]),
-      "Now": .time(now),
-    ]
-    if let referral = validReferral {
-      roots["Referral"] = .object([
-        "Code": .string(referral.code),
-        "AdvocateProfileIntegrationId": .string(referral.advocateProfileIntegrationId),
-        "FriendProfileIntegrationId": .string(referral.friendProfileIntegrationId ?? profileId),
-      ])
-    }
-    return roots
   }
 }

@@ -8,6 +8,7 @@ import TalonAPI
 /// campaigns (an open session just ends; a closed one answers the rollback effects); repeating
 /// the close (state closed or absent, nothing else changed) answers the stored session and the
 /// stored close event with no effects, and commits nothing. `cancelled -> cancelled` is a 409.
+/// The built-in events of session updates carry empty `attributes`.
 extension OperationContext {
   func updateSession(id: String, patch: SessionPatch, content: Set<ResponseContent>) throws
     -> SessionOutcome

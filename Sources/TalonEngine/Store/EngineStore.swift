@@ -1,13 +1,22 @@
 import Foundation
 import GRDB
+import Synchronization
+import TalonAPI
 
 /// The engine's SQLite database, opened once per engine. Every API operation runs inside one
 /// `write` call: one serialized, immediate transaction that commits all of its changes or none.
 ///
 /// Files use WAL with `synchronous=NORMAL` and a busy timeout, so that a shell and a server in two
 /// processes can share one file. A new file is created with mode 0600 (it holds customer data).
+///
+/// Decoded sessions, profiles and coupon definitions are cached in memory between transactions; the cache is dropped whenever
+/// another connection (another process) committed to the file (`PRAGMA data_version`) and after
+/// any failed transaction, so it never shows what the file does not hold.
 final class EngineStore: Sendable {
   private let queue: DatabaseQueue
+  private let cache = Mutex(RecordCache())
+  /// Beyond this many cached records the cache starts over.
+  static let cacheLimit = 8192
 
   init(location: StoreLocation) throws {
     var configuration = Configuration()
@@ -31,6 +40,10 @@ final class EngineStore: Sendable {
   }
 
   /// Runs `body` in one write transaction; a thrown error rolls everything back.
+  ///
+  /// Decided here: the transaction runs on the calling task's thread. It is short and CPU-bound
+  /// (well under a millisecond), and handing it to another thread cost more than the work. Only
+  /// when another process holds the write lock may it wait, up to the busy timeout.
   func write<T: Sendable>(_ body: @escaping @Sendable (StoreTransaction) throws -> T) async throws
     -> T
   {
@@ -39,13 +52,61 @@ final class EngineStore: Sendable {
 
   /// The same, blocking the calling thread (for code that is not async).
   func writeSync<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
-    try queue.write { db in try body(StoreTransaction(db: db)) }
+    let box = RecordCacheBox()
+    do {
+      let result = try queue.writeWithoutTransaction { db in
+        // BEGIN/COMMIT through cached statements: GRDB's `write` parses them on every call.
+        try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
+        do {
+          let version = try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0
+          box.version = version
+          box.records = cache.withLock { cache in
+            defer { cache.records = CachedRecords() }
+            return cache.version == version ? cache.records : CachedRecords()
+          }
+          let result = try body(StoreTransaction(db: db, cache: box))
+          try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+          return result
+        } catch {
+          if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK TRANSACTION") }
+          throw error
+        }
+      }
+      let records = box.records.count > Self.cacheLimit ? CachedRecords() : box.records
+      box.records = CachedRecords()
+      cache.withLock { $0 = RecordCache(version: box.version, records: records) }
+      return result
+    } catch {
+      cache.withLock { $0 = RecordCache() }
+      throw error
+    }
   }
 
   /// Closes the database; later calls fail.
   func close() throws {
     try queue.close()
   }
+}
+
+/// Decoded records as of the database's `data_version`.
+struct RecordCache: Sendable {
+  var version: Int?
+  var records = CachedRecords()
+}
+
+/// Decoded sessions and profiles by id, and coupon definitions (without their counters) by value.
+struct CachedRecords: Sendable {
+  var sessions: [String: StoredSession] = [:]
+  var profiles: [String: StoredProfile] = [:]
+  var coupons: [String: Coupon] = [:]
+
+  var count: Int { sessions.count + profiles.count + coupons.count }
+}
+
+/// The cache while a transaction uses it.
+final class RecordCacheBox {
+  var version: Int?
+  var records = CachedRecords()
 }
 
 /// The tables, as append-only versioned migrations: a shipped migration is never edited, a
@@ -90,6 +151,21 @@ enum StoreSchema {
           CREATE TABLE counter (
             campaignId INTEGER NOT NULL, action TEXT NOT NULL, entity TEXT NOT NULL,
             value TEXT NOT NULL, PRIMARY KEY (campaignId, action, entity));
+          """)
+    }
+    // v2: events get plain rowid ids (no AUTOINCREMENT bookkeeping on every insert); ids are
+    // kept, and stay increasing because events are only ever deleted all at once. Events lose
+    // their profile index: every session update inserts an event, while only the rare customer
+    // data deletion searches them (a scan).
+    migrator.registerMigration("v2") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE event_v2 (
+            id INTEGER PRIMARY KEY, sessionId TEXT, profileId TEXT, data BLOB NOT NULL);
+          INSERT INTO event_v2 (id, sessionId, profileId, data)
+            SELECT id, sessionId, profileId, data FROM event;
+          DROP TABLE event;
+          ALTER TABLE event_v2 RENAME TO event;
           """)
     }
     return migrator

@@ -7,7 +7,14 @@ extension StoreTransaction {
   // MARK: Coupons
 
   private func coupon(from row: Row) throws -> Coupon {
-    var coupon = try decode(Coupon.self, row["data"])
+    let value: String = row["value"]
+    var coupon: Coupon
+    if let cached = cache.records.coupons[value] {
+      coupon = cached
+    } else {
+      coupon = try decode(Coupon.self, row["data"])
+      cache.records.coupons[value] = coupon
+    }
     coupon.id = row["id"]
     coupon.usageCounter = row["usageCounter"]
     return coupon
@@ -15,7 +22,8 @@ extension StoreTransaction {
 
   func coupon(_ value: String) throws -> Coupon? {
     try Row.fetchOne(
-      try statement("SELECT id, usageCounter, data FROM coupon WHERE value = ?"), arguments: [value]
+      try statement("SELECT id, value, usageCounter, data FROM coupon WHERE value = ?"),
+      arguments: [value]
     ).map(coupon(from:))
   }
 
@@ -37,6 +45,7 @@ extension StoreTransaction {
   /// Makes the stored definition of a campaign-file coupon match the file, keeping its id and
   /// usage counter (a new coupon starts at 0).
   func syncFileCoupon(_ coupon: Coupon) throws {
+    cache.records.coupons[coupon.value] = nil
     try run(
       """
       INSERT INTO coupon (value, campaignId, usageCounter, data) VALUES (?, ?, 0, ?)

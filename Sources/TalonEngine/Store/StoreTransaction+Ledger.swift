@@ -42,7 +42,7 @@ extension StoreTransaction {
     let text = try String.fetchOne(
       try statement("SELECT value FROM counter WHERE campaignId = ? AND action = ? AND entity = ?"),
       arguments: [campaign, action, entity])
-    return text.flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) } ?? 0
+    return text.flatMap { Decimal(string: $0) } ?? 0
   }
 
   func add(_ delta: CounterDelta, sign: Decimal = 1) throws {

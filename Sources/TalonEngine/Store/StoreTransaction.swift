@@ -6,6 +6,8 @@ import TalonAPI
 /// next to the columns that are searched or counted.
 struct StoreTransaction {
   let db: Database
+  /// Records decoded in this process, kept in step with every save.
+  var cache = RecordCacheBox()
 
   // MARK: Coding
 
@@ -50,6 +52,7 @@ struct StoreTransaction {
 
   /// Deletes every row of every table and restarts the id sequences.
   func deleteEverything() throws {
+    cache.records = CachedRecords()
     for table in StoreSchema.tables { try db.execute(sql: "DELETE FROM \(table)") }
     if try db.tableExists("sqlite_sequence") {
       try db.execute(sql: "DELETE FROM sqlite_sequence")
@@ -59,36 +62,51 @@ struct StoreTransaction {
   // MARK: Profiles
 
   func profile(_ id: String) throws -> StoredProfile? {
+    if let cached = cache.records.profiles[id] { return cached }
     guard
       let data = try Data.fetchOne(
         try statement("SELECT data FROM profile WHERE integrationId = ?"), arguments: [id])
     else { return nil }
-    return try decode(StoredProfile.self, data)
+    let profile = try decode(StoredProfile.self, data)
+    cache.records.profiles[id] = profile
+    return profile
   }
 
   func save(_ profile: StoredProfile) throws {
+    cache.records.profiles[profile.integrationId] = profile
     try run(
-      "INSERT OR REPLACE INTO profile (integrationId, data) VALUES (?, ?)",
-      [profile.integrationId, try encode(profile)])
+      """
+      INSERT INTO profile (integrationId, data) VALUES (?, ?)
+      ON CONFLICT(integrationId) DO UPDATE SET data = excluded.data
+      """,
+      [profile.integrationId, Data(RecordText.profile(profile).utf8)])
   }
 
   func deleteProfile(_ id: String) throws {
+    cache.records.profiles[id] = nil
     try run("DELETE FROM profile WHERE integrationId = ?", [id])
   }
 
   // MARK: Sessions
 
   func session(_ id: String) throws -> StoredSession? {
+    if let cached = cache.records.sessions[id] { return cached }
     guard
       let data = try Data.fetchOne(
         try statement("SELECT data FROM session WHERE integrationId = ?"), arguments: [id])
     else { return nil }
-    return try decode(StoredSession.self, data)
+    let session = try decode(StoredSession.self, data)
+    cache.records.sessions[id] = session
+    return session
   }
 
   func save(_ session: StoredSession) throws {
+    cache.records.sessions[session.integrationId] = session
     try run(
-      "INSERT OR REPLACE INTO session (integrationId, profileId, data) VALUES (?, ?, ?)",
+      """
+      INSERT INTO session (integrationId, profileId, data) VALUES (?, ?, ?)
+      ON CONFLICT(integrationId) DO UPDATE SET profileId = excluded.profileId, data = excluded.data
+      """,
       [
         session.integrationId, session.profileId,
         try RecordText.session(session).map { Data($0.utf8) } ?? encode(session),
