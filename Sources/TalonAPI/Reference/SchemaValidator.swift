@@ -128,8 +128,12 @@ public struct SchemaValidator: Sendable {
     }
   }
 
+  /// The field a pointer names: its last token, or for an array element the array's name
+  /// (`/responseContent/0` is `responseContent`, as the embedded engine words it).
   private func name(of pointer: String) -> String {
-    pointer.split(separator: "/").last.map(String.init) ?? "the body"
+    let tokens = pointer.split(separator: "/")
+    let field = tokens.last { token in !token.allSatisfy(\.isNumber) } ?? tokens.last
+    return field.map(String.init) ?? "the body"
   }
 
   private func escape(_ token: String) -> String {
