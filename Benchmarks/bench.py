@@ -369,6 +369,8 @@ def main():
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--engine-iterations", type=int, default=20000)
     parser.add_argument("--statements", type=int, default=10000)
+    parser.add_argument("--parts", default="engine,serve,shell,runner",
+                        help="comma-separated parts to run")
     arguments = parser.parse_args()
     binaries = os.path.abspath(arguments.bin)
     started = time.time()
@@ -381,6 +383,8 @@ def main():
             ("shell", lambda: bench_shell(binaries, folder)),
             ("runner", lambda: bench_runner(binaries, folder, arguments.statements)),
         ):
+            if part not in arguments.parts.split(","):
+                continue
             print(f"bench: {part}...", file=sys.stderr, flush=True)
             try:
                 rows += run()
