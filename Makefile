@@ -40,6 +40,26 @@ deps:
 	  fi; \
 	fi
 
+# The benchmarks of every part (release build, then about two minutes of measurements): one
+# table on standard output, the same as JSON in .build/bench/latest.json. Not part of `test`.
+# wrk (Debian's package) drives `talon serve`; it is installed like `deps` installs packages.
+BENCH_ARGS ?=
+bench: deps
+	@command -v wrk >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing wrk"; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get install -y -q wrk >/dev/null 2>&1 || \
+	      { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; } || exit 1; \
+	  else \
+	    echo "missing Debian package; run: sudo apt-get update && sudo apt-get install -y wrk"; \
+	    exit 1; \
+	  fi; \
+	}
+	$(SWIFT) build -c release --product talon
+	$(SWIFT) build -c release --product talon-bench-engine
+	python3 Benchmarks/bench.py --bin .build/release --out .build/bench/latest.json $(BENCH_ARGS)
+
 # libFuzzer over the script lexer and parser, for FUZZ_SECONDS (not part of `make test`).
 FUZZ_SECONDS ?= 60
 fuzz: deps

@@ -98,7 +98,13 @@ let package = Package(
     .testTarget(name: "TalonShellTests", dependencies: ["TalonShell", "talon-shell-demo"]),
     .testTarget(name: "TalonEngineTests", dependencies: ["TalonEngine", "TalonAPI"]),
     // Runs the built `talon` binary end to end.
-    .testTarget(name: "EndToEndTests", dependencies: ["talon"]),
+    // The differential and crash tests also call the engine in process and the HTTP client.
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: [
+        "talon", "TalonAPI", "TalonEngine", "TalonHTTP",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     // The command language shared by the shell and the workflow runner: lexer, parser,
     // interpreter, API commands and context. Talks only to the IntegrationAPI protocol.
     .target(name: "TalonScript", dependencies: ["TalonAPI"]),

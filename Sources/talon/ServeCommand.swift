@@ -63,6 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
     defer { engine.close() }
     var logger = Logger(label: "talon.serve") { StreamLogHandler.standardError(label: $0) }
     logger.logLevel = .info
-    try await runServer(api: engine, configuration: serverConfiguration, logger: logger)
+    try await runServer(
+      api: SerializedAPI(engine), configuration: serverConfiguration, logger: logger)
   }
 }

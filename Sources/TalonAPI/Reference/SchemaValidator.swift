@@ -128,11 +128,19 @@ public struct SchemaValidator: Sendable {
     }
   }
 
+  /// The field a pointer names: its last token, or for an array element the array's name
+  /// (`/responseContent/0` is `responseContent`, as the embedded engine words it).
   private func name(of pointer: String) -> String {
-    pointer.split(separator: "/").last.map(String.init) ?? "the body"
+    let tokens = pointer.split(separator: "/")
+    let field = tokens.last { token in !token.allSatisfy(\.isNumber) } ?? tokens.last
+    return field.map(String.init) ?? "the body"
   }
 
+  /// The token escaped for a JSON pointer. Most keys need nothing, and Foundation's
+  /// `replacingOccurrences` is slow enough to show in the server's profile: check first.
   private func escape(_ token: String) -> String {
-    token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+    guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") })
+    else { return token }
+    return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
   }
 }

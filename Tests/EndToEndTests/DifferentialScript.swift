@@ -1,0 +1,288 @@
+import Foundation
+import TalonAPI
+
+/// What one call of the differential script gave: the JSON of its result, or the status and
+/// `ErrorResponse` body of its `IntegrationError`, or another failure (which the test rejects).
+enum CallOutcome: Hashable, Sendable, CustomStringConvertible {
+  case success(JSONValue)
+  case noContent
+  case failure(status: Int, body: JSONValue)
+  case unexpected(String)
+
+  var description: String {
+    switch self {
+    case .success(let json): "success \(json.jsonText)"
+    case .noContent: "no content"
+    case .failure(let status, let body): "\(status) \(body.jsonText)"
+    case .unexpected(let text): "unexpected failure: \(text)"
+    }
+  }
+}
+
+/// The record of one run of the script: each call's label, operation and outcome, in order.
+final class Transcript: @unchecked Sendable {
+  struct Step: Sendable {
+    var label: String
+    var operation: IntegrationOperation
+    var outcome: CallOutcome
+  }
+
+  private let lock = NSLock()
+  private var recorded: [Step] = []
+  var steps: [Step] { lock.withLock { recorded } }
+
+  /// Calls `body` and records its outcome; the result when it succeeded.
+  @discardableResult
+  func call<T: Encodable & Sendable>(
+    _ label: String, _ operation: IntegrationOperation, _ body: () async throws -> T
+  ) async -> T? {
+    do {
+      let value = try await body()
+      record(label, operation, (try? JSONValue(encoding: value)).map(CallOutcome.success))
+      return value
+    } catch {
+      record(label, operation, Self.outcome(of: error))
+      return nil
+    }
+  }
+
+  /// The same for the operations that answer 204 without a body.
+  func callWithoutResult(
+    _ label: String, _ operation: IntegrationOperation, _ body: () async throws -> Void
+  ) async {
+    do {
+      try await body()
+      record(label, operation, .noContent)
+    } catch {
+      record(label, operation, Self.outcome(of: error))
+    }
+  }
+
+  private func record(_ label: String, _ operation: IntegrationOperation, _ outcome: CallOutcome?) {
+    let step = Step(
+      label: label, operation: operation,
+      outcome: outcome ?? .unexpected("the result does not encode"))
+    lock.withLock { recorded.append(step) }
+  }
+
+  private static func outcome(of error: any Error) -> CallOutcome {
+    guard let error = error as? IntegrationError,
+      let body = try? JSONValue(encoding: error.response)
+    else { return .unexpected("\(error)") }
+    return .failure(status: error.status, body: body)
+  }
+}
+
+/// One scripted sequence of Integration API calls over the demo pack, run against any
+/// `IntegrationAPI`: profiles (create, merge, remove an attribute), sessions v1 and v2 through
+/// open, close, repeated close, cancel (revoke) and illegal transitions, coupons (accepted,
+/// unknown, limited, reserved-only), events (custom, notification, created coupon, `talon_`
+/// refused), reservations (create, list both ways, delete, unknown coupon), referrals (create,
+/// redeem by a friend, wrong campaign), inventory and customer data deletion. Values a call
+/// returns (a referral code) feed later calls of the same run, so each backend is driven by
+/// its own answers.
+enum DifferentialScript {
+  static func run(_ api: any IntegrationAPI, into transcript: Transcript) async {
+    await profiles(api, transcript)
+    await sessionsV2(api, transcript)
+    await sessionsV1(api, transcript)
+    await events(api, transcript)
+    await reservations(api, transcript)
+    await referrals(api, transcript)
+    await inventoryAndDeletion(api, transcript)
+  }
+
+  static func v2(
+    _ profile: String?, codes: [String]? = nil, referral: String? = nil,
+    state: SessionState? = nil, cart: [CartItem]? = nil, attributes: JSONValue? = nil,
+    content: [ResponseContent]? = ResponseContent.known
+  ) -> IntegrationRequest {
+    IntegrationRequest(
+      customerSession: NewCustomerSessionV2(
+        profileId: profile, couponCodes: codes, referralCode: referral, state: state,
+        cartItems: cart, attributes: attributes),
+      responseContent: content)
+  }
+
+  private static func profiles(_ api: any IntegrationAPI, _ t: Transcript) async {
+    await t.call("alice created", .updateCustomerProfile) {
+      try await api.updateCustomerProfile(
+        integrationId: "alice",
+        body: NewCustomerProfile(attributes: ["name": "Alice", "tier": "gold"]))
+    }
+    await t.call("alice tier removed", .updateCustomerProfile) {
+      try await api.updateCustomerProfile(
+        integrationId: "alice", body: NewCustomerProfile(attributes: ["tier": nil, "city": "Oslo"]))
+    }
+    await t.call("bob created", .updateCustomerProfile) {
+      try await api.updateCustomerProfile(integrationId: "bob", body: NewCustomerProfile())
+    }
+  }
+
+  private static func sessionsV2(_ api: any IntegrationAPI, _ t: Transcript) async {
+    let cart = testCart(10)
+    await t.call("v2 open with coupons", .updateCustomerSessionV2) {
+      try await api.updateCustomerSessionV2(
+        customerSessionId: "alice-1",
+        body: v2("alice", codes: ["SUMMER10", "NOPE", "SPRING19", "BLACKFRIDAY"], cart: cart))
+    }
+    let close = v2("alice", codes: ["SUMMER10", "NOPE"], state: .closed, cart: cart)
+    await t.call("v2 close", .updateCustomerSessionV2) {
+      try await api.updateCustomerSessionV2(customerSessionId: "alice-1", body: close)
+    }
+    await t.call("v2 repeated close", .updateCustomerSessionV2) {
+      try await api.updateCustomerSessionV2(customerSessionId: "alice-1", body: close)
+    }
+    await t.call("v2 change of a closed session", .updateCustomerSessionV2) {
+      try await api.updateCustomerSessionV2(
+        customerSessionId: "alice-1", body: v2("alice", cart: testCart(2)))
+    }
+    await t.call("v2 other profile", .updateCustomerSessionV2) {
+      try await api.updateCustomerSessionV2(customerSessionId: "alice-1", body: v2("bob"))
+    }
+    await t.call("v2 revoke", .updateCustomerSessionV2) {
+      try await api.updateCustomerSessionV2(
+        customerSessionId: "alice-1", body: v2(nil, state: .cancelled))
+    }
+    await t.call("v2 reopen a cancelled session", .updateCustomerSessionV2) {
+      try await api.updateCustomerSessionV2(
+        customerSessionId: "alice-1", body: v2(nil, state: .open))
+    }
+    await t.call("v2 burn points", .updateCustomerSessionV2) {
+      try await api.updateCustomerSessionV2(
+        customerSessionId: "alice-2",
+        body: v2("alice", state: .closed, cart: cart, attributes: ["usePoints": true]))
+    }
+    await t.call("v2 anonymous", .updateCustomerSessionV2) {
+      try await api.updateCustomerSessionV2(
+        customerSessionId: "anon/1 ü", body: v2("", cart: testCart(3), content: nil))
+    }
+    await t.call("v2 cancel an open session", .updateCustomerSessionV2) {
+      try await api.updateCustomerSessionV2(
+        customerSessionId: "anon/1 ü", body: v2(nil, state: .cancelled, content: [.event]))
+    }
+    await t.call("v2 unknown responseContent", .updateCustomerSessionV2) {
+      try await api.updateCustomerSessionV2(
+        customerSessionId: "alice-3", body: v2("alice", content: ["everything"]))
+    }
+  }
+
+  private static func sessionsV1(_ api: any IntegrationAPI, _ t: Transcript) async {
+    await t.call("v1 open with FLASH3", .updateCustomerSession) {
+      try await api.updateCustomerSession(
+        customerSessionId: "bob-1",
+        body: NewCustomerSession(profileId: "bob", coupon: "FLASH3", cartItems: testCart(4)))
+    }
+    await t.call("v1 other profile", .updateCustomerSession) {
+      try await api.updateCustomerSession(
+        customerSessionId: "bob-1", body: NewCustomerSession(profileId: "alice"))
+    }
+    await t.call("v1 close with a total", .updateCustomerSession) {
+      try await api.updateCustomerSession(
+        customerSessionId: "bob-1", body: NewCustomerSession(state: .closed, total: 120))
+    }
+    await t.call("v1 illegal closed to open", .updateCustomerSession) {
+      try await api.updateCustomerSession(
+        customerSessionId: "bob-1", body: NewCustomerSession(state: .open))
+    }
+  }
+
+  private static func events(_ api: any IntegrationAPI, _ t: Transcript) async {
+    await t.call("newsletter event", .trackEvent) {
+      try await api.trackEvent(
+        body: NewEvent(
+          profileId: "bob", type: "newsletter_signup", attributes: ["name": "Bob"],
+          sessionId: "bob-2"))
+    }
+    await t.call("plain event", .trackEvent) {
+      try await api.trackEvent(body: NewEvent(profileId: "carol", type: "viewed", sessionId: "c-1"))
+    }
+    await t.call("talon_ event refused", .trackEvent) {
+      try await api.trackEvent(body: NewEvent(profileId: "bob", type: "talon_x", sessionId: "b-3"))
+    }
+    await t.call("event on another profile's session", .trackEvent) {
+      try await api.trackEvent(
+        body: NewEvent(profileId: "carol", type: "viewed", sessionId: "bob-1"))
+    }
+  }
+
+  private static func reservations(_ api: any IntegrationAPI, _ t: Transcript) async {
+    let both = CouponReservations(integrationIDs: ["alice", "dave"])
+    await t.call("reserve VIP-ONLY", .createCouponReservation) {
+      try await api.createCouponReservation(couponValue: "VIP-ONLY", body: both)
+    }
+    await t.call("reserve again (idempotent)", .createCouponReservation) {
+      try await api.createCouponReservation(couponValue: "VIP-ONLY", body: both)
+    }
+    await t.call("reserve an unknown coupon", .createCouponReservation) {
+      try await api.createCouponReservation(couponValue: "NO-SUCH", body: both)
+    }
+    await t.call("alice's reserved coupons", .getReservedCoupons) {
+      try await api.getReservedCoupons(integrationId: "alice")
+    }
+    await t.call("VIP-ONLY's customers", .getReservedCustomers) {
+      try await api.getReservedCustomers(couponValue: "VIP-ONLY")
+    }
+    await t.call("unknown coupon's customers", .getReservedCustomers) {
+      try await api.getReservedCustomers(couponValue: "NO-SUCH")
+    }
+    await t.call("v2 VIP-ONLY reserved", .updateCustomerSessionV2) {
+      try await api.updateCustomerSessionV2(
+        customerSessionId: "alice-4", body: v2("alice", codes: ["VIP-ONLY"], cart: testCart(5)))
+    }
+    await t.callWithoutResult("unreserve dave", .deleteCouponReservation) {
+      try await api.deleteCouponReservation(
+        couponValue: "VIP-ONLY", body: CouponReservations(integrationIDs: ["dave"]))
+    }
+    await t.callWithoutResult("unreserve an unknown coupon", .deleteCouponReservation) {
+      try await api.deleteCouponReservation(
+        couponValue: "NO-SUCH", body: CouponReservations(integrationIDs: ["dave"]))
+    }
+    await t.call("v2 VIP-ONLY not reserved", .updateCustomerSessionV2) {
+      try await api.updateCustomerSessionV2(
+        customerSessionId: "dave-1", body: v2("dave", codes: ["VIP-ONLY"], cart: testCart(5)))
+    }
+  }
+
+  private static func referrals(_ api: any IntegrationAPI, _ t: Transcript) async {
+    let referral = await t.call("referral for alice", .createReferral) {
+      try await api.createReferral(
+        body: NewReferral(campaignId: 3, advocateProfileIntegrationId: "alice"))
+    }
+    await t.call("referral of a non-referral campaign", .createReferral) {
+      try await api.createReferral(
+        body: NewReferral(campaignId: 1, advocateProfileIntegrationId: "alice"))
+    }
+    let code = referral?.code ?? "REF-MISSING"
+    await t.call("advocate uses own code", .updateCustomerSessionV2) {
+      try await api.updateCustomerSessionV2(
+        customerSessionId: "alice-5", body: v2("alice", referral: code, cart: testCart(2)))
+    }
+    await t.call("friend closes with the code", .updateCustomerSessionV2) {
+      try await api.updateCustomerSessionV2(
+        customerSessionId: "erin-1",
+        body: v2("erin", referral: code, state: .closed, cart: testCart(6)))
+    }
+  }
+
+  private static func inventoryAndDeletion(_ api: any IntegrationAPI, _ t: Transcript) async {
+    await t.call("alice's inventory", .getCustomerInventory) {
+      try await api.getCustomerInventory(integrationId: "alice", profile: true, referrals: true)
+    }
+    await t.call("inventory without flags", .getCustomerInventory) {
+      try await api.getCustomerInventory(integrationId: "bob", profile: nil, referrals: nil)
+    }
+    await t.call("unknown profile's inventory", .getCustomerInventory) {
+      try await api.getCustomerInventory(integrationId: "nobody", profile: true, referrals: true)
+    }
+    await t.callWithoutResult("delete bob", .deleteCustomerData) {
+      try await api.deleteCustomerData(integrationId: "bob")
+    }
+    await t.call("deleted bob's inventory", .getCustomerInventory) {
+      try await api.getCustomerInventory(integrationId: "bob", profile: true, referrals: nil)
+    }
+    await t.callWithoutResult("delete an unknown profile", .deleteCustomerData) {
+      try await api.deleteCustomerData(integrationId: "nobody")
+    }
+  }
+}
