@@ -70,8 +70,3 @@ fuzz: deps
 
 clean:
 	rm -rf .build
-
-# Throughput and latency of the embedded engine (release build): make bench [ITERATIONS=20000]
-bench: deps
-	$(SWIFT) build -c release --product talon-bench-engine
-	.build/release/talon-bench-engine $(ITERATIONS)
