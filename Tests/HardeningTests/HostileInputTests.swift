@@ -75,6 +75,7 @@ struct HostileInputTests {
     let texts = [
       "", " ", #"{"a":"#, "{'a': 1}", "[1,2", #"{"a":1,}"#, "nul", #""unterminated"#,
       #"{"a": 01}"#, #"{"a": NaN}"#, "{} {}", #"{"a":1}}"#, "{\"a\" 1}", "\u{FEFF}{}x",
+      #"{"a": "\uD800"}"#, #"{"a": "\x"}"#, #"{"a": 1 /* c */}"#, "[1,]", #"{"a": [1, ], }"#,
     ]
     try await expectRefused(texts.map { ($0, Data($0.utf8)) }, title: "invalid JSON")
   }
@@ -254,6 +255,55 @@ struct HostileInputTests {
       }
     }
     #expect(try await live.engine.isFresh())
+    try await live.stop()
+    LoadAndRaceTests.expectNoServerErrors(live)
+  }
+}
+
+/// Nesting up to the server's depth limit (64 levels, decided in `JSONPrecheck`) is stored
+/// and read back whole; a 1 MiB body of tiny containers is refused before it is parsed (it
+/// used to keep a core busy for half a minute).
+@Suite("Deep and wide but valid JSON")
+struct DeepAndWideJSONTests {
+  @Test func nestingUpToTheLimitIsStoredAndReadBack() async throws {
+    let live = try await LiveServer.start()
+    let raw = RawClient(base: live.url)
+    // The body and `attributes` are two levels; the rest is the attribute's own nesting.
+    let depth = 62
+    let objects =
+      String(repeating: #"{"a":"#, count: depth) + "1" + String(repeating: "}", count: depth)
+    let stored = try await raw.send(
+      "PUT", "/v1/customer_profiles/deep", json: #"{"attributes": {"objects": \#(objects)}}"#)
+    #expect(stored.status == 200, "\(stored.text.prefix(200))")
+    let read = try await raw.send("GET", "/v1/customer_profiles/deep/inventory?profile=true")
+    #expect(read.status == 200)
+    var value = read.json?["profile"]?["attributes"]?["objects"]
+    var levels = 0
+    while let inner = value?["a"] {
+      levels += 1
+      value = inner
+    }
+    #expect(levels == depth)
+    #expect(value == 1)
+    let deeper = "{" + String(repeating: #""a":{"#, count: 64) + String(repeating: "}", count: 65)
+    let refused = try await raw.send("PUT", "/v1/customer_profiles/deeper", json: deeper)
+    #expect(refused.status == 400)
+    #expect(refused.error?.message.contains("nested deeper than 64 levels") == true)
+    try await raw.shutdown()
+    try await live.stop()
+    LoadAndRaceTests.expectNoServerErrors(live)
+  }
+
+  @Test func aMebibyteOfTinyContainersIsRefusedBeforeParsing() async throws {
+    let live = try await LiveServer.start()
+    let raw = RawClient(base: live.url)
+    let tiny = Array(repeating: "[]", count: 300_000).joined(separator: ",")
+    let response = try await raw.send(
+      "PUT", "/v1/customer_profiles/wide", json: #"{"attributes": {"x": [\#(tiny)]}}"#)
+    HostileInputTests.expectErrorShape(response, statuses: [400], "wide body")
+    #expect(response.error?.message.contains("more than 50000 values") == true)
+    #expect(try await live.engine.isFresh())
+    try await raw.shutdown()
     try await live.stop()
     LoadAndRaceTests.expectNoServerErrors(live)
   }

@@ -198,3 +198,44 @@ struct LoadAndRaceTests {
     #expect(!lines.contains { $0.level >= .error }, sourceLocation: sourceLocation)
   }
 }
+
+/// The engine alone, without HTTP: many tasks closing sessions of the same few profiles at
+/// once. Each profile's totals must count every close exactly once (the lost update that the
+/// HTTP load test found came from the engine's record cache).
+@Suite("Engine under concurrent writes")
+struct EngineConcurrencyTests {
+  @Test func concurrentClosesOfSharedProfilesLoseNoUpdate() async throws {
+    let folder = FileManager.default.temporaryDirectory.appending(
+      path: "talon-hardening-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let engine = try EmbeddedEngine(
+      configuration: EngineConfiguration(
+        store: .file(path: folder.appending(path: "store.sqlite").path),
+        campaigns: try LoadPack.pack()))
+    let profiles = 4
+    let sessions = 400
+    try await withTimeout(120, "\(sessions) concurrent closes") {
+      try await withThrowingTaskGroup(of: Void.self) { group in
+        for index in 0..<sessions {
+          group.addTask {
+            let session = NewCustomerSessionV2(
+              profileId: "shared-\(index % profiles)", state: .closed,
+              cartItems: [CartItem(name: "Item", sku: "SKU", quantity: 1, price: Decimal(index))])
+            _ = try await engine.updateCustomerSessionV2(
+              customerSessionId: "engine-\(index)",
+              body: IntegrationRequest(customerSession: session))
+          }
+        }
+        try await group.waitForAll()
+      }
+    }
+    for profile in 0..<profiles {
+      let mine = (0..<sessions).filter { $0 % profiles == profile }
+      let inventory = try await engine.getCustomerInventory(
+        integrationId: "shared-\(profile)", profile: true, referrals: nil)
+      #expect(inventory.profile?.closedSessions == mine.count)
+      #expect(inventory.profile?.totalSales == mine.map { Decimal($0) }.reduce(0, +))
+    }
+    engine.close()
+  }
+}

@@ -113,9 +113,8 @@ struct OperationDispatcher: Sendable {
       throw IntegrationError.badRequest(
         "the request body is empty: expected a JSON \(schema)", title: "invalid JSON")
     }
-    if let comma = TrailingCommaCheck.firstTrailingComma(in: body) {
-      throw IntegrationError.badRequest(
-        "invalid JSON: a comma before a closing bracket at byte \(comma)", title: "invalid JSON")
+    if let finding = JSONPrecheck.check(body) {
+      throw IntegrationError.badRequest(finding.description, title: "invalid JSON")
     }
     let value: JSONValue
     do {
