@@ -37,11 +37,13 @@ struct GeneratedHostileBodyTests {
     let validator = SchemaValidator()
     var random = SeededRandom(seed: Self.seed)
     var checked = 0
+    var kinds: Set<String> = []
     for operation in IntegrationOperation.allCases {
       guard let schema = operation.requestSchema else { continue }
       let sample = SchemaSamples().sample(of: schema)
       for caseIndex in 0..<Self.casesPerOperation {
         let mutation = mutator.mutate(sample, schemaName: schema, using: &random)
+        kinds.insert(mutation.kind)
         let label = "\(operation.rawValue) case \(caseIndex): \(mutation)"
         // A few cases also get the key or the size wrong: those checks come first.
         let twist = Int.random(in: 0..<20, using: &random)
@@ -76,6 +78,7 @@ struct GeneratedHostileBodyTests {
       }
     }
     #expect(checked == 7 * Self.casesPerOperation)
+    #expect(kinds == ["drop", "type", "enum", "minLength", "truncate", "junk"])
     #expect(try await live.engine.isFresh())
     try await raw.shutdown()
     try await live.stop()
