@@ -102,9 +102,11 @@ struct BodyMutator {
     let roll = Int.random(in: 0..<10, using: &random)
     if roll == 0 || candidates.isEmpty { return truncated(sample, using: &random) }
     if roll == 1 { return junk(sample, using: &random) }
-    guard let (kind, location) = candidates.randomElement(using: &random) else {
-      return truncated(sample, using: &random)
-    }
+    // A kind first, then a location of that kind: rare kinds (enums) are drawn as often.
+    let kinds = Array(Set(candidates.map(\.0))).sorted()
+    guard let kind = kinds.randomElement(using: &random),
+      let (_, location) = candidates.filter({ $0.0 == kind }).randomElement(using: &random)
+    else { return truncated(sample, using: &random) }
     var body = sample
     let title: String
     switch kind {
