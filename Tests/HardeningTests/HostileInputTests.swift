@@ -232,6 +232,27 @@ struct HostileInputTests {
     LoadAndRaceTests.expectNoServerErrors(live)
   }
 
+  @Test func hostileQueryParametersAre400NamingTheParameter() async throws {
+    let live = try await LiveServer.start()
+    let port = Int(live.url.split(separator: ":").last ?? "") ?? 0
+    let queries = [
+      "profile=%00", "profile=maybe", "referrals=tru%FF",
+      "profile=" + String(repeating: "1", count: 10_240),
+      "profile=true&referrals=%0D%0A", "profile=%",
+    ]
+    for query in queries {
+      let response = try await RawSocket.exchange(
+        port: port, method: "GET",
+        target: Array("/v1/customer_profiles/p1/inventory?\(query)".utf8))
+      Self.expectErrorShape(response, statuses: [400], String(query.prefix(30)))
+      let parameter = response.error?.errors?.first?.source.parameter
+      #expect(parameter == "profile" || parameter == "referrals", "\(query.prefix(30))")
+    }
+    #expect(try await live.engine.isFresh())
+    try await live.stop()
+    LoadAndRaceTests.expectNoServerErrors(live)
+  }
+
   @Test func hostileParametersWithValidBodiesStoreNothingEither() async throws {
     let live = try await LiveServer.start()
     let parameters = [
