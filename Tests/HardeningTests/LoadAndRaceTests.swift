@@ -237,5 +237,6 @@ struct EngineConcurrencyTests {
       #expect(inventory.profile?.totalSales == mine.map { Decimal($0) }.reduce(0, +))
     }
     engine.close()
+    try? FileManager.default.removeItem(at: folder)
   }
 }

@@ -53,12 +53,15 @@ struct LiveServer: Sendable {
       engine: engine, server: server, url: url, storePath: storePath, log: log, task: task)
   }
 
-  /// Shuts the server down gracefully, waits (at most 20 s) for it, then closes the store.
+  /// Shuts the server down gracefully, waits (at most 20 s) for it, then closes the store and
+  /// removes its folder.
   func stop() async throws {
     await server.shutdown()
     let task = task
     try await withTimeout(20, "the server to stop") { try await task.value }
     engine.close()
+    try? FileManager.default.removeItem(
+      at: URL(fileURLWithPath: storePath).deletingLastPathComponent())
   }
 
   /// A talon HTTP client of this server (no retries); shut it down after use.
