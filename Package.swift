@@ -95,6 +95,19 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
+    // Load, races, hostile input and secret handling of `talon serve` over a real engine.
+    .testTarget(
+      name: "HardeningTests",
+      dependencies: [
+        "TalonHTTP",
+        "TalonEngine",
+        "TalonAPI",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]
+    ),
     .testTarget(name: "TalonShellTests", dependencies: ["TalonShell", "talon-shell-demo"]),
     .testTarget(name: "TalonEngineTests", dependencies: ["TalonEngine", "TalonAPI"]),
     // Runs the built `talon` binary end to end.

@@ -51,10 +51,16 @@ final class EngineStore: Sendable {
   }
 
   /// The same, blocking the calling thread (for code that is not async).
+  ///
+  /// The cache is taken at the start of the transaction and handed back right after COMMIT,
+  /// both inside the database queue, so that transactions take and return it strictly in turn.
+  /// (Handing it back after leaving the queue let a slow thread overwrite the cache of a
+  /// transaction that ran meanwhile with its older records: the next transaction then read a
+  /// stale profile or session and its write lost the other's update.)
   func writeSync<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
     let box = RecordCacheBox()
     do {
-      let result = try queue.writeWithoutTransaction { db in
+      return try queue.writeWithoutTransaction { db in
         // BEGIN/COMMIT through cached statements: GRDB's `write` parses them on every call.
         try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
         do {
@@ -66,17 +72,17 @@ final class EngineStore: Sendable {
           }
           let result = try body(StoreTransaction(db: db, cache: box))
           try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+          let records = box.records.count > Self.cacheLimit ? CachedRecords() : box.records
+          box.records = CachedRecords()
+          cache.withLock { $0 = RecordCache(version: box.version, records: records) }
           return result
         } catch {
           if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK TRANSACTION") }
           throw error
         }
       }
-      let records = box.records.count > Self.cacheLimit ? CachedRecords() : box.records
-      box.records = CachedRecords()
-      cache.withLock { $0 = RecordCache(version: box.version, records: records) }
-      return result
     } catch {
+      // Dropping the cache is always safe: the next transaction reads the file.
       cache.withLock { $0 = RecordCache() }
       throw error
     }

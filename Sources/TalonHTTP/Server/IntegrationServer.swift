@@ -8,8 +8,13 @@ import UnixSignals
 
 /// Builds the Hummingbird application of `talon serve` for `api`: the 11 Integration API
 /// routes, `GET /v1/status/health` and `GET /openapi.json`, with HTTP/1.1 limits set
-/// explicitly (8 KiB header field, 64 KiB of headers, the configured idle timeout) and the
-/// request context's upload limit at 1 MiB. `onListening` receives the bound port (the real one
+/// explicitly (64 KiB for the request line or one header field, 64 KiB of headers in all, the
+/// configured idle timeout) and the request context's upload limit at 1 MiB.
+///
+/// Decided here: the field limit is as large as the whole header block so that a request line
+/// with an over-long path parameter (10 KB, percent-encoded three times that) still reaches
+/// the router and gets a JSON 400 naming the parameter. Beyond the limit, the HTTP parser
+/// answers a bare 400 and closes the connection. `onListening` receives the bound port (the real one
 /// when `configuration.port` is 0).
 ///
 /// Throws `TalonHTTPError` for a configuration that `ServerConfiguration.validate()` refuses.
@@ -20,7 +25,7 @@ public func buildServerApplication(
   try configuration.validate()
   let responder = IntegrationResponder(api: api, configuration: configuration, logger: logger)
   let limits = HTTP1Channel.Configuration.DecoderConfiguration(
-    maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 64 * 1024, maxHeaderFieldCount: 100)
+    maxHeaderFieldSize: 64 * 1024, maxHeaderListSize: 64 * 1024, maxHeaderFieldCount: 100)
   let http1 = HTTP1Channel.Configuration(
     idleTimeout: configuration.idleTimeout.timeAmount, httpDecoderConfiguration: limits)
   let address = BindAddress.hostname(configuration.host, port: configuration.port)

@@ -69,7 +69,17 @@ struct OperationDispatcher: Sendable {
     Answer(status: operation.successStatus, body: try WireCoding.encode(value))
   }
 
+  /// The longest path parameter accepted, in characters once decoded.
+  static let maxParameterLength = 1000
+
   /// The percent-decoded path parameter; an empty or undecodable one is a 400.
+  ///
+  /// Decided here (the reference gives path parameters no limits): a decoded parameter with a
+  /// control character (U+0000...U+001F, U+007F...U+009F: `%00`, line breaks, terminal escape
+  /// sequences) or longer than `maxParameterLength` characters is a 400 naming the parameter.
+  /// No real id holds such characters, and refusing them keeps NUL bytes and escape
+  /// sequences out of the store, the logs and the terminal. An encoded slash (`%2F`) is an
+  /// ordinary character of an id.
   private func decodeParameter(_ operation: IntegrationOperation, _ raw: String?) throws -> String {
     guard let name = operation.pathParameter else { return "" }
     guard let raw, !raw.isEmpty else {
@@ -80,6 +90,16 @@ struct OperationDispatcher: Sendable {
       throw IntegrationError.badRequest(
         "the path parameter \(name) is not valid percent-encoded UTF-8", title: "type",
         parameter: name)
+    }
+    if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+      throw IntegrationError.badRequest(
+        "the path parameter \(name) must not contain control characters", title: "type",
+        parameter: name)
+    }
+    if value.count > Self.maxParameterLength {
+      throw IntegrationError.badRequest(
+        "the path parameter \(name) is longer than \(Self.maxParameterLength) characters",
+        title: "maxLength", parameter: name)
     }
     return value
   }
@@ -92,6 +112,9 @@ struct OperationDispatcher: Sendable {
     guard !body.isEmpty else {
       throw IntegrationError.badRequest(
         "the request body is empty: expected a JSON \(schema)", title: "invalid JSON")
+    }
+    if let finding = JSONPrecheck.check(body) {
+      throw IntegrationError.badRequest(finding.description, title: "invalid JSON")
     }
     let value: JSONValue
     do {
