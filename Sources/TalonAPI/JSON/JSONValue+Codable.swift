@@ -35,13 +35,11 @@ extension JSONValue: Codable {
 }
 
 extension JSONValue {
-  /// Parses JSON text (UTF-8). Throws `WireCodingError.invalidJSON` with the parser's reason.
+  /// Parses JSON text (UTF-8) strictly (RFC 8259). Throws `WireCodingError.invalidJSON` with
+  /// the reason and the byte offset.
   public init(parsing data: Data) throws {
-    do {
-      self = try WireCoding.decoder().decode(JSONValue.self, from: data)
-    } catch let error as DecodingError {
-      throw WireCodingError.invalidJSON(WireCoding.describe(error))
-    }
+    var parser = JSONParser([UInt8](data))
+    self = try parser.parseDocument()
   }
 
   /// Parses JSON text.
@@ -51,8 +49,7 @@ extension JSONValue {
 
   /// The JSON form of an encodable wire value (dates as RFC 3339, nil optionals absent).
   public init(encoding value: some Encodable) throws {
-    let data = try WireCoding.encoder().encode(value)
-    self = try WireCoding.decoder().decode(JSONValue.self, from: data)
+    self = try JSONValue(parsing: try WireCoding.encoder().encode(value))
   }
 
   /// Decodes this value as a wire type; errors name the JSON pointer of the offending field.

@@ -1,0 +1,261 @@
+import Foundation
+
+/// A strict RFC 8259 parser from UTF-8 bytes straight to `JSONValue`: numbers become exact
+/// `Decimal`s from their digits, invalid UTF-8, control characters in strings and trailing
+/// commas are refused, and nesting is bounded. Errors name the byte offset.
+///
+/// Decided here: duplicate object keys keep the last value (as Foundation does); a leading
+/// UTF-8 byte order mark is skipped.
+struct JSONParser {
+  /// Deeper documents are refused rather than risking the stack.
+  static let maximumDepth = 512
+
+  private let bytes: [UInt8]
+  private var index = 0
+  private var depth = 0
+
+  init(_ bytes: [UInt8]) {
+    self.bytes = bytes
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+  }
+
+  /// Parses one whole document.
+  mutating func parseDocument() throws(WireCodingError) -> JSONValue {
+    skipWhitespace()
+    guard index < bytes.count else { throw failure("the text is empty") }
+    let value = try parseValue()
+    skipWhitespace()
+    guard index == bytes.count else { throw failure("unexpected text after the value") }
+    return value
+  }
+
+  private func failure(_ reason: String) -> WireCodingError {
+    .invalidJSON("\(reason) at byte \(index)")
+  }
+
+  private mutating func skipWhitespace() {
+    while index < bytes.count {
+      switch bytes[index] {
+      case 0x20, 0x0A, 0x0D, 0x09: index += 1
+      default: return
+      }
+    }
+  }
+
+  private mutating func parseValue() throws(WireCodingError) -> JSONValue {
+    guard index < bytes.count else { throw failure("unexpected end of the text") }
+    switch bytes[index] {
+    case UInt8(ascii: "{"): return try parseObject()
+    case UInt8(ascii: "["): return try parseArray()
+    case UInt8(ascii: "\""): return .string(try parseString())
+    case UInt8(ascii: "t"): return try parseLiteral("true", .bool(true))
+    case UInt8(ascii: "f"): return try parseLiteral("false", .bool(false))
+    case UInt8(ascii: "n"): return try parseLiteral("null", .null)
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+    default: throw failure("unexpected character \(describe(bytes[index]))")
+    }
+  }
+
+  private func describe(_ byte: UInt8) -> String {
+    (0x21...0x7E).contains(byte)
+      ? "'\(Character(UnicodeScalar(byte)))'" : "0x" + String(byte, radix: 16)
+  }
+
+  private mutating func parseLiteral(_ word: String, _ value: JSONValue) throws(WireCodingError)
+    -> JSONValue
+  {
+    let utf8 = Array(word.utf8)
+    guard bytes.count - index >= utf8.count, bytes[index..<index + utf8.count].elementsEqual(utf8)
+    else { throw failure("unexpected character \(describe(bytes[index]))") }
+    index += utf8.count
+    return value
+  }
+
+  private mutating func enter() throws(WireCodingError) {
+    depth += 1
+    guard depth <= Self.maximumDepth else {
+      throw failure("nested deeper than \(Self.maximumDepth) levels")
+    }
+  }
+
+  private mutating func parseObject() throws(WireCodingError) -> JSONValue {
+    try enter()
+    defer { depth -= 1 }
+    index += 1
+    var members: [String: JSONValue] = [:]
+    skipWhitespace()
+    if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+      index += 1
+      return .object(members)
+    }
+    while true {
+      skipWhitespace()
+      guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+        throw failure(index < bytes.count ? "expected a member name" : "unexpected end of the text")
+      }
+      let key = try parseString()
+      skipWhitespace()
+      guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+        throw failure("expected ':' after a member name")
+      }
+      index += 1
+      skipWhitespace()
+      members[key] = try parseValue()
+      skipWhitespace()
+      guard index < bytes.count else { throw failure("unexpected end of the text") }
+      if bytes[index] == UInt8(ascii: ",") {
+        index += 1
+        continue
+      }
+      guard bytes[index] == UInt8(ascii: "}") else { throw failure("expected ',' or '}'") }
+      index += 1
+      return .object(members)
+    }
+  }
+
+  private mutating func parseArray() throws(WireCodingError) -> JSONValue {
+    try enter()
+    defer { depth -= 1 }
+    index += 1
+    var elements: [JSONValue] = []
+    skipWhitespace()
+    if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+      index += 1
+      return .array(elements)
+    }
+    while true {
+      skipWhitespace()
+      elements.append(try parseValue())
+      skipWhitespace()
+      guard index < bytes.count else { throw failure("unexpected end of the text") }
+      if bytes[index] == UInt8(ascii: ",") {
+        index += 1
+        continue
+      }
+      guard bytes[index] == UInt8(ascii: "]") else { throw failure("expected ',' or ']'") }
+      index += 1
+      return .array(elements)
+    }
+  }
+
+  private mutating func parseNumber() throws(WireCodingError) -> JSONValue {
+    let start = index
+    func digits() -> Int {
+      let from = index
+      while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+        index += 1
+      }
+      return index - from
+    }
+    if bytes[index] == UInt8(ascii: "-") { index += 1 }
+    guard index < bytes.count else { throw failure("a number needs digits") }
+    if bytes[index] == UInt8(ascii: "0") {
+      index += 1
+    } else if digits() == 0 {
+      throw failure("a number needs digits")
+    }
+    if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+      index += 1
+      guard digits() > 0 else { throw failure("a fraction needs digits") }
+    }
+    if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+      index += 1
+      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")
+      {
+        index += 1
+      }
+      guard digits() > 0 else { throw failure("an exponent needs digits") }
+    }
+    let text = String(decoding: bytes[start..<index], as: UTF8.self)
+    guard let number = Decimal(string: text, locale: nil), !number.isNaN else {
+      index = start
+      throw failure("the number \(text) is out of range")
+    }
+    return .number(number)
+  }
+
+  private mutating func parseString() throws(WireCodingError) -> String {
+    index += 1
+    var start = index
+    var buffer: [UInt8] = []
+    var escaped = false
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") {
+        let tail = bytes[start..<index]
+        index += 1
+        if !escaped {
+          guard let text = String(validating: tail, as: UTF8.self) else {
+            throw failure("a string is not valid UTF-8")
+          }
+          return text
+        }
+        buffer.append(contentsOf: tail)
+        guard let text = String(validating: buffer, as: UTF8.self) else {
+          throw failure("a string is not valid UTF-8")
+        }
+        return text
+      }
+      if byte < 0x20 { throw failure("a control character in a string must be escaped") }
+      if byte == UInt8(ascii: "\\") {
+        escaped = true
+        buffer.append(contentsOf: bytes[start..<index])
+        index += 1
+        guard index < bytes.count else { break }
+        switch bytes[index] {
+        case UInt8(ascii: "\""): buffer.append(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\"))
+        case UInt8(ascii: "/"): buffer.append(UInt8(ascii: "/"))
+        case UInt8(ascii: "b"): buffer.append(0x08)
+        case UInt8(ascii: "f"): buffer.append(0x0C)
+        case UInt8(ascii: "n"): buffer.append(0x0A)
+        case UInt8(ascii: "r"): buffer.append(0x0D)
+        case UInt8(ascii: "t"): buffer.append(0x09)
+        case UInt8(ascii: "u"):
+          let scalar = try parseUnicodeEscape()
+          buffer.append(contentsOf: Array(String(Character(scalar)).utf8))
+          start = index
+          continue
+        default: throw failure("an unknown escape in a string")
+        }
+        index += 1
+        start = index
+        continue
+      }
+      index += 1
+    }
+    throw failure("a string is not closed")
+  }
+
+  /// Reads `uXXXX` (the index on the `u`), joining surrogate pairs; leaves the index after it.
+  private mutating func parseUnicodeEscape() throws(WireCodingError) -> Unicode.Scalar {
+    func hex4() throws(WireCodingError) -> UInt32 {
+      guard bytes.count - index >= 5 else { throw failure("a \\u escape needs four hex digits") }
+      var value: UInt32 = 0
+      for byte in bytes[index + 1...index + 4] {
+        guard let digit = Character(UnicodeScalar(byte)).hexDigitValue else {
+          throw failure("a \\u escape needs four hex digits")
+        }
+        value = value * 16 + UInt32(digit)
+      }
+      index += 5
+      return value
+    }
+    let first = try hex4()
+    if (0xD800...0xDBFF).contains(first) {
+      guard bytes.count - index >= 2, bytes[index] == UInt8(ascii: "\\"),
+        bytes[index + 1] == UInt8(ascii: "u")
+      else { throw failure("a lone surrogate in a \\u escape") }
+      index += 1
+      let second = try hex4()
+      guard (0xDC00...0xDFFF).contains(second),
+        let scalar = Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))
+      else { throw failure("a lone surrogate in a \\u escape") }
+      return scalar
+    }
+    guard let scalar = Unicode.Scalar(first) else {
+      throw failure("a lone surrogate in a \\u escape")
+    }
+    return scalar
+  }
+}
