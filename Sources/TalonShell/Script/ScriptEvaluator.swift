@@ -85,6 +85,7 @@ public actor ScriptEvaluator: Evaluator {
   /// Evaluates `text` as lines of `file` starting at `firstLine` (so errors in a startup file
   /// point at the right line).
   public func evaluate(_ text: String, file: String, firstLine: Int) async -> EvaluationOutcome {
+    if let usage = ShellStatement.help(for: text) { return .output(usage) }
     if let parsed = ShellStatement.parse(text) {
       switch parsed {
       case .success(let statement): return await perform(statement)
@@ -268,12 +269,14 @@ final class NestedPrinter: @unchecked Sendable {
     sink(text)
   }
 
-  /// `echo` and `help` text and values in full; API calls as one line each.
+  /// `echo` and `help` text and values in full; API calls as one line each (in full in the
+  /// summary view, where a `run` of a demo script should show every effect table).
   func printNested(_ result: StatementResult) {
     let renderer = self.renderer
     let text: String
     switch result.kind {
     case .output, .value: text = renderer.render(result)
+    case .api where renderer.format == .summary: text = renderer.render(result)
     case .api: text = renderer.renderLine(result)
     case .assignment where !result.apiCalls.isEmpty: text = renderer.renderLine(result)
     default: text = ""
