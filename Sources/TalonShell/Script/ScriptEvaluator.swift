@@ -121,6 +121,7 @@ public actor ScriptEvaluator: Evaluator {
       profileId: context.profileId, sessionId: context.sessionId,
       variables: await interpreter.variables, last: await interpreter.last,
       profiles: seen.profiles, sessions: seen.sessions, coupons: seen.coupons,
+      cartSKUs: context.cart.map(\.sku),
       knownCoupons: backend.couponCodes, environmentNames: environmentNames,
       workingDirectory: workingDirectory)
   }
