@@ -114,12 +114,16 @@ struct RemoteShellTests {
     try shell.enter(
       "connect http://127.0.0.1:\(port) key=k", expecting: "connected to",
       prompt: "talon 127.0.0.1> ")
-    try shell.send("profile update hung\r")
-    try shell.waitFor("profile update hung\r\n")
+    // The echo proves the statement runs (the terminal has left editing mode), so the
+    // Ctrl-C below is a SIGINT and not a key for the line editor.
+    try shell.enter("repeat 1 {", expecting: "... ", prompt: "")
+    try shell.enter("echo requesting", expecting: "... ", prompt: "")
+    try shell.enter("profile update hung", expecting: "... ", prompt: "")
+    try shell.enter("}", expecting: "requesting\r\n", prompt: "")
     let interrupted = ContinuousClock.now
     try shell.send("\u{03}")
     try shell.waitFor("cancelled", timeout: .seconds(2))
-    try shell.waitFor("talon 127.0.0.1 hung> ", timeout: .seconds(2))
+    try shell.waitFor("talon 127.0.0.1", timeout: .seconds(2))
     #expect(ContinuousClock.now - interrupted < .seconds(1))
     try shell.enter(
       "connect embedded", expecting: "connected to embedded", prompt: "talon embedded> ")
