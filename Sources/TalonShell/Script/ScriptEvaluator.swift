@@ -12,7 +12,8 @@ import TalonScript
 ///
 /// Decisions: `connect` opens the new backend before closing the old one, so a failed
 /// connect leaves the shell where it was; it starts a fresh context (ids of one backend mean
-/// nothing to another) and keeps the variables. `reset` also clears the context and `$last`.
+/// nothing to another) and keeps the variables; it does not contact a remote server (the first
+/// command does, and reports a wrong URL or key). `reset` also clears the context and `$last`.
 /// A cancelled statement reports just `cancelled`.
 public actor ScriptEvaluator: Evaluator {
   public let interpreter: Interpreter
