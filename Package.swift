@@ -83,8 +83,6 @@ let package = Package(
     // The interactive shell: line editing, history, prompt, signals, the REPL loop, and the
     // language-facing parts (evaluator adapter, completion, result rendering).
     .target(name: "TalonShell", dependencies: ["CLibEdit", "TalonAPI", "TalonScript"]),
-    // Test fixture: the shell loop with a tiny built-in evaluator, driven in a pty by the tests.
-    .executableTarget(name: "talon-shell-demo", dependencies: ["TalonShell"]),
     .testTarget(name: "TalonAPITests", dependencies: ["TalonAPI"]),
     .testTarget(
       name: "TalonHTTPTests",
@@ -99,7 +97,7 @@ let package = Package(
     .testTarget(
       name: "TalonShellTests",
       dependencies: [
-        "TalonShell", "TalonScript", "TalonAPI", "TalonEngine", "talon", "talon-shell-demo",
+        "TalonShell", "TalonScript", "TalonAPI", "TalonEngine", "talon",
       ],
       exclude: ["Golden"]),
     .testTarget(name: "TalonEngineTests", dependencies: ["TalonEngine", "TalonAPI"]),

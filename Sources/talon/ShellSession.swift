@@ -29,7 +29,7 @@ struct ShellSession {
         store: store, campaigns: embedded.campaigns, seed: embedded.seed,
         verbose: options.verbose),
       renderer: ResultRenderer(format: options.output, color: false),
-      environment: ScriptEnvironment(seed: options.embedded.seed))
+      environment: ScriptEnvironment(seed: options.embedded.seed, readFile: Self.readScript))
     await evaluator.refreshState()
 
     if let statement = options.command {
@@ -47,6 +47,25 @@ struct ShellSession {
     let status = await loop.run()
     await evaluator.currentBackend.shutdown()
     return status
+  }
+
+  /// Reads a script for `run`, also from a pipe (`run /dev/fd/3`, bash's `run <(...)`), which
+  /// `String(contentsOfFile:)` refuses. The read blocks until the writer closes and Ctrl-C
+  /// cannot interrupt it; the shell's second Ctrl-C stops waiting for it.
+  @Sendable static func readScript(_ path: String) throws -> String {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
+    }
+    guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
+      throw CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: path])
+    }
+    defer { try? handle.close() }
+    let data = try handle.readToEnd() ?? Data()
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw CocoaError(.fileReadInapplicableStringEncoding, userInfo: [NSFilePathErrorKey: path])
+    }
+    return text
   }
 
   /// `-c STATEMENT`: evaluates it, prints the outcome, returns the status.

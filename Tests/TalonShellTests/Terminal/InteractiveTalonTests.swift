@@ -111,6 +111,29 @@ struct InteractiveTalonTests {
     try shell.enter("echo still here", expecting: "\r\nstill here\r\n")
   }
 
+  @Test func aSecondCtrlCGivesUpOnACommandThatIgnoresCancellation() throws {
+    defer { home.remove() }
+    // `run` of a named pipe blocks in a read that cancellation cannot reach, until a writer
+    // comes: the shell's "stop waiting" path.
+    let fifo = home.home.appending(path: "pipe.tw")
+    #expect(mkfifo(fifo.path, 0o600) == 0)
+    let shell = try home.start()
+    try shell.enter("repeat 1 {", expecting: "... ", prompt: "")
+    try shell.enter("echo reading", expecting: "... ", prompt: "")
+    try shell.enter("run \(fifo.path)", expecting: "... ", prompt: "")
+    try shell.enter("}", expecting: "reading\r\n", prompt: "")
+    try shell.send("\u{03}")
+    try shell.waitFor("still running; press Ctrl-C again to stop waiting")
+    try shell.send("\u{03}")
+    try shell.waitFor("interrupted; the command may still finish in the background")
+    try shell.waitFor(prompt)
+    let writer = open(fifo.path, O_WRONLY)
+    #expect(writer >= 0)
+    _ = "echo from the pipe\n".withCString { write(writer, $0, strlen($0)) }
+    close(writer)
+    try shell.enter("echo next", expecting: "\r\nnext\r\n")
+  }
+
   @Test func ctrlCOnThePromptClearsTheLine() throws {
     defer { home.remove() }
     let shell = try home.start()
