@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// `record start FILE.tw` / `record status` / `record stop` in the shell (driven through a pipe,
-/// which runs the same evaluator as the terminal).
+/// `record start FILE.tw` / `record status` / `record stop` in the shell (through a pipe, which
+/// runs the same evaluator as the terminal, and in a pty), and replaying a recording.
 @Suite("Recording")
 struct RecordingTests {
   @Test func successfulStatementsAreWrittenAsTypedWithAHeader() throws {
@@ -60,5 +60,47 @@ struct RecordingTests {
     #expect(forced.status == 0)
     #expect(forced.output.contains("warning: the store was not fresh"))
     #expect(try String(contentsOf: file, encoding: .utf8).hasPrefix("# talon recording"))
+  }
+
+  @Test func aRecordingOfAFreshSeededShellReplaysToTheSameResults() throws {
+    let home = try TalonHome()
+    defer { home.remove() }
+    let file = home.home.appending(path: "explore.tw")
+    let shell = try home.start(["--memory", "--seed", "5", "--output", "json"])
+    try shell.enter("record start \(file.path)", expecting: "recording to")
+    try shell.enter("profile update amy tier=gold", expecting: "}", prompt: "talon embedded amy> ")
+    // Each key goes in once the prompt shows, as a person types.
+    for (line, result) in [
+      ("use session new", "\"s-"),
+      (
+        "session update items=[{sku: SHOE-1, name: Runner, price: 150, quantity: 1}]",
+        "\"effects\":"
+      ),
+      ("event track newsletter_signup name=Amy", "WELCOME-"),
+      ("record stop", "recording stopped"),
+    ] {
+      try shell.send(line + "\r")
+      try shell.waitFor(result)
+      try shell.waitFor("talon embedded amy/s-")
+      try shell.waitFor("> ")
+    }
+    try shell.send("\u{04}")
+    #expect(try shell.waitForExit() == 0)
+
+    let replay = try home.run(
+      ["--memory", "--seed", "5", "--output", "json"],
+      input: try String(contentsOf: file, encoding: .utf8))
+    #expect(replay.status == 0, "\(replay.errors)")
+    let recorded = Self.jsonLines(shell.transcript.replacingOccurrences(of: "\r\n", with: "\n"))
+    let replayed = Self.jsonLines(replay.output)
+    #expect(recorded.count == 4)
+    #expect(recorded == replayed)
+  }
+
+  /// The lines of `text` that are results in json output: objects, and the made-up session id.
+  static func jsonLines(_ text: String) -> [String] {
+    text.split(separator: "\n").map(String.init).filter {
+      $0.hasPrefix("{\"") || $0.hasPrefix("\"s-")
+    }
   }
 }
