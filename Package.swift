@@ -80,10 +80,9 @@ let package = Package(
       pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]
     ),
-    // The interactive shell: line editing, history, prompt, signals and the REPL loop.
-    .target(name: "TalonShell", dependencies: ["CLibEdit", "TalonAPI"]),
-    // Test fixture: the shell loop with a tiny built-in evaluator, driven in a pty by the tests.
-    .executableTarget(name: "talon-shell-demo", dependencies: ["TalonShell"]),
+    // The interactive shell: line editing, history, prompt, signals, the REPL loop, and the
+    // language-facing parts (evaluator adapter, completion, result rendering).
+    .target(name: "TalonShell", dependencies: ["CLibEdit", "TalonAPI", "TalonScript"]),
     .testTarget(name: "TalonAPITests", dependencies: ["TalonAPI"]),
     .testTarget(
       name: "TalonHTTPTests",
@@ -108,7 +107,12 @@ let package = Package(
         .product(name: "NIOHTTP1", package: "swift-nio"),
       ]
     ),
-    .testTarget(name: "TalonShellTests", dependencies: ["TalonShell", "talon-shell-demo"]),
+    .testTarget(
+      name: "TalonShellTests",
+      dependencies: [
+        "TalonShell", "TalonScript", "TalonAPI", "TalonEngine", "talon",
+      ],
+      exclude: ["Golden"]),
     .testTarget(name: "TalonEngineTests", dependencies: ["TalonEngine", "TalonAPI"]),
     // Runs the built `talon` binary end to end.
     // The differential and crash tests also call the engine in process and the HTTP client.

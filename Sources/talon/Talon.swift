@@ -2,6 +2,12 @@ import ArgumentParser
 import TalonAPI
 
 /// The `talon` command: a shell, a workflow runner and a local Talon.One Integration API.
+///
+/// Decision: the shell is the default subcommand (`talon` = `talon shell`) rather than the
+/// root command's own `run()`. With the shell's options (`--url`, `--api-key`, `--memory`,
+/// ...) on the root, ArgumentParser hands those flags to the root even when they follow a
+/// subcommand, so `talon serve --api-key K` lost its key. The root therefore has no options
+/// of its own; add subcommands to ``subcommandTypes``.
 @main
 struct Talon: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -10,13 +16,15 @@ struct Talon: AsyncParsableCommand {
     discussion: """
       talon speaks the Integration API of Talon.One (API version \(TalonVersion.apiVersion)): \
       profiles, sessions, events, coupon reservations, referrals, inventory and customer data \
-      deletion.
+      deletion. Without a subcommand, talon is the shell (see `talon shell --help`).
       """,
     version: TalonVersion.current,
-    subcommands: [ServeCommand.self]
+    subcommands: Self.subcommandTypes,
+    defaultSubcommand: ShellCommand.self
   )
 
-  func run() async throws {
-    print(Talon.helpMessage())
-  }
+  /// The subcommands; add new ones here.
+  static let subcommandTypes: [any ParsableCommand.Type] = [
+    ShellCommand.self, ServeCommand.self,
+  ]
 }
