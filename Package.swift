@@ -60,6 +60,7 @@ let package = Package(
         "TalonAPI",
         "TalonEngine",
         "TalonHTTP",
+        "TalonRunner",
         "TalonScript",
         "TalonShell",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -98,13 +99,19 @@ let package = Package(
     .testTarget(name: "TalonShellTests", dependencies: ["TalonShell", "talon-shell-demo"]),
     .testTarget(name: "TalonEngineTests", dependencies: ["TalonEngine", "TalonAPI"]),
     // Runs the built `talon` binary end to end.
-    .testTarget(name: "EndToEndTests", dependencies: ["talon"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["talon"], exclude: ["Fixtures"]),
     // The command language shared by the shell and the workflow runner: lexer, parser,
     // interpreter, API commands and context. Talks only to the IntegrationAPI protocol.
     .target(name: "TalonScript", dependencies: ["TalonAPI"]),
     .testTarget(
       name: "TalonScriptTests", dependencies: ["TalonScript", "TalonAPI"],
       exclude: ["Golden"]),
+    // `talon run`: loads workflow files, runs each against its own backend, prints results,
+    // failure reports, the summary and the JUnit report. TalonShell only for terminal output.
+    .target(name: "TalonRunner", dependencies: ["TalonScript", "TalonAPI", "TalonShell"]),
+    .testTarget(
+      name: "TalonRunnerTests",
+      dependencies: ["TalonRunner", "TalonScript", "TalonAPI", "TalonEngine"]),
   ]
 )
 

@@ -13,7 +13,7 @@ struct Talon: AsyncParsableCommand {
       deletion.
       """,
     version: TalonVersion.current,
-    subcommands: [ServeCommand.self]
+    subcommands: [ServeCommand.self, RunCommand.self]
   )
 
   func run() async throws {
