@@ -81,8 +81,9 @@ let package = Package(
       pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]
     ),
-    // The interactive shell: line editing, history, prompt, signals and the REPL loop.
-    .target(name: "TalonShell", dependencies: ["CLibEdit", "TalonAPI"]),
+    // The interactive shell: line editing, history, prompt, signals, the REPL loop, and the
+    // language-facing parts (evaluator adapter, completion, result rendering).
+    .target(name: "TalonShell", dependencies: ["CLibEdit", "TalonAPI", "TalonScript"]),
     // Test fixture: the shell loop with a tiny built-in evaluator, driven in a pty by the tests.
     .executableTarget(name: "talon-shell-demo", dependencies: ["TalonShell"]),
     .testTarget(name: "TalonAPITests", dependencies: ["TalonAPI"]),
@@ -96,7 +97,12 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
-    .testTarget(name: "TalonShellTests", dependencies: ["TalonShell", "talon-shell-demo"]),
+    .testTarget(
+      name: "TalonShellTests",
+      dependencies: [
+        "TalonShell", "TalonScript", "TalonAPI", "TalonEngine", "talon", "talon-shell-demo",
+      ],
+      exclude: ["Golden"]),
     .testTarget(name: "TalonEngineTests", dependencies: ["TalonEngine", "TalonAPI"]),
     // Runs the built `talon` binary end to end.
     .testTarget(name: "EndToEndTests", dependencies: ["talon"], exclude: ["Fixtures"]),

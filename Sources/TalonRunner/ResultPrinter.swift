@@ -1,6 +1,7 @@
 import Foundation
 import TalonAPI
 import TalonScript
+import TalonShell
 
 /// Writes statement results the way `talon run` shows them:
 ///
@@ -81,11 +82,8 @@ struct ResultPrinter {
     case .assignment where !result.apiCalls.isEmpty: break
     default: return nil
     }
-    switch format {
-    case .json: return result.value.jsonText
-    case .pretty: return result.value.prettyJSONText
-    case .summary: return nil
-    }
+    let text = ResultRenderer(format: format, color: console.color).render(result)
+    return text.isEmpty ? nil : text
   }
 
   func line(for result: StatementResult, indent: Int) -> String {

@@ -1,4 +1,5 @@
 import TalonAPI
+import TalonShell
 
 /// What `talon run` was asked to do, after the command line has been read.
 package struct RunOptions: Sendable {
@@ -52,16 +53,6 @@ package enum Verbosity: Sendable {
   case normal
   /// Every statement, nested ones too, with its full result.
   case verbose
-}
-
-/// How a full result is written.
-package enum OutputFormat: String, Sendable, CaseIterable {
-  /// Compact JSON on one line.
-  case json
-  /// Indented JSON.
-  case pretty
-  /// The one-line summary: status, key effects.
-  case summary
 }
 
 extension RunOptions {

@@ -1,9 +1,10 @@
 import Foundation
 import TalonShell
 
-/// TEST FIXTURE, not a product: the shell loop with a tiny built-in evaluator, so the pty
-/// tests in TalonShellTests can drive the real terminal stack (libedit, history, signals)
-/// before the command language is wired in. Remove it once `talon` itself runs the shell.
+/// TEST FIXTURE, not a product: the shell loop with a tiny built-in evaluator. The pty tests
+/// drive the real `talon` binary; this fixture remains only for the one loop behaviour the
+/// command language cannot trigger: a second Ctrl-C giving up on a command that ignores
+/// cancellation (`hang`).
 ///
 /// Statements: `exit [N]`, `sleep N` (cancellable), `hang N` (ignores cancellation), `fail [N]` (an error with exit code N),
 /// `use PROFILE[/SESSION]` (sets the prompt context), `say TEXT` (prints TEXT during

@@ -4,6 +4,7 @@ import TalonAPI
 import TalonEngine
 import TalonHTTP
 import TalonRunner
+import TalonShell
 
 /// `talon run`: replays `.tw` workflow files; only reads the options and delegates to
 /// `TalonRunner.WorkflowRunner`.
@@ -56,7 +57,9 @@ struct RunCommand: AsyncParsableCommand {
   @Flag(name: [.short, .long], help: "Show every statement with its full result.")
   var verbose = false
 
-  @Option(help: "How full results show: json, pretty or summary.")
+  @Option(
+    help: "How full results show (--verbose, --step): json, pretty or summary.",
+    completion: .list(OutputFormat.allCases.map(\.rawValue)))
   var output: String?
 
   func run() async throws {

@@ -42,8 +42,9 @@ struct RunCommandTests {
     let outcome = try TalonBinary.run(["run", "--var", "novalue", Self.fixture("pass.tw")])
     #expect(outcome.status == 2)
     #expect(outcome.standardError.contains("--var needs KEY=VALUE"))
-    let format = try TalonBinary.run(["run", "--output", "xml", Self.fixture("pass.tw")])
-    #expect(format.status == 2)
+    let report = try TalonBinary.run(["run", "--report", "xml=r.xml", Self.fixture("pass.tw")])
+    #expect(report.status == 2)
+    #expect(report.standardError.contains("--report needs junit=FILE"))
   }
 
   @Test func anAPIErrorIsThree() throws {

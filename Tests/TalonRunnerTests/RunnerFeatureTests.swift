@@ -127,6 +127,6 @@ struct RunnerFeatureTests {
     #expect(outcome.exitCode == 0)
     #expect(harness.output.contains("done (2 statements, 2 API calls)"))
     #expect(harness.output.contains("200 updateCustomerProfile bob: talon_profile_created"))
-    #expect(harness.output.contains("\"integrationId\" : \"bob\""))
+    #expect(harness.output.contains("\"integrationId\": \"bob\""))
   }
 }

@@ -1,0 +1,295 @@
+import Foundation
+import TalonAPI
+import TalonScript
+
+/// Tab completion for the command language, from a ``ShellStateSnapshot`` (never waits for
+/// the interpreter):
+/// - the first word of a statement (also after `let NAME =` and `|`): command words,
+///   statement keywords and the shell's own statements; the second word of a command family
+///   (`session up` → `update`);
+/// - `$na` → variable names and `last`, `profile`, `session`, `env`, `args`; `$last.ef` or
+///   `$cart.items[0].s` → field names of the actual value; `$env.` → environment names;
+/// - arguments of the command being typed: its `key=` names, and ids where an id goes:
+///   profile ids (`profile update`, `use profile`, `profile=`, `advocate=`, `friend=`),
+///   session ids (`session update`, `use session`), coupon codes (`coupon reserve`,
+///   `coupons=[...]`, `coupon=`), session states after `state=`;
+/// - a path after `run `, relative to the working directory.
+public struct ScriptCompleter: Completer {
+  let snapshot: ShellStateSnapshot
+  let commands: [CommandInfo]
+
+  public init(snapshot: ShellStateSnapshot, commands: [CommandInfo] = Interpreter.commands) {
+    self.snapshot = snapshot
+    self.commands = commands
+  }
+
+  /// Characters that end a word (besides white space).
+  static let separators: Set<Character> = ["(", "[", "{", ",", "=", "|", ":"]
+
+  public func complete(line: String, cursor: Int) -> CompletionResult {
+    let before = String(line.prefix(cursor))
+    let state = snapshot.current
+    if let reference = referenceWord(before) {
+      return completeReference(reference, state: state)
+    }
+    let word = String(
+      before.reversed().prefix { !$0.isWhitespace && !Self.separators.contains($0) }
+        .reversed())
+    let head = String(before.dropLast(word.count))
+    let words = statementWords(head)
+    if words == ["run"], head.last?.isWhitespace == true {
+      return completePath(word, state: state)
+    }
+    if words.isEmpty {
+      return prefixed(word, firstWords(), appendsSpace: true)
+    }
+    if let family = family(words), words.count == 1, head.last?.isWhitespace == true {
+      return prefixed(word, family, appendsSpace: true)
+    }
+    return completeArgument(word, head: head, words: words, state: state)
+  }
+
+  // MARK: Commands
+
+  private func firstWords() -> [String] {
+    var result: [String] = []
+    for command in commands where !result.contains(command.words[0]) {
+      result.append(command.words[0])
+    }
+    for word in CommandInfo.keywords + ShellStatement.words where !result.contains(word) {
+      result.append(word)
+    }
+    return result.sorted()
+  }
+
+  /// The second words of a command family (`profile` → `update`, `inventory`, ...).
+  private func family(_ words: [String]) -> [String]? {
+    let seconds = commands.filter { $0.words.count > 1 && $0.words[0] == words[0] }
+      .map { $0.words[1] }
+    if words[0] == "set" { return ["output"] }
+    if words[0] == "record" { return ["start", "stop", "status"] }
+    if words[0] == "connect" { return ["embedded", "http://", "https://"] }
+    return seconds.isEmpty ? nil : seconds
+  }
+
+  /// The command being typed: the longest command whose words start `words`.
+  private func command(_ words: [String]) -> CommandInfo? {
+    commands.filter { words.starts(with: $0.words) }.max { $0.words.count < $1.words.count }
+  }
+
+  /// The words of the statement being typed, from after the last `|` or `let NAME =`.
+  private func statementWords(_ head: String) -> [String] {
+    var text = Substring(head)
+    if let pipe = text.lastIndex(of: "|") { text = text[text.index(after: pipe)...] }
+    var words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+    if words.first == "let", let equals = words.firstIndex(of: "=") {
+      words = Array(words[(equals + 1)...])
+    }
+    return words
+  }
+
+  // MARK: Arguments
+
+  private func completeArgument(
+    _ word: String, head: String, words: [String], state: ShellState
+  ) -> CompletionResult {
+    if words.count == 2, words[0] == "set", words[1] == "output" {
+      return prefixed(word, OutputFormat.allCases.map(\.rawValue), appendsSpace: true)
+    }
+    let command = command(words)
+    if let key = currentKey(head) {
+      let candidates = values(forKey: key, command: command, state: state)
+      return prefixed(word, candidates, appendsSpace: !head.hasSuffix("["))
+    }
+    guard let command else { return .none }
+    let positional = words.count - command.words.count
+    let candidates =
+      positionalValues(command, index: positional, state: state) + command.keys.map { $0 + "=" }
+    let result = prefixed(word, candidates, appendsSpace: true)
+    if result.candidates.count == 1, result.candidates[0].hasSuffix("=") {
+      return CompletionResult(
+        replacing: result.replacing, candidates: result.candidates, appendsSpace: false)
+    }
+    return result
+  }
+
+  /// The key whose value is being typed: `key=` right before the word, or `key=[` with the
+  /// list still open.
+  private func currentKey(_ head: String) -> String? {
+    var text = Substring(head)
+    if let open = text.lastIndex(of: "["), !text[open...].contains("]") {
+      text = text[..<open]
+    } else if text.last != "=" {
+      return nil
+    }
+    guard text.last == "=" else { return nil }
+    text = text.dropLast()
+    let key = text.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+    return key.isEmpty ? nil : String(key.reversed())
+  }
+
+  private func values(forKey key: String, command: CommandInfo?, state: ShellState) -> [String] {
+    if command?.words == ["profile", "inventory"] { return ["true", "false"] }
+    switch key {
+    case "profile", "advocate", "friend": return state.profiles
+    case "coupons", "coupon": return coupons(state)
+    case "state": return ["open", "closed", "cancelled"]
+    default: return []
+    }
+  }
+
+  private func positionalValues(_ command: CommandInfo, index: Int, state: ShellState)
+    -> [String]
+  {
+    switch command.words {
+    case ["profile", "update"], ["profile", "inventory"], ["profile", "delete-data"],
+      ["use", "profile"], ["coupon", "reserved"]:
+      index == 0 ? state.profiles : []
+    case ["session", "update"], ["session", "update-v1"], ["session", "close"],
+      ["session", "cancel"]:
+      index == 0 ? state.sessions : []
+    case ["use", "session"]:
+      index == 0 ? ["new"] + state.sessions : []
+    case ["coupon", "reserve"], ["coupon", "unreserve"]:
+      index == 0 ? coupons(state) : state.profiles
+    case ["coupon", "holders"]:
+      index == 0 ? coupons(state) : []
+    default:
+      []
+    }
+  }
+
+  private func coupons(_ state: ShellState) -> [String] {
+    state.coupons + state.knownCoupons.filter { !state.coupons.contains($0) }
+  }
+
+  // MARK: References
+
+  /// The reference being typed (from its `$`), when the cursor is in one.
+  private func referenceWord(_ before: String) -> String? {
+    let word = before.reversed().prefix { character in
+      character.isLetter || character.isNumber || "_.-[]$\"".contains(character)
+    }
+    guard let dollar = word.firstIndex(of: "$") else { return nil }
+    // `word` is reversed: the text from the `$` to the cursor.
+    let reference = String(word[...dollar].reversed())
+    return reference.dropFirst().contains("$") ? nil : reference
+  }
+
+  private func completeReference(_ reference: String, state: ShellState) -> CompletionResult {
+    let body = reference.dropFirst()
+    guard let dot = body.lastIndex(of: ".") else {
+      // `$na`: a name.
+      let names = ["last", "profile", "session", "env", "args"] + state.variables.keys.sorted()
+      return prefixed(String(body), names, appendsSpace: false)
+    }
+    let partial = String(body[body.index(after: dot)...])
+    let path = String(body[..<dot])
+    if path == "env" {
+      return prefixed(partial, state.environmentNames, appendsSpace: true)
+    }
+    guard let value = resolve(path, state: state), let object = value.objectValue else {
+      return .none
+    }
+    return prefixed(partial, object.keys.sorted(), appendsSpace: false)
+  }
+
+  /// The value at `name.field[index]...` in the snapshot, or nil.
+  func resolve(_ path: String, state: ShellState) -> JSONValue? {
+    var parts = ReferencePath.parts(path)
+    guard !parts.isEmpty, case .field(let name) = parts.removeFirst() else { return nil }
+    var value: JSONValue?
+    switch name {
+    case "last": value = state.last
+    case "profile": value = state.profileId.map { .string($0) }
+    case "session": value = state.sessionId.map { .string($0) }
+    default: value = state.variables[name]
+    }
+    for part in parts {
+      switch part {
+      case .field(let field): value = value?[field]
+      case .index(let index):
+        guard let array = value?.arrayValue else { return nil }
+        let position = index < 0 ? array.count + index : index
+        value = array.indices.contains(position) ? array[position] : nil
+      }
+    }
+    return value
+  }
+
+  // MARK: Files
+
+  private func completePath(_ partial: String, state: ShellState) -> CompletionResult {
+    let slash = partial.lastIndex(of: "/")
+    let folderPart = slash.map { String(partial[...$0]) } ?? ""
+    let namePart = slash.map { String(partial[partial.index(after: $0)...]) } ?? partial
+    let base =
+      folderPart.hasPrefix("/")
+      ? URL(fileURLWithPath: folderPart)
+      : URL(fileURLWithPath: state.workingDirectory).appending(path: folderPart)
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: base.path) else {
+      return .none
+    }
+    var candidates: [String] = []
+    var onlyDirectory = false
+    for name in names.sorted() where name.hasPrefix(namePart) {
+      if name.hasPrefix(".") && !namePart.hasPrefix(".") { continue }
+      var isDirectory: ObjCBool = false
+      let exists = FileManager.default.fileExists(
+        atPath: base.appending(path: name).path, isDirectory: &isDirectory)
+      let directory = exists && isDirectory.boolValue
+      candidates.append(folderPart + name + (directory ? "/" : ""))
+      onlyDirectory = directory
+    }
+    return CompletionResult(
+      replacing: partial.count, candidates: candidates,
+      appendsSpace: !(candidates.count == 1 && onlyDirectory))
+  }
+
+  // MARK: Helpers
+
+  private func prefixed(_ word: String, _ candidates: [String], appendsSpace: Bool)
+    -> CompletionResult
+  {
+    var seen = Set<String>()
+    let matching = candidates.filter { $0.hasPrefix(word) && seen.insert($0).inserted }
+    return CompletionResult(replacing: word.count, candidates: matching, appendsSpace: appendsSpace)
+  }
+}
+
+/// The parts of a reference path such as `last.effects[0].props`.
+enum ReferencePath {
+  enum Part: Equatable {
+    case field(String)
+    case index(Int)
+  }
+
+  static func parts(_ path: String) -> [Part] {
+    var parts: [Part] = []
+    var current = ""
+    var index = path.startIndex
+    while index < path.endIndex {
+      let character = path[index]
+      if character == "." {
+        if !current.isEmpty { parts.append(.field(current)) }
+        current = ""
+      } else if character == "[" {
+        if !current.isEmpty { parts.append(.field(current)) }
+        current = ""
+        guard let close = path[index...].firstIndex(of: "]") else { return parts }
+        let inside = path[path.index(after: index)..<close]
+        if let number = Int(inside) {
+          parts.append(.index(number))
+        } else if inside.first == "\"", inside.last == "\"", inside.count >= 2 {
+          parts.append(.field(String(inside.dropFirst().dropLast())))
+        }
+        index = close
+      } else {
+        current.append(character)
+      }
+      index = path.index(after: index)
+    }
+    if !current.isEmpty { parts.append(.field(current)) }
+    return parts
+  }
+}

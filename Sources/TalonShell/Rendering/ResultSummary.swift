@@ -1,0 +1,139 @@
+import Foundation
+import TalonAPI
+
+/// The demo view of a session or event result: a title, the effects in plain words as a
+/// two-column table, and the totals before and after discounts.
+///
+/// Reads both answer shapes: v2 (`effects` as objects, `customerSession`, `createdCoupons`)
+/// and v1 (`event.effects` as positional arrays, `session`, rejection reasons in
+/// `event.meta`). Decisions: the total after discounts is the session's `total` minus the
+/// values of its `setDiscount` and `setDiscountPerItem` effects (rolled-back discounts are
+/// not subtracted); the totals line is left out when the answer has no session total (a v2
+/// update whose `content` omits `customerSession`); created coupons already named by a
+/// `couponCreated` (or `referralCreated`) effect are not listed twice.
+struct ResultSummary {
+  var title: String
+  var lines: [EffectLine]
+  var total: Decimal?
+  var discounts: Decimal
+
+  /// The summary of `value`, or nil when it carries no effects (not a session or event result).
+  init?(_ value: JSONValue) {
+    if let effects = value["effects"]?.arrayValue {
+      self.init(v2: value, effects: effects)
+    } else if let effects = value["event"]?["effects"]?.arrayValue {
+      self.init(v1: value, effects: effects)
+    } else {
+      return nil
+    }
+  }
+
+  private init(v2 value: JSONValue, effects: [JSONValue]) {
+    let session = value["customerSession"]
+    title = Self.title(session: session, profile: session?["profileId"]?.stringValue)
+    lines = []
+    discounts = 0
+    var created = Set<String>()
+    for effect in effects {
+      let type = effect["effectType"]?.stringValue ?? "effect"
+      let props = effect["props"] ?? .null
+      if type == "couponCreated" || type == "referralCreated",
+        let code = props["value"]?.stringValue
+      {
+        created.insert(code)
+      }
+      lines.append(EffectLine(type: type, props: props))
+      discounts += EffectLine.discount(type: type, props: props)
+    }
+    for coupon in value["createdCoupons"]?.arrayValue ?? [] {
+      guard let code = coupon["value"]?.stringValue, !created.contains(code) else { continue }
+      let owner = coupon["recipientIntegrationId"]?.stringValue ?? ""
+      lines.append(
+        EffectLine(label: "new coupon", text: owner.isEmpty ? code : "\(code) for \(owner)"))
+    }
+    for referral in value["createdReferrals"]?.arrayValue ?? [] {
+      guard let code = referral["code"]?.stringValue, !created.contains(code) else { continue }
+      lines.append(EffectLine(label: "new referral", text: code))
+    }
+    total = session?["total"]?.numberValue
+  }
+
+  private init(v1 value: JSONValue, effects: [JSONValue]) {
+    let event = value["event"] ?? .null
+    let session = value["session"]
+    let eventType = event["type"]?.stringValue ?? ""
+    if !eventType.isEmpty, !eventType.hasPrefix("talon_") {
+      let on = session?["integrationId"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+      title = "event \(eventType)" + (on.map { " on session \($0)" } ?? "")
+    } else if eventType.hasPrefix("talon_profile") {
+      title = "profile \(value["profile"]?["integrationId"]?.stringValue ?? "")"
+    } else {
+      title = Self.title(session: session, profile: session?["profileId"]?.stringValue)
+    }
+    lines = []
+    discounts = 0
+    for effect in effects {
+      guard let call = effect[3]?.arrayValue, let type = call.first?.stringValue else { continue }
+      var props = JSONValue.object([:])
+      let names = EffectProps.argumentOrder[type] ?? []
+      for (index, name) in names.enumerated() where index + 1 < call.count {
+        props = Self.setting(props, name, call[index + 1])
+      }
+      if type == "rejectCoupon", props["rejectionReason"] == nil,
+        let reason = event["meta"]?["couponRejectionReason"]?["reason"]
+      {
+        props = Self.setting(props, "rejectionReason", reason)
+      }
+      if type == "rejectReferral", props["rejectionReason"] == nil,
+        let reason = event["meta"]?["referralRejectionReason"]?["reason"]
+      {
+        props = Self.setting(props, "rejectionReason", reason)
+      }
+      lines.append(EffectLine(type: type, props: props))
+      discounts += EffectLine.discount(type: type, props: props)
+    }
+    let hasSession = !(session?["integrationId"]?.stringValue ?? "").isEmpty
+    total = hasSession ? session?["total"]?.numberValue : nil
+  }
+
+  private static func setting(_ object: JSONValue, _ key: String, _ value: JSONValue) -> JSONValue {
+    var members = object.objectValue ?? [:]
+    members[key] = value
+    return .object(members)
+  }
+
+  private static func title(session: JSONValue?, profile: String?) -> String {
+    guard let session, let id = session["integrationId"]?.stringValue, !id.isEmpty else {
+      return "session"
+    }
+    var details: [String] = []
+    if let profile, !profile.isEmpty { details.append("profile \(profile)") }
+    if let state = session["state"]?.stringValue { details.append(state) }
+    return "session \(id)" + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))")
+  }
+
+  /// The summary as text: the title, one line per effect, the totals.
+  func text(color: Bool) -> String {
+    var output = [ANSIStyle.bold.apply(title, enabled: color)]
+    if lines.isEmpty {
+      output.append("  no effects")
+    } else {
+      let width = (lines.map(\.label.count).max() ?? 0) + 2
+      for line in lines {
+        let label = line.label.padding(toLength: width, withPad: " ", startingAt: 0)
+        let style: ANSIStyle = line.isRefusal ? .red : .cyan
+        output.append("  " + style.apply(label, enabled: color) + line.text)
+      }
+    }
+    if let total {
+      if discounts != 0 {
+        output.append(
+          "  total \(Money.text(total)) before discounts, \(Money.text(total - discounts)) after"
+            + " (discounts -\(Money.text(discounts)))")
+      } else {
+        output.append("  total \(Money.text(total)) (no discounts)")
+      }
+    }
+    return output.joined(separator: "\n")
+  }
+}

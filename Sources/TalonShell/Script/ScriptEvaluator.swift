@@ -1,0 +1,283 @@
+import Foundation
+import TalonAPI
+import TalonScript
+
+/// The shell's ``Evaluator`` over the command language: runs statements on an
+/// `Interpreter`, renders their results, and handles the shell's own statements
+/// (``ShellStatement``: `set output`, `connect`, `reset`, `history`, `record`).
+///
+/// After every evaluation it refreshes ``state``, the snapshot completion reads. Results of
+/// statements inside blocks and `run` scripts are printed as they finish (`echo` text,
+/// values, one line per API call), so a long loop shows progress.
+///
+/// Decisions: `connect` opens the new backend before closing the old one, so a failed
+/// connect leaves the shell where it was; it starts a fresh context (ids of one backend mean
+/// nothing to another) and keeps the variables. `reset` also clears the context and `$last`.
+/// A cancelled statement reports just `cancelled`.
+public actor ScriptEvaluator: Evaluator {
+  public let interpreter: Interpreter
+  /// What completion reads; refreshed after every evaluation.
+  public nonisolated let state: ShellStateSnapshot
+  private var backend: ShellBackend
+  private let factory: BackendFactory?
+  private let printer: NestedPrinter
+  private let confirm: @Sendable (String) async -> Bool
+  private let environmentNames: [String]
+  private let workingDirectory: String
+  private var history: History?
+  private var recorder: Recorder?
+
+  /// An evaluator over `backend`. `factory` opens the backends `connect` asks for (without
+  /// it, `connect` fails); `write` receives standard output text printed during evaluation;
+  /// `confirm` asks a yes/no question (for `reset`).
+  public init(
+    backend: ShellBackend, factory: BackendFactory? = nil, renderer: ResultRenderer = .init(),
+    environment: ScriptEnvironment = ScriptEnvironment(),
+    write: @escaping @Sendable (String) -> Void = Terminal.writeStandardOutput,
+    confirm: @escaping @Sendable (String) async -> Bool = ScriptEvaluator.askOnStandardInput
+  ) {
+    let printer = NestedPrinter(renderer: renderer, write: write)
+    var environment = environment
+    environment.onNestedResult = { result in printer.printNested(result) }
+    self.interpreter = Interpreter(api: backend.api, environment: environment)
+    self.backend = backend
+    self.factory = factory
+    self.printer = printer
+    self.confirm = confirm
+    self.environmentNames = environment.variables.keys.sorted()
+    self.workingDirectory = environment.workingDirectory
+    self.state = ShellStateSnapshot(
+      ShellState(
+        knownCoupons: backend.couponCodes, environmentNames: environment.variables.keys.sorted(),
+        workingDirectory: environment.workingDirectory))
+  }
+
+  /// Connects the shell's history (its active secret follows the backend's API key) and
+  /// decides whether rendering uses colour.
+  public func configure(history: History?, color: Bool) {
+    self.history = history
+    history?.activeSecrets = backend.apiKey.map { [$0] } ?? []
+    printer.renderer.color = color
+  }
+
+  /// How results are rendered now.
+  public var renderer: ResultRenderer { printer.renderer }
+
+  /// The backend in use.
+  public var currentBackend: ShellBackend { backend }
+
+  // MARK: Evaluator
+
+  public nonisolated func isComplete(_ text: String) async -> Bool {
+    !Interpreter.isIncomplete(text)
+  }
+
+  public var promptContext: PromptContext {
+    let current = state.current
+    return PromptContext(
+      backend: backend.name, profile: current.profileId, session: current.sessionId)
+  }
+
+  public func evaluate(_ text: String) async -> EvaluationOutcome {
+    await evaluate(text, file: "<input>", firstLine: 1)
+  }
+
+  /// Evaluates `text` as lines of `file` starting at `firstLine` (so errors in a startup file
+  /// point at the right line).
+  public func evaluate(_ text: String, file: String, firstLine: Int) async -> EvaluationOutcome {
+    if let parsed = ShellStatement.parse(text) {
+      switch parsed {
+      case .success(let statement): return await perform(statement)
+      case .failure(let error): return .error(error.message, exitCode: 2)
+      }
+    }
+    let padding = String(repeating: "\n", count: max(0, firstLine - 1))
+    let run = await interpreter.run(line: padding + text, file: file)
+    await refreshState()
+    var shown = run.results.map { printer.renderer.render($0) }.filter { !$0.isEmpty }
+    if text.trimmingCharacters(in: .whitespaces) == "help", run.error == nil {
+      shown.append(Self.shellHelp)
+    }
+    let output = shown.joined(separator: "\n")
+    if let error = run.error {
+      if !output.isEmpty { printer.write(output + "\n") }
+      if error.kind == .cancelled { return .error("cancelled", exitCode: error.exitCode) }
+      return .error(error.rendered, exitCode: error.exitCode)
+    }
+    record(text)
+    if let code = run.exitRequested {
+      if !output.isEmpty { printer.write(output + "\n") }
+      return .exit(code)
+    }
+    return .output(output)
+  }
+
+  /// Copies the interpreter's context, variables, `$last` and seen ids into ``state``.
+  public func refreshState() async {
+    let context = await interpreter.context
+    let seen = await interpreter.seen
+    state.current = ShellState(
+      profileId: context.profileId, sessionId: context.sessionId,
+      variables: await interpreter.variables, last: await interpreter.last,
+      profiles: seen.profiles, sessions: seen.sessions, coupons: seen.coupons,
+      knownCoupons: backend.couponCodes, environmentNames: environmentNames,
+      workingDirectory: workingDirectory)
+  }
+
+  static let shellHelp =
+    "shell statements:\n"
+    + ShellStatement.usage.map { usage, summary in
+      "  " + usage.padding(toLength: 32, withPad: " ", startingAt: 0) + summary
+    }.joined(separator: "\n")
+
+  // MARK: Shell statements
+
+  private func perform(_ statement: ShellStatement) async -> EvaluationOutcome {
+    switch statement {
+    case .setOutput(let format):
+      printer.renderer.format = format
+      return .output("output: \(format.rawValue)")
+    case .connect(let target):
+      return await connect(target)
+    case .reset(let force):
+      return await reset(force: force)
+    case .history:
+      let entries = history?.entries ?? []
+      return .output(
+        entries.enumerated().map { index, line in
+          String(format: "%5d  ", index + 1)
+            + line.replacingOccurrences(of: "\n", with: "\n       ")
+        }.joined(separator: "\n"))
+    case .recordStart(let path, let force):
+      return await startRecording(path: path, force: force)
+    case .recordStop:
+      guard let recorder else { return .error("not recording", exitCode: 3) }
+      self.recorder = nil
+      recorder.close()
+      return .output("recording stopped: \(recorder.path) (\(recorder.statements) statements)")
+    case .recordStatus:
+      guard let recorder else { return .output("not recording") }
+      return .output("recording to \(recorder.path) (\(recorder.statements) statements so far)")
+    }
+  }
+
+  private func connect(_ target: ConnectTarget) async -> EvaluationOutcome {
+    guard let factory else { return .error("connect is not available here", exitCode: 3) }
+    let opened: ShellBackend
+    do {
+      opened = try await factory(target)
+    } catch {
+      return .error("cannot connect: \(error)", exitCode: 3)
+    }
+    let previous = backend
+    backend = opened
+    await interpreter.switchBackend(to: opened.api)
+    await previous.shutdown()
+    history?.activeSecrets = opened.apiKey.map { [$0] } ?? []
+    await refreshState()
+    return .output("connected to \(opened.description)")
+  }
+
+  private func reset(force: Bool) async -> EvaluationOutcome {
+    guard let reset = backend.reset else {
+      return .error(
+        "reset works only with the embedded engine; this shell talks to \(backend.name)",
+        exitCode: 3)
+    }
+    if !force {
+      let question = "Empty the embedded store (profiles, sessions, events, codes)? [y/N] "
+      guard await confirm(question) else { return .output("reset cancelled") }
+    }
+    do {
+      try await reset()
+    } catch {
+      return .error("reset failed: \(error)", exitCode: 3)
+    }
+    await interpreter.switchBackend(to: backend.api)
+    await refreshState()
+    return .output("the embedded store is empty")
+  }
+
+  // MARK: Recording
+
+  private func startRecording(path: String, force: Bool) async -> EvaluationOutcome {
+    if let recorder {
+      return .error("already recording to \(recorder.path); `record stop` first", exitCode: 3)
+    }
+    let resolved =
+      path.hasPrefix("/") ? path : URL(fileURLWithPath: workingDirectory).appending(path: path).path
+    var fresh = true
+    if let isFresh = backend.isFresh { fresh = (try? await isFresh()) ?? false }
+    let header = RecordingHeader(
+      date: Date(), backend: backend.description, campaignPack: backend.campaignPack,
+      seed: backend.seed)
+    do {
+      recorder = try Recorder(path: resolved, header: header, overwrite: force)
+    } catch {
+      return .error("\(error)", exitCode: 3)
+    }
+    var message = "recording to \(resolved)"
+    if backend.isFresh != nil && !fresh {
+      message +=
+        "\nwarning: the store was not fresh; a replay on a fresh backend may differ"
+        + " (start with `talon --memory --seed N`, or `reset` first)"
+    }
+    return .output(message)
+  }
+
+  /// Writes a successful statement to the recording, unless it may carry a secret.
+  private func record(_ text: String) {
+    guard let recorder else { return }
+    if HistoryFilter.mayContainSecret(text, activeSecrets: backend.apiKey.map { [$0] } ?? []) {
+      printer.write("note: not recorded (it may contain a secret)\n")
+      return
+    }
+    recorder.append(text)
+  }
+
+  // MARK: Confirmation
+
+  /// Asks `question` on standard output and reads the answer from standard input: `y` or
+  /// `yes` (any case) is yes; anything else, or the end of input, is no.
+  public static let askOnStandardInput: @Sendable (String) async -> Bool = { question in
+    Terminal.writeStandardOutput(question)
+    let answer = await BlockingThread.run { Swift.readLine(strippingNewline: true) }
+    let word = answer?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+    return word == "y" || word == "yes"
+  }
+}
+
+/// Prints results of nested statements as they finish, with the current renderer (which
+/// `set output` changes); shared with the interpreter's environment callback.
+final class NestedPrinter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var currentRenderer: ResultRenderer
+  private let sink: @Sendable (String) -> Void
+
+  init(renderer: ResultRenderer, write: @escaping @Sendable (String) -> Void) {
+    currentRenderer = renderer
+    sink = write
+  }
+
+  var renderer: ResultRenderer {
+    get { lock.withLock { currentRenderer } }
+    set { lock.withLock { currentRenderer = newValue } }
+  }
+
+  func write(_ text: String) {
+    sink(text)
+  }
+
+  /// `echo` and `help` text and values in full; API calls as one line each.
+  func printNested(_ result: StatementResult) {
+    let renderer = self.renderer
+    let text: String
+    switch result.kind {
+    case .output, .value: text = renderer.render(result)
+    case .api: text = renderer.renderLine(result)
+    case .assignment where !result.apiCalls.isEmpty: text = renderer.renderLine(result)
+    default: text = ""
+    }
+    if !text.isEmpty { sink(text + "\n") }
+  }
+}

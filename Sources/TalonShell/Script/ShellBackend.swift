@@ -1,0 +1,59 @@
+import TalonAPI
+
+/// A backend as the shell sees it: the API, the name the prompt shows, the secret to keep out
+/// of history and recordings, and what only the embedded engine can do (reset, freshness).
+/// The `talon` executable makes these (TalonShell knows neither the engine nor HTTP).
+public struct ShellBackend: Sendable {
+  /// The Integration API calls go here.
+  public var api: any IntegrationAPI
+  /// `embedded`, or the host of a remote server.
+  public var name: String
+  /// The API key in use, if any: never recorded in history or recordings.
+  public var apiKey: String?
+  /// Empties the store (the embedded engine); nil for a remote server.
+  public var reset: (@Sendable () async throws -> Void)?
+  /// Whether the store holds no profile, session or event yet (the embedded engine).
+  public var isFresh: (@Sendable () async throws -> Bool)?
+  /// What a recording's header says about the backend, e.g. `embedded (memory)` or the URL.
+  public var description: String
+  /// The campaign pack's name, for a recording's header (embedded only).
+  public var campaignPack: String?
+  /// The seed of the random source and clock, if any.
+  public var seed: UInt64?
+  /// Coupon codes the backend is known to have (the campaign pack's), offered by completion
+  /// besides the codes seen in the shell.
+  public var couponCodes: [String]
+  /// Releases the backend (closes the store, shuts the HTTP client down).
+  public var shutdown: @Sendable () async -> Void
+
+  public init(
+    api: any IntegrationAPI, name: String, apiKey: String? = nil,
+    reset: (@Sendable () async throws -> Void)? = nil,
+    isFresh: (@Sendable () async throws -> Bool)? = nil, description: String? = nil,
+    campaignPack: String? = nil, seed: UInt64? = nil, couponCodes: [String] = [],
+    shutdown: @escaping @Sendable () async -> Void = {}
+  ) {
+    self.api = api
+    self.name = name
+    self.apiKey = apiKey
+    self.reset = reset
+    self.isFresh = isFresh
+    self.description = description ?? name
+    self.campaignPack = campaignPack
+    self.seed = seed
+    self.couponCodes = couponCodes
+    self.shutdown = shutdown
+  }
+
+  /// Whether this is the embedded engine (it can be reset).
+  public var isEmbedded: Bool { reset != nil }
+}
+
+/// Where `connect` goes: the embedded engine, or a remote server with an optional key.
+public enum ConnectTarget: Sendable, Equatable {
+  case embedded
+  case remote(url: String, apiKey: String?)
+}
+
+/// Opens the backend `connect` asks for; the `talon` executable supplies it.
+public typealias BackendFactory = @Sendable (ConnectTarget) async throws -> ShellBackend

@@ -1,0 +1,117 @@
+import Foundation
+import TalonAPI
+import Testing
+
+@testable import TalonShell
+
+/// Completion as plain Swift: a snapshot of interpreter state in, candidates out.
+@Suite("Script completion")
+struct ScriptCompleterTests {
+  let state = ShellState(
+    profileId: "alice", sessionId: "s1",
+    variables: [
+      "order": ["items": [["sku": "SHOE-1", "price": 80]], "total": 80],
+      "name": "x",
+    ],
+    last: [
+      "effects": [["effectType": "setDiscount", "props": ["name": "10%", "value": 8]]],
+      "customerSession": ["integrationId": "s1"], "createdCoupons": [],
+    ],
+    profiles: ["alice", "bob", "albert"], sessions: ["s1", "s2"], coupons: ["SUMMER10"],
+    knownCoupons: ["SUMMER10", "FLASH3", "SPRING19"], environmentNames: ["HOME", "HOST"],
+    workingDirectory: "/")
+
+  func complete(_ line: String, state: ShellState? = nil) -> CompletionResult {
+    ScriptCompleter(snapshot: ShellStateSnapshot(state ?? self.state))
+      .complete(line: line, cursor: line.count)
+  }
+
+  @Test func commandNamesAtTheStartOfAStatement() {
+    #expect(complete("pro") == CompletionResult(replacing: 3, candidates: ["profile"]))
+    #expect(complete("re").candidates == ["record", "referral", "repeat", "reset"])
+    #expect(complete("con").candidates == ["connect", "context"])
+    #expect(complete("let x = ses").candidates == ["session"])
+    #expect(complete("profile update alice | ec").candidates == ["echo"])
+    #expect(complete("UpdateCustomerSessionV").candidates == ["UpdateCustomerSessionV2"])
+  }
+
+  @Test func subcommandNamesAfterAFamilyWord() {
+    #expect(complete("session up").candidates == ["update", "update-v1"])
+    #expect(complete("coupon ").candidates == ["reserve", "unreserve", "holders", "reserved"])
+    #expect(complete("set ").candidates == ["output"])
+    #expect(complete("set output s").candidates == ["summary"])
+    #expect(complete("record st").candidates == ["start", "stop", "status"])
+  }
+
+  @Test func argumentKeysOfTheCommandBeingTyped() {
+    let coupons = complete("session update s1 cou")
+    #expect(
+      coupons == CompletionResult(replacing: 3, candidates: ["coupons="], appendsSpace: false))
+    #expect(complete("cart add sku=A pr").candidates == ["price="])
+    #expect(complete("referral create 3 adv").candidates == ["advocate="])
+  }
+
+  @Test func idsWhereAnIdGoes() {
+    #expect(complete("profile update al").candidates == ["alice", "albert"])
+    #expect(complete("use session ").candidates == ["new", "s1", "s2"])
+    #expect(complete("session update s").candidates == ["s1", "s2", "state="])
+    #expect(complete("session update s1 profile=b").candidates == ["bob"])
+    #expect(complete("referral create 3 advocate=al").candidates == ["alice", "albert"])
+    #expect(complete("coupon reserve S").candidates == ["SUMMER10", "SPRING19"])
+    #expect(complete("session update s1 coupons=[SUMMER10, F").candidates == ["FLASH3"])
+    #expect(complete("session update s1 state=c").candidates == ["closed", "cancelled"])
+    #expect(complete("profile inventory alice profile=t").candidates == ["true"])
+  }
+
+  @Test func variableNamesAfterADollar() {
+    let names = complete("echo $")
+    #expect(names.candidates == ["last", "profile", "session", "env", "args", "name", "order"])
+    #expect(names.appendsSpace == false)
+    #expect(
+      complete("echo $or")
+        == CompletionResult(replacing: 2, candidates: ["order"], appendsSpace: false))
+    #expect(complete("expect $la").candidates == ["last"])
+  }
+
+  @Test func fieldPathsFromTheActualValues() {
+    #expect(
+      complete("$last.ef")
+        == CompletionResult(replacing: 2, candidates: ["effects"], appendsSpace: false))
+    #expect(complete("$last.").candidates == ["createdCoupons", "customerSession", "effects"])
+    #expect(complete("echo $last.effects[0].").candidates == ["effectType", "props"])
+    #expect(complete("echo $last.effects[-1].props.v").candidates == ["value"])
+    #expect(complete("let p = $order.items[0].s").candidates == ["sku"])
+    #expect(complete("echo $env.HO").candidates == ["HOME", "HOST"])
+    #expect(complete("echo $last.effects[5].").candidates.isEmpty)
+    #expect(complete("echo $name.").candidates.isEmpty)
+  }
+
+  @Test func fileNamesAfterRun() throws {
+    let folder = FileManager.default.temporaryDirectory.appending(
+      path: "talon-complete-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(
+      at: folder.appending(path: "lib"), withIntermediateDirectories: true)
+    try "echo 1\n".write(
+      to: folder.appending(path: "checkout.tw"), atomically: true, encoding: .utf8)
+    try "echo 2\n".write(
+      to: folder.appending(path: "lib/setup.tw"), atomically: true, encoding: .utf8)
+    var state = self.state
+    state.workingDirectory = folder.path
+    #expect(
+      complete("run ch", state: state)
+        == CompletionResult(replacing: 2, candidates: ["checkout.tw"]))
+    let directory = complete("run l", state: state)
+    #expect(directory == CompletionResult(replacing: 1, candidates: ["lib/"], appendsSpace: false))
+    #expect(complete("run lib/s", state: state).candidates == ["lib/setup.tw"])
+    #expect(complete("run nowhere/x", state: state).candidates.isEmpty)
+  }
+
+  @Test func theSnapshotIsReadAsItIsNow() {
+    let snapshot = ShellStateSnapshot(ShellState())
+    let completer = ScriptCompleter(snapshot: snapshot)
+    #expect(completer.complete(line: "use profile ", cursor: 12).candidates.isEmpty)
+    snapshot.current.profiles = ["zoe"]
+    #expect(completer.complete(line: "use profile ", cursor: 12).candidates == ["zoe"])
+  }
+}

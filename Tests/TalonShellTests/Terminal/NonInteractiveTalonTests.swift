@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// `talon` with standard input from a pipe, and `talon -c`: no prompt, no colour, no history;
+/// the first failure stops the run with the runner's exit codes.
+@Suite("talon without a terminal")
+struct NonInteractiveTalonTests {
+  @Test func aPipedScriptRunsAndAFailingExpectExitsWithOne() throws {
+    let home = try TalonHome()
+    defer { home.remove() }
+    let script = """
+      profile update alice tier=gold
+      let s = session update s1 items=[{
+        sku: SHOE-1, name: Runner, price: 120, quantity: 1, category: shoes,
+      }]
+      echo "discount: ${last.effects[0].props.value}"
+      expect $last.effects[0].props.value == 99
+      echo never
+
+      """
+    let outcome = try home.run(["--memory", "--seed", "1", "--output", "json"], input: script)
+    #expect(outcome.status == 1)
+    #expect(outcome.output.contains("\"integrationId\":\"alice\""))
+    #expect(outcome.output.contains("discount: 6\n"))
+    #expect(!outcome.output.contains("never"))
+    #expect(!outcome.output.contains("\u{1B}"))
+    #expect(
+      outcome.errors.contains(
+        "<input>:1:8: error: expected $last.effects[0].props.value == 99, got"))
+    #expect(!FileManager.default.fileExists(atPath: home.historyFile.path))
+  }
+
+  @Test func aParseErrorExitsWithTwoAndAnAPIErrorWithThree() throws {
+    let home = try TalonHome()
+    defer { home.remove() }
+    let parse = try home.run(["--memory"], input: "echo ok\ncart add sku=12abc\necho never\n")
+    #expect(parse.status == 2)
+    #expect(parse.output == "ok\n")
+    #expect(parse.errors.contains("'12abc' is not a number"))
+
+    let api = try home.run(
+      ["--memory"], input: "session update s1 profile=a\nsession update s1 profile=b\n")
+    #expect(api.status == 3)
+    #expect(api.errors.contains("409"))
+
+    let fine = try home.run(["--memory"], input: "echo a\necho b\n")
+    #expect(fine.status == 0)
+    #expect(fine.output == "a\nb\n")
+  }
+
+  @Test func dashCRunsOneStatement() throws {
+    let home = try TalonHome()
+    defer { home.remove() }
+    let echo = try home.run(["--memory", "-c", "echo hello from c"])
+    #expect(echo.status == 0)
+    #expect(echo.output == "hello from c\n")
+    #expect(try home.run(["--memory", "-c", "expect 1 == 2"]).status == 1)
+    #expect(try home.run(["--memory", "-c", "expect (1"]).status == 2)
+    #expect(try home.run(["--memory", "-c", "exit 5"]).status == 5)
+    let value = try home.run(["--memory", "--output", "json", "-c", "{b: [1, 2], a: \"x\"}"])
+    #expect(value.output == "{\"a\":\"x\",\"b\":[1,2]}\n")
+  }
+
+  @Test func shellStatementsWorkWithoutATerminal() throws {
+    let home = try TalonHome()
+    defer { home.remove() }
+    let outcome = try home.run(
+      ["--memory"],
+      input: "set output json\nprofile update ann\nreset\nn\nreset force\nset output loud\n")
+    #expect(outcome.status == 2)
+    #expect(outcome.output.contains("output: json\n"))
+    #expect(outcome.output.contains("reset cancelled\n"))
+    #expect(outcome.output.contains("the embedded store is empty\n"))
+    #expect(outcome.errors.contains("usage: set output json|pretty|summary"))
+  }
+}

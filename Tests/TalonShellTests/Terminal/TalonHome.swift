@@ -1,0 +1,90 @@
+import Foundation
+
+/// The built `talon` binary and a private home for one run of it: HOME, XDG_STATE_HOME
+/// (history) and XDG_DATA_HOME (the default store) all inside a temporary folder.
+///
+/// The binary is found beside the test runner in the build products folder
+/// (`swift build --build-tests` builds every product); `TALON_BINARY` overrides the path.
+struct TalonHome {
+  let home: URL
+
+  init() throws {
+    home = FileManager.default.temporaryDirectory.appending(
+      path: "talon-home-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+  }
+
+  static var executable: URL {
+    if let path = ProcessInfo.processInfo.environment["TALON_BINARY"] {
+      return URL(fileURLWithPath: path)
+    }
+    let runner = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+    let beside = runner.deletingLastPathComponent().appending(path: "talon")
+    if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+    let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    return package.appending(path: ".build/debug/talon")
+  }
+
+  var historyFile: URL { home.appending(path: "state/talon/history") }
+
+  /// The environment of a run: nothing inherited but PATH, so the user's own settings
+  /// (~/.editrc, ~/.talonrc, history, NO_COLOR, TALON_URL) never leak in.
+  func environment(_ extra: [String: String] = [:]) -> [String: String] {
+    var environment = [
+      "HOME": home.path,
+      "XDG_STATE_HOME": home.appending(path: "state").path,
+      "XDG_DATA_HOME": home.appending(path: "data").path,
+      "TERM": "xterm",
+      "NO_COLOR": "1",
+      "LC_ALL": "C.UTF-8",
+      "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+    ]
+    environment.merge(extra) { $1 }
+    return environment.filter { !$0.value.isEmpty }
+  }
+
+  /// Starts `talon ARGUMENTS` on a new pseudo-terminal and waits for `prompt`.
+  func start(
+    _ arguments: [String] = ["--memory", "--seed", "1"], environment extra: [String: String] = [:],
+    prompt: String = "talon embedded> "
+  ) throws -> PseudoTerminal {
+    let terminal = try PseudoTerminal(
+      executable: Self.executable, arguments: arguments, environment: environment(extra))
+    if !prompt.isEmpty { try terminal.waitFor(prompt) }
+    return terminal
+  }
+
+  struct Outcome {
+    var status: Int32
+    var output: String
+    var errors: String
+  }
+
+  /// Runs `talon ARGUMENTS` with standard input from a pipe holding `input`.
+  func run(_ arguments: [String], input: String = "") throws -> Outcome {
+    let process = Process()
+    process.executableURL = Self.executable
+    process.arguments = arguments
+    process.environment = environment()
+    let stdin = Pipe()
+    let stdout = Pipe()
+    let stderr = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = stderr
+    try process.run()
+    stdin.fileHandleForWriting.write(Data(input.utf8))
+    try stdin.fileHandleForWriting.close()
+    let output = stdout.fileHandleForReading.readDataToEndOfFile()
+    let errors = stderr.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Outcome(
+      status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+      errors: String(decoding: errors, as: UTF8.self))
+  }
+
+  func remove() {
+    try? FileManager.default.removeItem(at: home)
+  }
+}
