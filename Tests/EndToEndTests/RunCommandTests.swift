@@ -124,6 +124,15 @@ struct RunCommandTests {
     #expect(!terminal.transcript.contains("D4"))
   }
 
+  @Test func aProgressLineShowsOnATerminalWhileALongWorkflowRuns() throws {
+    let terminal = try PseudoTerminal(
+      executable: TalonBinary.url, arguments: ["run", Self.fixture("slow.tw")],
+      environment: ["TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin"])
+    try terminal.waitFor("talon run: \(Self.fixture("slow.tw")): ")
+    try terminal.waitFor("passed: 1 file, 17 statements, 1 expectation passed")
+    #expect(try terminal.waitForExit() == 0)
+  }
+
   /// A loopback port nothing listens on: bound, then closed again.
   static func refusedPort() throws -> Int {
     let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
