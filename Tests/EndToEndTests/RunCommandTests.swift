@@ -124,6 +124,19 @@ struct RunCommandTests {
     #expect(!terminal.transcript.contains("D4"))
   }
 
+  @Test func verboseAndOutputReachTheRunnerDespiteTheShellsOptionsOfTheSameNames() throws {
+    let json = try TalonBinary.run(
+      ["run", "--verbose", "--output", "json", "--seed", "1", Self.fixture("pass.tw")])
+    #expect(json.status == 0)
+    #expect(json.standardOutput.contains("\n      {\"event\":{\"applicationId\":1,"))
+    let pretty = try TalonBinary.run(["run", "--output=pretty", "-v", Self.fixture("pass.tw")])
+    #expect(pretty.standardOutput.contains("\n      {\n        \"event\": {\n"))
+    let normal = try TalonBinary.run(["run", "--var", "x=--verbose", Self.fixture("pass.tw")])
+    #expect(!normal.standardOutput.contains("\"event\""))
+    let both = try TalonBinary.run(["run", "--quiet", "--verbose", Self.fixture("pass.tw")])
+    #expect(both.status == 2)
+  }
+
   @Test func aProgressLineShowsOnATerminalWhileALongWorkflowRuns() throws {
     let terminal = try PseudoTerminal(
       executable: TalonBinary.url, arguments: ["run", Self.fixture("slow.tw")],
