@@ -82,9 +82,6 @@ struct RunCommand: AsyncParsableCommand {
   }
 
   private func runOptions() throws -> RunOptions {
-    let shadowed = RootShadowedOptions(arguments: CommandLine.arguments)
-    let verbose = verbose || shadowed.verbose
-    let output = output ?? shadowed.output
     if quiet && verbose { throw RunnerUsageError("--quiet and --verbose exclude each other") }
     var format: OutputFormat?
     if let output {
@@ -121,42 +118,5 @@ struct RunCommand: AsyncParsableCommand {
       },
       {}
     )
-  }
-}
-
-/// `--verbose` and `--output` of `talon run` as written on the command line.
-///
-/// The root command (the shell) has options of the same names, and ArgumentParser lets a
-/// parent command take every option it knows from the whole command line, also after the
-/// subcommand's name: the root consumes them and `RunCommand`'s own properties stay unset.
-/// (Shared `@OptionGroup`s such as the backend options are decoded once and reach both.) Until
-/// the root's shell options move to a default subcommand, the runner reads these two from the
-/// raw arguments after `run`, skipping the values of options that take one, up to `--`.
-struct RootShadowedOptions {
-  var verbose = false
-  var output: String?
-
-  /// Options of `talon run` (and of its option groups) that take a value.
-  static let valueOptions: Set<String> = [
-    "--var", "--report", "--url", "--api-key", "--api-key-file", "--app-id", "--app-key",
-    "--data", "--campaigns", "--seed", "--output",
-  ]
-
-  init(arguments: [String]) {
-    guard let start = arguments.dropFirst().firstIndex(of: "run") else { return }
-    var index = start + 1
-    while index < arguments.count {
-      let argument = arguments[index]
-      if argument == "--" { break }
-      if argument == "--verbose" {
-        verbose = true
-      } else if argument.hasPrefix("--output=") {
-        output = String(argument.dropFirst("--output=".count))
-      } else if argument == "--output", index + 1 < arguments.count {
-        output = arguments[index + 1]
-      }
-      if Self.valueOptions.contains(argument) { index += 1 }
-      index += 1
-    }
   }
 }

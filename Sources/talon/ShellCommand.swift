@@ -1,65 +1,55 @@
 import ArgumentParser
-import Foundation
-import TalonEngine
-import TalonScript
 import TalonShell
 
-/// The shell behind `talon` without a subcommand: opens the backend, builds the evaluator
-/// and runs `-c`, the interactive loop, or the statements of standard input.
-///
-/// Decisions: the startup file runs only in an interactive shell, or wherever `--rc FILE`
-/// names one; piped scripts and `-c` stay reproducible. A missing `~/.talonrc` is fine; a
-/// missing `--rc` file is reported and the shell still starts, like any error in it.
-struct ShellCommand {
-  let options: Talon
+/// `talon shell`, the default subcommand: the shell for the talon command language.
+/// Interactive on a terminal; reading statements from standard input otherwise; or running
+/// the one statement of `-c`.
+struct ShellCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "shell",
+    abstract: "The talon shell (the default when no subcommand is given).",
+    discussion: """
+      On a terminal: line editing, history, completion and a context prompt; `help` lists \
+      the commands. With standard input from a pipe or a file, talon runs the statements \
+      and stops at the first failure: exit status 1 for a failed expect, 2 for a parse \
+      error, 3 for an API or runtime error (`-c` likewise). The startup file ~/.talonrc \
+      (or --rc FILE) runs before the first prompt of an interactive shell.
+      """)
 
-  func run() async throws -> Int32 {
-    let environment = ProcessInfo.processInfo.environment
-    let defaultStore = StoreLocation.file(path: DataPaths.defaultStore())
-    let embedded = options.embedded
-    let store: StoreLocation =
-      embedded.memory ? .memory : embedded.data.map { .file(path: $0) } ?? defaultStore
-    let opened = try Backend.open(
-      remote: options.remote, embedded: embedded, defaultStore: defaultStore,
-      verbose: options.verbose)
-    let backend = ShellBackends.shellBackend(opened, store: store, seed: embedded.seed)
-    let evaluator = ScriptEvaluator(
-      backend: backend,
-      factory: ShellBackends.factory(
-        store: store, campaigns: embedded.campaigns, seed: embedded.seed,
-        verbose: options.verbose),
-      renderer: ResultRenderer(format: options.output, color: false),
-      environment: ScriptEnvironment(seed: options.embedded.seed))
-    await evaluator.refreshState()
+  @OptionGroup(title: "Remote Integration API")
+  var remote: RemoteOptions
 
-    if let statement = options.command {
-      let status = await runOne(statement, evaluator)
-      await evaluator.currentBackend.shutdown()
-      return status
+  @OptionGroup(title: "Embedded engine")
+  var embedded: EmbeddedOptions
+
+  @Option(name: .customShort("c"), help: "Run this statement and exit with its status.")
+  var command: String?
+
+  @Option(
+    help: "How results are shown: json, pretty or summary.",
+    completion: .list(OutputFormat.allCases.map(\.rawValue)),
+    transform: OutputFormat.parseArgument)
+  var output: OutputFormat = .pretty
+
+  @Option(
+    name: .customLong("rc"), help: "Run this startup file instead of ~/.talonrc.",
+    completion: .file())
+  var startupFile: String?
+
+  @Flag(name: .customLong("no-rc"), help: "Do not run a startup file.")
+  var noStartupFile = false
+
+  @Flag(help: "Trace HTTP requests and answers on standard error, like curl -v.")
+  var verbose = false
+
+  func validate() throws {
+    if startupFile != nil && noStartupFile {
+      throw ValidationError("--rc and --no-rc exclude each other.")
     }
-
-    let loop = ShellLoop(
-      evaluator: evaluator, completer: ScriptCompleter(snapshot: evaluator.state))
-    await evaluator.configure(history: loop.history, color: loop.color)
-    if !options.noStartupFile && (loop.interactive || options.startupFile != nil) {
-      await StartupFile(path: options.startupFile, environment: environment).run(with: evaluator)
-    }
-    let status = await loop.run()
-    await evaluator.currentBackend.shutdown()
-    return status
   }
 
-  /// `-c STATEMENT`: evaluates it, prints the outcome, returns the status.
-  private func runOne(_ statement: String, _ evaluator: ScriptEvaluator) async -> Int32 {
-    switch await evaluator.evaluate(statement) {
-    case .output(let text):
-      if !text.isEmpty { Terminal.writeStandardOutput(text.hasSuffix("\n") ? text : text + "\n") }
-      return 0
-    case .error(let message, let code):
-      Terminal.writeStandardError(message.hasSuffix("\n") ? message : message + "\n")
-      return code
-    case .exit(let code):
-      return code
-    }
+  func run() async throws {
+    let status = try await ShellSession(options: self).run()
+    if status != 0 { throw ExitCode(status) }
   }
 }

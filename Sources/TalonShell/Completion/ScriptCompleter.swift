@@ -12,7 +12,8 @@ import TalonScript
 /// - arguments of the command being typed: its `key=` names, and ids where an id goes:
 ///   profile ids (`profile update`, `use profile`, `profile=`, `advocate=`, `friend=`),
 ///   session ids (`session update`, `use session`), coupon codes (`coupon reserve`,
-///   `coupons=[...]`, `coupon=`), session states after `state=`;
+///   `coupons=[...]`, `coupon=`), session states after `state=`, SKUs of the cart after
+///   `cart remove`;
 /// - a path after `run `, relative to the working directory.
 public struct ScriptCompleter: Completer {
   let snapshot: ShellStateSnapshot
@@ -154,6 +155,8 @@ public struct ScriptCompleter: Completer {
       index == 0 ? coupons(state) : state.profiles
     case ["coupon", "holders"]:
       index == 0 ? coupons(state) : []
+    case ["cart", "remove"]:
+      index == 0 ? state.cartSKUs : []
     default:
       []
     }

@@ -13,6 +13,8 @@ public struct ShellState: Sendable {
   public var profiles: [String]
   public var sessions: [String]
   public var coupons: [String]
+  /// The SKUs in the current cart, for `cart remove`.
+  public var cartSKUs: [String]
   /// Coupon codes the backend is known to have besides those seen (the campaign pack's).
   public var knownCoupons: [String]
   /// Environment variable names, for `$env.`.
@@ -23,7 +25,7 @@ public struct ShellState: Sendable {
   public init(
     profileId: String? = nil, sessionId: String? = nil, variables: [String: JSONValue] = [:],
     last: JSONValue = .null, profiles: [String] = [], sessions: [String] = [],
-    coupons: [String] = [], knownCoupons: [String] = [],
+    coupons: [String] = [], cartSKUs: [String] = [], knownCoupons: [String] = [],
     environmentNames: [String] = [],
     workingDirectory: String = FileManager.default.currentDirectoryPath
   ) {
@@ -34,6 +36,7 @@ public struct ShellState: Sendable {
     self.profiles = profiles
     self.sessions = sessions
     self.coupons = coupons
+    self.cartSKUs = cartSKUs
     self.knownCoupons = knownCoupons
     self.environmentNames = environmentNames
     self.workingDirectory = workingDirectory

@@ -12,7 +12,8 @@ import TalonScript
 ///
 /// Decisions: `connect` opens the new backend before closing the old one, so a failed
 /// connect leaves the shell where it was; it starts a fresh context (ids of one backend mean
-/// nothing to another) and keeps the variables. `reset` also clears the context and `$last`.
+/// nothing to another) and keeps the variables; it does not contact a remote server (the first
+/// command does, and reports a wrong URL or key). `reset` also clears the context and `$last`.
 /// A cancelled statement reports just `cancelled`.
 public actor ScriptEvaluator: Evaluator {
   public let interpreter: Interpreter
@@ -85,6 +86,7 @@ public actor ScriptEvaluator: Evaluator {
   /// Evaluates `text` as lines of `file` starting at `firstLine` (so errors in a startup file
   /// point at the right line).
   public func evaluate(_ text: String, file: String, firstLine: Int) async -> EvaluationOutcome {
+    if let usage = ShellStatement.help(for: text) { return .output(usage) }
     if let parsed = ShellStatement.parse(text) {
       switch parsed {
       case .success(let statement): return await perform(statement)
@@ -120,6 +122,7 @@ public actor ScriptEvaluator: Evaluator {
       profileId: context.profileId, sessionId: context.sessionId,
       variables: await interpreter.variables, last: await interpreter.last,
       profiles: seen.profiles, sessions: seen.sessions, coupons: seen.coupons,
+      cartSKUs: context.cart.map(\.sku),
       knownCoupons: backend.couponCodes, environmentNames: environmentNames,
       workingDirectory: workingDirectory)
   }
@@ -268,12 +271,14 @@ final class NestedPrinter: @unchecked Sendable {
     sink(text)
   }
 
-  /// `echo` and `help` text and values in full; API calls as one line each.
+  /// `echo` and `help` text and values in full; API calls as one line each (in full in the
+  /// summary view, where a `run` of a demo script should show every effect table).
   func printNested(_ result: StatementResult) {
     let renderer = self.renderer
     let text: String
     switch result.kind {
     case .output, .value: text = renderer.render(result)
+    case .api where renderer.format == .summary: text = renderer.render(result)
     case .api: text = renderer.renderLine(result)
     case .assignment where !result.apiCalls.isEmpty: text = renderer.renderLine(result)
     default: text = ""

@@ -24,6 +24,16 @@ enum ShellStatement: Equatable {
     ("record stop | record status", "stop recording, or say where it goes"),
   ]
 
+  /// The usage of a shell statement when `text` is `help WORD` for one of them.
+  static func help(for text: String) -> String? {
+    let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+    guard words.count == 2, words[0] == "help", Self.words.contains(String(words[1])) else {
+      return nil
+    }
+    return usage.filter { $0.0.hasPrefix(words[1]) }.map { "\($0.0)\n  \($0.1)" }
+      .joined(separator: "\n")
+  }
+
   /// The statement `text` spells, nil when it is not a shell statement (the language takes
   /// it), or a usage error.
   static func parse(_ text: String) -> Result<ShellStatement, ShellStatementError>? {

@@ -18,6 +18,7 @@ struct ScriptCompleterTests {
       "customerSession": ["integrationId": "s1"], "createdCoupons": [],
     ],
     profiles: ["alice", "bob", "albert"], sessions: ["s1", "s2"], coupons: ["SUMMER10"],
+    cartSKUs: ["SHOE-1", "HAT-1"],
     knownCoupons: ["SUMMER10", "FLASH3", "SPRING19"], environmentNames: ["HOME", "HOST"],
     workingDirectory: "/")
 
@@ -61,6 +62,7 @@ struct ScriptCompleterTests {
     #expect(complete("session update s1 coupons=[SUMMER10, F").candidates == ["FLASH3"])
     #expect(complete("session update s1 state=c").candidates == ["closed", "cancelled"])
     #expect(complete("profile inventory alice profile=t").candidates == ["true"])
+    #expect(complete("cart remove S").candidates == ["SHOE-1"])
   }
 
   @Test func variableNamesAfterADollar() {

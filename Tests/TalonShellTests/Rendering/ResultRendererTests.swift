@@ -55,6 +55,7 @@ struct ResultRendererTests {
     var cases: [(title: String, input: String, output: String)] = []
     for statement in [
       "expect 1 + 1 == 3", "session update s9 coupons=[A,", "profile delete-data x y",
+      "coupon holders NOPE",
     ] {
       guard let error = await interpreter.run(line: statement).error else {
         Issue.record("expected an error from \(statement)")
@@ -82,7 +83,10 @@ struct ResultRendererTests {
   @Test func summaryTotalsSubtractDiscountsFromTheSessionTotal() throws {
     let value: JSONValue = [
       "effects": [
-        ["effectType": "setDiscount", "props": ["name": "A", "value": 4.5]],
+        [
+          "effectType": "setDiscount",
+          "props": ["name": "A", "value": .number(Decimal(string: "4.5") ?? 0)],
+        ],
         ["effectType": "setDiscountPerItem", "props": ["name": "B", "value": 2, "position": 0]],
         ["effectType": "rollbackDiscount", "props": ["name": "C", "value": 9]],
       ],

@@ -1,0 +1,179 @@
+import Foundation
+import TalonAPI
+import TalonEngine
+import TalonScript
+import Testing
+
+@testable import TalonShell
+
+/// The evaluator adapter in process, over a real in-memory embedded engine: shell statements,
+/// nested output, the completion snapshot and the prompt context.
+@Suite("Script evaluator")
+struct ScriptEvaluatorTests {
+  /// Collects what the evaluator prints during evaluation.
+  final class Printed: @unchecked Sendable {
+    private let lock = NSLock()
+    private var text = ""
+    func append(_ more: String) { lock.withLock { text += more } }
+    var all: String { lock.withLock { text } }
+  }
+
+  static func embedded() throws -> ShellBackend {
+    let engine = try EmbeddedEngine(
+      configuration: EngineConfiguration(store: .memory, campaigns: .demo, seed: 3))
+    return ShellBackend(
+      api: engine, name: "embedded", reset: { try await engine.reset() },
+      isFresh: { try await engine.isFresh() }, description: "embedded (memory)",
+      couponCodes: ["SUMMER10"], shutdown: { engine.close() })
+  }
+
+  func evaluator(
+    _ backend: ShellBackend, factory: BackendFactory? = nil, answer: Bool = true,
+    printed: Printed = Printed()
+  ) -> ScriptEvaluator {
+    ScriptEvaluator(
+      backend: backend, factory: factory,
+      environment: ScriptEnvironment(variables: ["HOME": "/h"], seed: 3),
+      write: { printed.append($0) }, confirm: { _ in answer })
+  }
+
+  @Test func theSnapshotAndThePromptFollowEachEvaluation() async throws {
+    let shell = evaluator(try Self.embedded())
+    #expect(await shell.promptContext == PromptContext(backend: "embedded"))
+    _ = await shell.evaluate("session update s1 profile=ann coupons=[SUMMER10]")
+    _ = await shell.evaluate("let n = 2")
+    #expect(
+      await shell.promptContext == PromptContext(backend: "embedded", profile: "ann", session: "s1")
+    )
+    let state = shell.state.current
+    #expect(state.profiles == ["ann"])
+    #expect(state.sessions == ["s1"])
+    #expect(state.coupons.contains("SUMMER10"))
+    #expect(state.variables["n"] == 2)
+    #expect(state.last["effects"] != nil)
+    #expect(state.environmentNames == ["HOME"])
+  }
+
+  @Test func shellStatementsAndTheirUsageErrors() async throws {
+    let shell = evaluator(try Self.embedded())
+    #expect(await shell.evaluate("set output json") == .output("output: json"))
+    #expect(await shell.renderer.format == .json)
+    #expect(await shell.evaluate("{b: 1}") == .output("{\"b\":1}"))
+    #expect(
+      await shell.evaluate("set output loud")
+        == .error("usage: set output json|pretty|summary", exitCode: 2))
+    #expect(
+      await shell.evaluate("connect ftp://x")
+        == .error("usage: connect URL [key=API_KEY] | connect embedded", exitCode: 2))
+    #expect(
+      await shell.evaluate("connect embedded")
+        == .error("connect is not available here", exitCode: 3))
+    guard case .output(let usage) = await shell.evaluate("help reset") else {
+      Issue.record("help reset gave no output")
+      return
+    }
+    #expect(usage.hasPrefix("reset [force]"))
+    guard case .output(let help) = await shell.evaluate("help") else {
+      Issue.record("help gave no output")
+      return
+    }
+    #expect(help.contains("shell statements:\n  set output json|pretty|summary"))
+  }
+
+  @Test func resetAsksAndRefusesARemoteBackend() async throws {
+    let refusing = evaluator(try Self.embedded(), answer: false)
+    _ = await refusing.evaluate("profile update ann")
+    #expect(await refusing.evaluate("reset") == .output("reset cancelled"))
+    #expect(await refusing.promptContext.profile == "ann")
+
+    let agreeing = evaluator(try Self.embedded(), answer: true)
+    _ = await agreeing.evaluate("profile update ann")
+    #expect(await agreeing.evaluate("reset") == .output("the embedded store is empty"))
+    #expect(await agreeing.promptContext.profile == nil)
+    #expect(agreeing.state.current.last == .null)
+
+    let remote = evaluator(ShellBackend(api: try Self.embedded().api, name: "h.example"))
+    #expect(
+      await remote.evaluate("reset force")
+        == .error(
+          "reset works only with the embedded engine; this shell talks to h.example", exitCode: 3))
+  }
+
+  @Test func connectSwitchesBackendsAndTheHistorySecret() async throws {
+    let history = History(fileURL: nil)
+    let first = try Self.embedded()
+    let factory: BackendFactory = { target in
+      guard case .remote(let url, let key) = target else { return try Self.embedded() }
+      return ShellBackend(
+        api: try Self.embedded().api, name: "remote", apiKey: key, description: url)
+    }
+    let shell = evaluator(first, factory: factory)
+    await shell.configure(history: history, color: false)
+    _ = await shell.evaluate("profile update ann")
+    #expect(
+      await shell.evaluate("connect https://h.example key=sk-9")
+        == .output("connected to https://h.example"))
+    #expect(await shell.promptContext == PromptContext(backend: "remote"))
+    #expect(history.activeSecrets == ["sk-9"])
+    #expect(await shell.evaluate("connect embedded") == .output("connected to embedded (memory)"))
+    #expect(history.activeSecrets == [])
+  }
+
+  @Test func nestedResultsArePrintedAsTheyFinish() async throws {
+    let printed = Printed()
+    let shell = evaluator(try Self.embedded(), printed: printed)
+    let outcome = await shell.evaluate(
+      "for who in [ann, bob] {\n  echo hi $who\n  profile update $who\n}")
+    #expect(outcome == .output(""))
+    let lines = printed.all.split(separator: "\n").map(String.init)
+    #expect(lines.count == 4)
+    #expect(lines[0] == "hi ann")
+    #expect(lines[1].hasPrefix("UpdateCustomerProfile ann: 200, 0 effects, "))
+    #expect(lines[2] == "hi bob")
+
+    _ = await shell.evaluate("set output summary")
+    _ = await shell.evaluate("repeat 1 {\n  profile update cid\n}")
+    #expect(printed.all.hasSuffix("profile cid\n  no effects\n"))
+  }
+
+  @Test func failuresCarryTheRunnersExitCodes() async throws {
+    let shell = evaluator(try Self.embedded())
+    guard case .error(let message, let code) = await shell.evaluate("expect 1 == 2") else {
+      Issue.record("expected a failure")
+      return
+    }
+    #expect(code == 1)
+    #expect(message.hasPrefix("<input>:1:8: error: expected 1 == 2"))
+    guard case .error(_, let parse) = await shell.evaluate("echo (") else {
+      Issue.record("expected a parse error")
+      return
+    }
+    #expect(parse == 2)
+    guard case .error(_, let api) = await shell.evaluate("coupon holders NOPE") else {
+      Issue.record("expected an API error")
+      return
+    }
+    #expect(api == 3)
+    #expect(await shell.evaluate("exit 4") == .exit(4))
+  }
+
+  @Test func aStartupFileReportsItsErrorWithFileAndLine() async throws {
+    let file = FileManager.default.temporaryDirectory.appending(path: "rc-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try "set output json\n\nlet a = [\n  1,\n]\nset output nope\necho never\n".write(
+      to: file, atomically: true, encoding: .utf8)
+    let shell = evaluator(try Self.embedded())
+    let output = Printed()
+    let errors = Printed()
+    let ok = await StartupFile(path: file.path, environment: [:]).run(
+      with: shell, output: { output.append($0) }, errors: { errors.append($0) })
+    #expect(!ok)
+    #expect(output.all == "output: json\n")
+    #expect(errors.all == "\(file.path):6: error: usage: set output json|pretty|summary\n")
+    #expect(shell.state.current.variables["a"] == [1])
+
+    let missing = await StartupFile(path: nil, environment: ["HOME": "/nonexistent"]).run(
+      with: shell, output: { _ in }, errors: { errors.append($0) })
+    #expect(missing)
+  }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+
+/// The shell against a remote Integration API: a real `talon serve` on loopback, and a
+/// listening socket that never answers (to cancel a request in flight).
+@Suite("talon shell against a server", .serialized)
+struct RemoteShellTests {
+  /// `talon serve --memory --port 0` until stopped.
+  final class Server {
+    let process = Process()
+    let url: String
+
+    init(home: TalonHome, key: String) throws {
+      process.executableURL = TalonHome.executable
+      process.arguments = ["serve", "--memory", "--port", "0", "--api-key", key]
+      process.environment = home.environment()
+      let output = Pipe()
+      process.standardOutput = output
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      let line = try Self.firstLine(of: output.fileHandleForReading.fileDescriptor)
+      guard let range = line.range(of: "http://") else {
+        throw PseudoTerminalError.timeout(waitingFor: "listening on", output: line)
+      }
+      url = String(line[range.lowerBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func stop() {
+      process.terminate()
+      process.waitUntilExit()
+    }
+
+    /// The first line written to `fd`, waiting at most 10 seconds.
+    static func firstLine(of fd: Int32) throws -> String {
+      var bytes: [UInt8] = []
+      let deadline = ContinuousClock.now + .seconds(10)
+      while !bytes.contains(UInt8(ascii: "\n")) {
+        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        guard ContinuousClock.now < deadline, poll(&descriptor, 1, 100) >= 0 else { break }
+        guard descriptor.revents != 0 else { continue }
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let count = read(fd, &buffer, buffer.count)
+        guard count > 0 else { break }
+        bytes += buffer[0..<count]
+      }
+      return String(decoding: bytes, as: UTF8.self)
+    }
+  }
+
+  @Test func dashCWithVerboseTracesTheRequestWithTheKeyMasked() throws {
+    let home = try TalonHome()
+    defer { home.remove() }
+    let server = try Server(home: home, key: "serve-key-1")
+    defer { server.stop() }
+    let outcome = try home.run(
+      [
+        "--url", server.url, "--api-key", "serve-key-1", "--verbose", "--output", "json", "-c",
+        "profile update zed tier=gold",
+      ])
+    #expect(outcome.status == 0, "\(outcome.errors)")
+    #expect(outcome.output.contains("\"integrationId\":\"zed\""))
+    #expect(outcome.errors.contains("> PUT /v1/customer_profiles/zed HTTP/1.1"))
+    #expect(outcome.errors.contains("ApiKey-v1 ****"))
+    #expect(outcome.errors.contains("< HTTP/1.1 200 OK"))
+    #expect(!outcome.errors.contains("serve-key-1"))
+  }
+
+  @Test func theInteractiveShellTalksToTheServerAndRefusesReset() throws {
+    let home = try TalonHome()
+    defer { home.remove() }
+    let server = try Server(home: home, key: "serve-key-2")
+    defer { server.stop() }
+    let keyFile = home.home.appending(path: "key")
+    try "serve-key-2\n".write(to: keyFile, atomically: true, encoding: .utf8)
+    let shell = try home.start(
+      ["--url", server.url, "--api-key-file", keyFile.path], prompt: "talon 127.0.0.1> ")
+    try shell.enter(
+      "profile update zoe", expecting: "\"integrationId\": \"zoe\"",
+      prompt: "talon 127.0.0.1 zoe> ")
+    try shell.enter(
+      "reset", expecting: "reset works only with the embedded engine",
+      prompt: "talon 127.0.0.1 zoe> ")
+    try shell.enter(
+      "echo serve-key-2", expecting: "\r\nserve-key-2\r\n", prompt: "talon 127.0.0.1 zoe> ")
+    try shell.send("\u{04}")
+    #expect(try shell.waitForExit() == 0)
+    let history = try String(contentsOf: home.historyFile, encoding: .utf8)
+    #expect(history.contains("profile\\040update\\040zoe"))
+    #expect(!history.contains("serve-key-2"))
+  }
+
+  @Test func ctrlCCancelsARequestInFlight() throws {
+    let home = try TalonHome()
+    defer { home.remove() }
+    // A socket that listens but never accepts: connections complete, answers never come.
+    let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    #expect(listener >= 0)
+    defer { close(listener) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) { pointer in
+      pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
+        bind(listener, generic, length) == 0 && listen(listener, 16) == 0
+          && getsockname(listener, generic, &length) == 0
+      }
+    }
+    #expect(bound)
+    let port = UInt16(bigEndian: address.sin_port)
+
+    let shell = try home.start()
+    try shell.enter(
+      "connect http://127.0.0.1:\(port) key=k", expecting: "connected to",
+      prompt: "talon 127.0.0.1> ")
+    // The echo proves the statement runs (the terminal has left editing mode), so the
+    // Ctrl-C below is a SIGINT and not a key for the line editor.
+    try shell.enter("repeat 1 {", expecting: "... ", prompt: "")
+    try shell.enter("echo requesting", expecting: "... ", prompt: "")
+    try shell.enter("profile update hung", expecting: "... ", prompt: "")
+    try shell.enter("}", expecting: "requesting\r\n", prompt: "")
+    let interrupted = ContinuousClock.now
+    try shell.send("\u{03}")
+    try shell.waitFor("cancelled", timeout: .seconds(2))
+    try shell.waitFor("talon 127.0.0.1", timeout: .seconds(2))
+    #expect(ContinuousClock.now - interrupted < .seconds(1))
+    try shell.enter(
+      "connect embedded", expecting: "connected to embedded", prompt: "talon embedded> ")
+    try shell.enter("echo alive", expecting: "\r\nalive\r\n")
+  }
+
+  @Test func sigtermWhileACommandRunsExitsWithStatusZero() throws {
+    let home = try TalonHome()
+    defer { home.remove() }
+    let shell = try home.start()
+    try shell.enter("repeat 1 {", expecting: "... ", prompt: "")
+    try shell.enter("echo sleeping now", expecting: "... ", prompt: "")
+    try shell.enter("sleep 30", expecting: "... ", prompt: "")
+    try shell.enter("}", expecting: "sleeping now", prompt: "")
+    kill(shell.pid, SIGTERM)
+    #expect(try shell.waitForExit() == 0)
+    let history = try String(contentsOf: home.historyFile, encoding: .utf8)
+    #expect(history.contains("sleep\\04030"))
+  }
+}
