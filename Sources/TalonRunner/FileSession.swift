@@ -83,7 +83,7 @@ struct FileSession {
           continue
         case .quit:
           console.line(console.styled("quit", .yellow))
-          return failed ? .failed : .quit
+          return .quit
         }
       }
       collector.reset()
