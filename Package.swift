@@ -60,6 +60,7 @@ let package = Package(
         "TalonAPI",
         "TalonEngine",
         "TalonHTTP",
+        "TalonRunner",
         "TalonScript",
         "TalonShell",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -121,13 +122,20 @@ let package = Package(
       dependencies: [
         "talon", "TalonAPI", "TalonEngine", "TalonHTTP",
         .product(name: "GRDB", package: "GRDB.swift"),
-      ]),
+      ],
+      exclude: ["Fixtures"]),
     // The command language shared by the shell and the workflow runner: lexer, parser,
     // interpreter, API commands and context. Talks only to the IntegrationAPI protocol.
     .target(name: "TalonScript", dependencies: ["TalonAPI"]),
     .testTarget(
       name: "TalonScriptTests", dependencies: ["TalonScript", "TalonAPI"],
       exclude: ["Golden"]),
+    // `talon run`: loads workflow files, runs each against its own backend, prints results,
+    // failure reports, the summary and the JUnit report. TalonShell only for terminal output.
+    .target(name: "TalonRunner", dependencies: ["TalonScript", "TalonAPI", "TalonShell"]),
+    .testTarget(
+      name: "TalonRunnerTests",
+      dependencies: ["TalonRunner", "TalonScript", "TalonAPI", "TalonEngine"]),
   ]
 )
 

@@ -25,6 +25,6 @@ struct Talon: AsyncParsableCommand {
 
   /// The subcommands; add new ones here.
   static let subcommandTypes: [any ParsableCommand.Type] = [
-    ShellCommand.self, ServeCommand.self,
+    ShellCommand.self, ServeCommand.self, RunCommand.self,
   ]
 }

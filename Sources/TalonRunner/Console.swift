@@ -1,0 +1,87 @@
+import Foundation
+import TalonShell
+
+/// Where the runner writes: standard output for statement lines and the summary, standard
+/// error for failure reports, usage and parse errors, and the progress line.
+///
+/// Every write first erases a progress line that is showing, so the two never mix on a
+/// terminal. Thread-safe: the interpreter reports nested results from its own executor.
+package final class Console: @unchecked Sendable {
+  private let writeOutput: @Sendable (String) -> Void
+  private let writeError: @Sendable (String) -> Void
+  /// ANSI colour on standard output.
+  package let color: Bool
+  /// Whether the progress line may be drawn (standard error is a terminal).
+  package let progressEnabled: Bool
+  private let lock = NSLock()
+  private var progressShowing = false
+
+  package init(
+    color: Bool, progressEnabled: Bool,
+    writeOutput: @escaping @Sendable (String) -> Void,
+    writeError: @escaping @Sendable (String) -> Void
+  ) {
+    self.color = color
+    self.progressEnabled = progressEnabled
+    self.writeOutput = writeOutput
+    self.writeError = writeError
+  }
+
+  /// The process's standard output and error; colour and progress when they are terminals.
+  package static func standard() -> Console {
+    Console(
+      color: Terminal.standardOutputColor,
+      progressEnabled: Terminal.isTTY(STDERR_FILENO),
+      writeOutput: { Terminal.writeStandardOutput($0) },
+      writeError: { Terminal.writeStandardError($0) })
+  }
+
+  /// Writes `text` and a line break to standard output.
+  package func line(_ text: String) {
+    lock.withLock {
+      eraseProgress()
+      writeOutput(text + "\n")
+    }
+  }
+
+  /// Writes `text` as is to standard output (prompts).
+  package func write(_ text: String) {
+    lock.withLock {
+      eraseProgress()
+      writeOutput(text)
+    }
+  }
+
+  /// Writes `text` and a line break to standard error.
+  package func error(_ text: String) {
+    lock.withLock {
+      eraseProgress()
+      writeError(text + "\n")
+    }
+  }
+
+  /// Draws `text` as the progress line on standard error, replacing the previous one.
+  func progress(_ text: String) {
+    guard progressEnabled else { return }
+    lock.withLock {
+      writeError("\r\u{1B}[2K" + text)
+      progressShowing = true
+    }
+  }
+
+  /// Removes the progress line, if one shows.
+  func clearProgress() {
+    lock.withLock { eraseProgress() }
+  }
+
+  private func eraseProgress() {
+    guard progressShowing else { return }
+    writeError("\r\u{1B}[2K")
+    progressShowing = false
+  }
+
+  /// `text` in `style` when colour is on.
+  func styled(_ text: String, _ style: ANSIStyle) -> String {
+    style.apply(text, enabled: color)
+  }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import TalonAPI
+import TalonScript
+
+/// Runs one workflow file against a backend of its own, statement by statement, printing each
+/// result and collecting the file's outcome.
+struct FileSession {
+  /// How the file ended.
+  enum Ending {
+    case finished
+    /// An expectation or an error failed; whether the run goes on is the runner's call.
+    case failed
+    case exitRequested(Int32)
+    /// The presenter pressed `q`.
+    case quit
+  }
+
+  let program: Program
+  let options: RunOptions
+  let console: Console
+  let stepInput: (any StepInput)?
+  let progress: ProgressLine
+  private(set) var outcome: FileOutcome
+
+  init(
+    program: Program, options: RunOptions, console: Console, stepInput: (any StepInput)?,
+    progress: ProgressLine
+  ) {
+    self.program = program
+    self.options = options
+    self.console = console
+    self.stepInput = stepInput
+    self.progress = progress
+    self.outcome = FileOutcome(file: program.file)
+  }
+
+  private var printer: ResultPrinter {
+    ResultPrinter(
+      console: console, verbosity: options.verbosity, format: options.effectiveFormat,
+      step: options.step)
+  }
+
+  mutating func run(using provider: BackendProvider) async -> Ending {
+    let start = ContinuousClock.now
+    outcome.ran = true
+    defer {
+      outcome.seconds = WorkflowRunner.seconds(ContinuousClock.now - start)
+      progress.finish()
+    }
+    progress.start(file: program.file)
+    if options.verbosity != .quiet { console.line(console.styled("==> \(program.file)", .bold)) }
+    let backend: RunnerBackend
+    do {
+      backend = try await provider(program.file)
+    } catch {
+      let failure = ScriptError(
+        kind: .runtime, message: "cannot open the backend: \(error)",
+        location: ScriptLocation(file: program.file, line: 1, column: 1))
+      outcome.failures.append(failure)
+      console.error(failure.rendered)
+      return .failed
+    }
+    let ending = await run(against: backend)
+    await backend.shutdown()
+    return ending
+  }
+
+  private mutating func run(against backend: RunnerBackend) async -> Ending {
+    let collector = NestedCollector(progress: progress)
+    let environment = ScriptEnvironment(
+      seed: options.seed, onNestedResult: { collector.add($0) })
+    let interpreter = Interpreter(api: backend.api, environment: environment)
+    await interpreter.setArguments(options.arguments)
+    var failed = false
+    for statement in program.statements {
+      if options.step, let stepInput {
+        printer.announce(statement)
+        switch await stepInput.next() {
+        case .run: console.line("")
+        case .skip:
+          console.line(console.styled("skipped", .yellow))
+          outcome.skipped += 1
+          continue
+        case .quit:
+          console.line(console.styled("quit", .yellow))
+          return .quit
+        }
+      }
+      collector.reset()
+      progress.advance(line: statement.location.line)
+      do throws(ScriptError) {
+        let result = try await interpreter.execute(statement, in: program)
+        count([result] + result.nested)
+        printer.print(result)
+        if case .exit(let code) = result.kind { return .exitRequested(code) }
+      } catch {
+        let nested = collector.drain()
+        count(nested)
+        outcome.statements += 1
+        outcome.failures.append(error)
+        printer.printFailure(error, statement: statement, nested: nested)
+        failed = true
+        if error.kind == .expectFailed {
+          outcome.expectationsFailed += 1
+          if options.keepGoing { continue }
+        }
+        return .failed
+      }
+    }
+    return failed ? .failed : .finished
+  }
+
+  private mutating func count(_ results: [StatementResult]) {
+    outcome.statements += results.count
+    for result in results {
+      if case .expectation = result.kind { outcome.expectationsPassed += 1 }
+    }
+  }
+}
+
+/// Collects the nested results the interpreter reports while a statement runs (they are lost
+/// from the result when the statement fails) and moves the progress line.
+final class NestedCollector: @unchecked Sendable {
+  private let lock = NSLock()
+  private var results: [StatementResult] = []
+  private let progress: ProgressLine
+
+  init(progress: ProgressLine) { self.progress = progress }
+
+  func add(_ result: StatementResult) {
+    lock.withLock { results.append(result) }
+    progress.advance(line: result.location.line)
+  }
+
+  func reset() { lock.withLock { results = [] } }
+
+  func drain() -> [StatementResult] {
+    lock.withLock {
+      defer { results = [] }
+      return results
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import TalonAPI
+import TalonShell
+
+/// What `talon run` was asked to do, after the command line has been read.
+package struct RunOptions: Sendable {
+  /// The workflow files, in the order given.
+  package var files: [String]
+  /// `--var KEY=VALUE`: the top-level `$args` of every file.
+  package var arguments: [String: JSONValue]
+  /// `--keep-going`: after a failed `expect` the file goes on with its next statement, and
+  /// after an API or runtime error (which stops its file) the next file still runs.
+  package var keepGoing: Bool
+  /// `--report junit=FILE`: where to write the JUnit XML report.
+  package var junitPath: String?
+  /// `--step`: presenter mode, one top-level statement per key press.
+  package var step: Bool
+  /// `--dry-run`: parse and check references, call nothing.
+  package var dryRun: Bool
+  package var verbosity: Verbosity
+  /// How full results show (with `--verbose`, in `--step`, for values of bare expressions).
+  package var format: OutputFormat?
+  /// `--seed`: the interpreter's random source (the engine gets it from the backend options).
+  package var seed: UInt64?
+
+  package init(
+    files: [String], arguments: [String: JSONValue] = [:], keepGoing: Bool = false,
+    junitPath: String? = nil, step: Bool = false, dryRun: Bool = false,
+    verbosity: Verbosity = .normal, format: OutputFormat? = nil, seed: UInt64? = nil
+  ) {
+    self.files = files
+    self.arguments = arguments
+    self.keepGoing = keepGoing
+    self.junitPath = junitPath
+    self.step = step
+    self.dryRun = dryRun
+    self.verbosity = verbosity
+    self.format = format
+    self.seed = seed
+  }
+
+  /// The format full results use: the one asked for, else summary in step mode and pretty
+  /// otherwise.
+  var effectiveFormat: OutputFormat {
+    format ?? (step ? .summary : .pretty)
+  }
+}
+
+/// How much `talon run` prints.
+package enum Verbosity: Sendable {
+  /// Only failures and the summary line.
+  case quiet
+  /// One line per top-level statement with a one-line result.
+  case normal
+  /// Every statement, nested ones too, with its full result.
+  case verbose
+}
+
+extension RunOptions {
+  /// Reads `--var KEY=VALUE` arguments. The value is JSON when it reads as JSON (`3`, `true`,
+  /// `[1,2]`, `{"a":1}`, `"quoted"`), otherwise the text as given (`alice`, `SUMMER10`).
+  /// A later `--var` with the same key wins.
+  package static func parseVariables(_ items: [String]) throws(RunnerUsageError)
+    -> [String: JSONValue]
+  {
+    var variables: [String: JSONValue] = [:]
+    for item in items {
+      guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
+        throw RunnerUsageError("--var needs KEY=VALUE, got '\(item)'")
+      }
+      let key = String(item[..<equals])
+      guard key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
+        throw RunnerUsageError("--var key '\(key)' may hold only letters, digits, '_' and '-'")
+      }
+      let text = String(item[item.index(after: equals)...])
+      variables[key] = (try? JSONValue(parsing: text)) ?? .string(text)
+    }
+    return variables
+  }
+
+  /// Reads `--report KIND=FILE`; only `junit` is known.
+  package static func parseReport(_ item: String) throws(RunnerUsageError) -> String {
+    guard item.hasPrefix("junit="), item.count > "junit=".count else {
+      throw RunnerUsageError("--report needs junit=FILE, got '\(item)'")
+    }
+    return String(item.dropFirst("junit=".count))
+  }
+}
+
+/// A mistake on the command line that ArgumentParser cannot see (exit 2).
+package struct RunnerUsageError: Error, CustomStringConvertible {
+  package var description: String
+  package init(_ description: String) { self.description = description }
+}

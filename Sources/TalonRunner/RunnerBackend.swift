@@ -1,0 +1,22 @@
+import TalonAPI
+
+/// The backend one workflow file runs against, and how to release it.
+package struct RunnerBackend: Sendable {
+  package var api: any IntegrationAPI
+  /// `embedded` or the remote host, for reports.
+  package var name: String
+  /// Releases the store or the HTTP client; called once the file has run.
+  package var shutdown: @Sendable () async -> Void
+
+  package init(
+    api: any IntegrationAPI, name: String, shutdown: @escaping @Sendable () async -> Void = {}
+  ) {
+    self.api = api
+    self.name = name
+    self.shutdown = shutdown
+  }
+}
+
+/// Opens a backend for each workflow file: `talon run` gives a fresh in-memory engine per file
+/// by default, or a connection to `--url`. Never called in a dry run.
+package typealias BackendProvider = @Sendable (_ file: String) async throws -> RunnerBackend

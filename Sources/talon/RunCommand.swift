@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import TalonAPI
+import TalonEngine
+import TalonHTTP
+import TalonRunner
+import TalonShell
+
+/// `talon run`: replays `.tw` workflow files; only reads the options and delegates to
+/// `TalonRunner.WorkflowRunner`.
+///
+/// Decided here: each file gets a fresh in-memory embedded engine unless `--data` names a
+/// store (then the files share it, in order) or `--url` a remote API (one client for the run).
+/// Mistakes the argument parser cannot see (a bad `--var`, `--report`, `--output`, `--quiet`
+/// with `--verbose`, an unreadable campaign file) exit 2 like a parse error.
+struct RunCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Run .tw workflow files and check their expectations.",
+    discussion: """
+      Every file is parsed before any runs. Each file then runs against a fresh in-memory \
+      embedded engine (seeded, with a virtual clock, when --seed is given), or against --url. \
+      Exit status: 0 all passed, 1 an expect failed, 2 usage or parse error (nothing ran), \
+      3 an API or runtime error.
+      """)
+
+  @Argument(help: "The workflow files to run, in order.", completion: .file(extensions: ["tw"]))
+  var files: [String] = []
+
+  @Option(
+    name: .customLong("var"),
+    help: ArgumentHelp(
+      "An argument of every workflow, read as $args.KEY (repeatable).", valueName: "KEY=VALUE"))
+  var variables: [String] = []
+
+  @OptionGroup(title: "Remote Integration API")
+  var remote: RemoteOptions
+
+  @OptionGroup(title: "Embedded engine")
+  var embedded: EmbeddedOptions
+
+  @Flag(help: "Go on after a failed expect, and with the next file after an error.")
+  var keepGoing = false
+
+  @Option(help: ArgumentHelp("Write a report: junit=FILE.", valueName: "junit=FILE"))
+  var report: String?
+
+  @Flag(help: "Presenter mode: Enter runs the next statement, s skips it, q quits.")
+  var step = false
+
+  @Flag(help: "Parse and check references without calling the API.")
+  var dryRun = false
+
+  @Flag(name: [.short, .long], help: "Show only failures and the summary.")
+  var quiet = false
+
+  @Flag(name: [.short, .long], help: "Show every statement with its full result.")
+  var verbose = false
+
+  @Option(
+    help: "How full results show (--verbose, --step): json, pretty or summary.",
+    completion: .list(OutputFormat.allCases.map(\.rawValue)))
+  var output: String?
+
+  func run() async throws {
+    let options: RunOptions
+    let backend: BackendProvider
+    let shutdown: @Sendable () async -> Void
+    do {
+      options = try runOptions()
+      (backend, shutdown) = try backendProvider()
+    } catch {
+      Console.standard().error("error: \(error)")
+      throw ExitCode(2)
+    }
+    let runner = WorkflowRunner(
+      options: options, backend: backend, console: .standard(),
+      stepInput: step ? TerminalStepInput() : nil)
+    let outcome = await runner.run()
+    await shutdown()
+    if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+  }
+
+  private func runOptions() throws -> RunOptions {
+    if quiet && verbose { throw RunnerUsageError("--quiet and --verbose exclude each other") }
+    var format: OutputFormat?
+    if let output {
+      guard let chosen = OutputFormat(rawValue: output) else {
+        throw RunnerUsageError("--output must be json, pretty or summary, not '\(output)'")
+      }
+      format = chosen
+    }
+    return RunOptions(
+      files: files, arguments: try RunOptions.parseVariables(variables), keepGoing: keepGoing,
+      junitPath: try report.map(RunOptions.parseReport), step: step, dryRun: dryRun,
+      verbosity: quiet ? .quiet : verbose ? .verbose : .normal, format: format,
+      seed: embedded.seed)
+  }
+
+  /// A backend per file and what to release at the end.
+  private func backendProvider() throws -> (BackendProvider, @Sendable () async -> Void) {
+    if let configuration = try remote.configuration() {
+      let client = try HTTPIntegrationClient(configuration: configuration)
+      let host = URL(string: configuration.url)?.host ?? configuration.url
+      return (
+        { _ in RunnerBackend(api: client, name: host) },
+        { try? await client.shutdown() }
+      )
+    }
+    let pack = try embedded.campaignPack()
+    let store: StoreLocation = embedded.data.map { .file(path: $0) } ?? .memory
+    if case .file(let path) = store { try DataPaths.prepareDirectory(for: path) }
+    let configuration = EngineConfiguration(store: store, campaigns: pack, seed: embedded.seed)
+    return (
+      { _ in
+        let engine = try EmbeddedEngine(configuration: configuration)
+        return RunnerBackend(api: engine, name: "embedded") { engine.close() }
+      },
+      {}
+    )
+  }
+}
