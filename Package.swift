@@ -111,16 +111,18 @@ let package = Package(
     .testTarget(
       name: "TalonShellTests",
       dependencies: [
-        "TalonShell", "TalonScript", "TalonAPI", "TalonEngine", "talon",
+        "TalonShell", "TalonScript", "TalonAPI", "TalonEngine", "talon", "TalonTestSupport",
       ],
       exclude: ["Golden"]),
+    // Test helpers shared by the test targets that drive the binary in a pseudo-terminal.
+    .target(name: "TalonTestSupport", path: "Tests/TalonTestSupport"),
     .testTarget(name: "TalonEngineTests", dependencies: ["TalonEngine", "TalonAPI"]),
     // Runs the built `talon` binary end to end.
     // The differential and crash tests also call the engine in process and the HTTP client.
     .testTarget(
       name: "EndToEndTests",
       dependencies: [
-        "talon", "TalonAPI", "TalonEngine", "TalonHTTP",
+        "talon", "TalonAPI", "TalonEngine", "TalonHTTP", "TalonTestSupport",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
       exclude: ["Fixtures"]),

@@ -1,4 +1,5 @@
 import Foundation
+import TalonTestSupport
 import Testing
 
 /// The real `talon` shell (`talon --memory --seed 1`) driven through a pseudo-terminal, as a

@@ -1,4 +1,5 @@
 import Foundation
+import TalonTestSupport
 import Testing
 
 /// The shell against a remote Integration API: a real `talon serve` on loopback, and a

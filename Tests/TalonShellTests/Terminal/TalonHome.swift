@@ -1,4 +1,5 @@
 import Foundation
+import TalonTestSupport
 
 /// The built `talon` binary and a private home for one run of it: HOME, XDG_STATE_HOME
 /// (history) and XDG_DATA_HOME (the default store) all inside a temporary folder.

@@ -17,7 +17,7 @@ import Foundation
 ///
 /// Waiting never sleeps for a fixed time: ``waitFor(_:timeout:)`` polls the master with the
 /// time left until its deadline and returns as soon as the text has arrived.
-final class PseudoTerminal {
+package final class PseudoTerminal {
   /// glibc's flag (a GNU extension Swift does not import).
   private static let spawnSetSID: Int32 = 0x80
   /// Linux's TIOCSPTLCK (unlock the slave) and TIOCGPTN (the slave's number): `_IOW`/`_IOR`
@@ -25,7 +25,7 @@ final class PseudoTerminal {
   private static let unlockRequest: UInt = 0x4004_5431
   private static let numberRequest: UInt = 0x8004_5430
 
-  let pid: pid_t
+  package let pid: pid_t
   private let master: Int32
   /// Everything the child has written so far (raw bytes, escape sequences included).
   private(set) var output: [UInt8] = []
@@ -35,7 +35,7 @@ final class PseudoTerminal {
 
   /// Starts `executable` with `arguments` and exactly `environment` on a new pty of the
   /// given size.
-  init(
+  package init(
     executable: URL, arguments: [String] = [], environment: [String: String],
     columns: UInt16 = 100, rows: UInt16 = 30
   ) throws {
@@ -106,7 +106,7 @@ final class PseudoTerminal {
   }
 
   /// Types `text` (control characters included, e.g. "\u{03}" for Ctrl-C).
-  func send(_ text: String) throws {
+  package func send(_ text: String) throws {
     var bytes = Array(text.utf8)[...]
     while !bytes.isEmpty {
       let written = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
@@ -120,7 +120,7 @@ final class PseudoTerminal {
 
   /// Waits until `text` appears in the output after the previous match, then moves past it.
   /// Throws, with the output seen, when `timeout` passes first.
-  func waitFor(_ text: String, timeout: Duration = .seconds(10)) throws {
+  package func waitFor(_ text: String, timeout: Duration = .seconds(10)) throws {
     let needle = Array(text.utf8)
     let deadline = ContinuousClock.now + timeout
     while true {
@@ -136,7 +136,7 @@ final class PseudoTerminal {
   }
 
   /// Waits for the child to exit and returns its exit status (128 + N for signal N).
-  func waitForExit(timeout: Duration = .seconds(10)) throws -> Int32 {
+  package func waitForExit(timeout: Duration = .seconds(10)) throws -> Int32 {
     let deadline = ContinuousClock.now + timeout
     while status == nil {
       var raw: Int32 = 0
@@ -159,7 +159,7 @@ final class PseudoTerminal {
   }
 
   /// The output as text, for failure messages.
-  var transcript: String {
+  package var transcript: String {
     String(decoding: output, as: UTF8.self)
   }
 
@@ -194,11 +194,11 @@ final class PseudoTerminal {
   }
 }
 
-enum PseudoTerminalError: Error, CustomStringConvertible {
+package enum PseudoTerminalError: Error, CustomStringConvertible {
   case system(String, Int32)
   case timeout(waitingFor: String, output: String)
 
-  var description: String {
+  package var description: String {
     switch self {
     case .system(let call, let code): "\(call) failed: \(String(cString: strerror(code)))"
     case .timeout(let text, let output):
