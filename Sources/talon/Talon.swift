@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TalonAPI
 
 /// The `talon` command: a shell, a workflow runner and a local Talon.One Integration API.
@@ -8,6 +9,9 @@ import TalonAPI
 /// ...) on the root, ArgumentParser hands those flags to the root even when they follow a
 /// subcommand, so `talon serve --api-key K` lost its key. The root therefore has no options
 /// of its own; add subcommands to ``subcommandTypes``.
+///
+/// Decision: a usage error (unknown option, bad value) exits 2, the code `talon run` gives a
+/// parse error, instead of ArgumentParser's 64, so scripts see one code for "nothing ran".
 @main
 struct Talon: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -22,6 +26,27 @@ struct Talon: AsyncParsableCommand {
     subcommands: Self.subcommandTypes,
     defaultSubcommand: ShellCommand.self
   )
+
+  /// Exit status of a usage error.
+  static let usageErrorStatus: Int32 = 2
+
+  static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var asyncCommand = command as? any AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        let message = fullMessage(for: error)
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        Foundation.exit(usageErrorStatus)
+      }
+      exit(withError: error)
+    }
+  }
 
   /// The subcommands; add new ones here.
   static let subcommandTypes: [any ParsableCommand.Type] = [

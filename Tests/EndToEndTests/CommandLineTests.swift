@@ -18,7 +18,19 @@ struct CommandLineTests {
 
   @Test func anUnknownOptionFailsWithUsage() throws {
     let outcome = try TalonBinary.run(["--no-such-option"])
-    #expect(outcome.status == 64)
+    #expect(outcome.status == 2)
     #expect(outcome.standardError.contains("Unknown option '--no-such-option'"))
+  }
+
+  @Test(arguments: [
+    ["run", "--no-such-option"], ["serve", "--port", "abc"],
+    ["run", "--quiet", "--verbose", "x.tw"],
+  ])
+  func usageErrorsOfSubcommandsExitTwo(arguments: [String]) throws {
+    let outcome = try TalonBinary.run(arguments)
+    #expect(outcome.status == 2, "\(outcome.standardError)")
+    #expect(
+      outcome.standardError.contains("Usage: talon \(arguments[0])")
+        || outcome.standardError.contains("error"))
   }
 }
