@@ -123,13 +123,21 @@ struct InteractiveTalonTests {
     try shell.enter("echo reading", expecting: "... ", prompt: "")
     try shell.enter("run \(fifo.path)", expecting: "... ", prompt: "")
     try shell.enter("}", expecting: "reading\r\n", prompt: "")
+    // Wait until the shell holds the pipe open for reading (only then can a non-blocking
+    // writer open it): from there on it is blocked in a read that cancellation cannot reach.
+    // A Ctrl-C sent earlier would cancel the block cleanly before `run` starts.
+    let deadline = ContinuousClock.now + .seconds(10)
+    var writer = open(fifo.path, O_WRONLY | O_NONBLOCK)
+    while writer < 0 && ContinuousClock.now < deadline {
+      usleep(10_000)
+      writer = open(fifo.path, O_WRONLY | O_NONBLOCK)
+    }
+    #expect(writer >= 0)
     try shell.send("\u{03}")
     try shell.waitFor("still running; press Ctrl-C again to stop waiting")
     try shell.send("\u{03}")
     try shell.waitFor("interrupted; the command may still finish in the background")
     try shell.waitFor(prompt)
-    let writer = open(fifo.path, O_WRONLY)
-    #expect(writer >= 0)
     _ = "echo from the pipe\n".withCString { write(writer, $0, strlen($0)) }
     close(writer)
     try shell.enter("echo next", expecting: "\r\nnext\r\n")
