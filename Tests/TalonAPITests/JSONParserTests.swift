@@ -63,3 +63,17 @@ struct JSONParserTests {
     #expect(try parse(text) == foundation)
   }
 }
+
+@Suite("JSON string literals")
+struct JSONStringLiteralTests {
+  @Test(arguments: [
+    "plain", "quote \" and \\ backslash", "line\nbreak\ttab\r", "\u{01}\u{1F}", "é/😀", "",
+  ])
+  func quotedTextParsesBackToItself(text: String) throws {
+    #expect(try JSONValue(parsing: JSONStringLiteral.quoted(text)) == .string(text))
+  }
+
+  @Test func controlCharactersUseShortOrUnicodeEscapes() {
+    #expect(JSONStringLiteral.quoted("a\n\u{01}\"/") == #""a\n\u0001\"/""#)
+  }
+}
