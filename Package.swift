@@ -88,6 +88,7 @@ let package = Package(
     .testTarget(
       name: "TalonHTTPTests",
       dependencies: [
+        "TalonTestSupport",
         "TalonHTTP",
         "TalonAPI",
         .product(name: "Hummingbird", package: "hummingbird"),
@@ -99,6 +100,7 @@ let package = Package(
     .testTarget(
       name: "HardeningTests",
       dependencies: [
+        "TalonTestSupport",
         "TalonHTTP",
         "TalonEngine",
         "TalonAPI",

@@ -1,16 +1,11 @@
 import Foundation
+import TalonTestSupport
 
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-
-/// A test waited longer than its bound for a condition.
-struct TimedOut: Error, CustomStringConvertible {
-  var what: String
-  var description: String { "timed out waiting for \(what)" }
-}
 
 /// Waits until `condition` holds, checking every few milliseconds, for at most `seconds`.
 func waitUntil(

@@ -2,6 +2,7 @@ import Foundation
 import TalonAPI
 import TalonEngine
 import TalonHTTP
+import TalonTestSupport
 import Testing
 
 /// Issue 8, item 3: many clients at once against a real server and engine on a SQLite file.

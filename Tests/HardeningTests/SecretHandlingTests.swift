@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import TalonAPI
 import TalonEngine
+import TalonTestSupport
 import Testing
 
 @testable import TalonHTTP

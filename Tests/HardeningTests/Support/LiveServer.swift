@@ -3,6 +3,7 @@ import Logging
 import TalonAPI
 import TalonEngine
 import TalonHTTP
+import TalonTestSupport
 
 /// The secrets of the live servers. The API key is long and distinctive, so that finding it in
 /// a log line or a message cannot be a coincidence.

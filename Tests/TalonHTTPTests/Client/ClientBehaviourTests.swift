@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 import TalonAPI
+import TalonTestSupport
 import Testing
 
 @testable import TalonHTTP

@@ -1,5 +1,6 @@
 import Foundation
 import TalonAPI
+import TalonTestSupport
 import Testing
 
 @testable import TalonHTTP

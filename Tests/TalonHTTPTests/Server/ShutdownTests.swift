@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import Logging
 import TalonAPI
+import TalonTestSupport
 import Testing
 import UnixSignals
 

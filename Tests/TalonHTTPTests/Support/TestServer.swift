@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import TalonAPI
+import TalonTestSupport
 import Testing
 import UnixSignals
 

@@ -1,26 +1,5 @@
 import Foundation
-
-/// A test waited longer than its bound for a condition.
-struct TimedOut: Error, CustomStringConvertible {
-  var what: String
-  var description: String { "timed out waiting for \(what)" }
-}
-
-/// Runs `body`, failing with `TimedOut` when it takes longer than `seconds`.
-func withTimeout<T: Sendable>(
-  _ seconds: Double, _ what: String, _ body: @escaping @Sendable () async throws -> T
-) async throws -> T {
-  try await withThrowingTaskGroup(of: T.self) { group in
-    group.addTask { try await body() }
-    group.addTask {
-      try await Task.sleep(for: .seconds(seconds))
-      throw TimedOut(what: what)
-    }
-    defer { group.cancelAll() }
-    guard let first = try await group.next() else { throw TimedOut(what: what) }
-    return first
-  }
-}
+import TalonTestSupport
 
 /// A one-shot event that tasks can wait for (with a timeout) and that fires once.
 final class Signal: @unchecked Sendable {
@@ -54,13 +33,4 @@ final class Signal: @unchecked Sendable {
   func wait(seconds: Double, _ what: String) async throws {
     try await withTimeout(seconds, what) { await self.wait() }
   }
-}
-
-/// A thread-safe list that tests append to from callbacks.
-final class Recorder<Element: Sendable>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var items: [Element] = []
-
-  func append(_ item: Element) { lock.withLock { items.append(item) } }
-  var all: [Element] { lock.withLock { items } }
 }

@@ -1,13 +1,14 @@
 import Foundation
 
 /// A test waited longer than its bound for a condition.
-struct TimedOut: Error, CustomStringConvertible {
-  var what: String
-  var description: String { "timed out waiting for \(what)" }
+package struct TimedOut: Error, CustomStringConvertible {
+  package var what: String
+  package var description: String { "timed out waiting for \(what)" }
+  package init(what: String) { self.what = what }
 }
 
 /// Runs `body`, failing with `TimedOut` when it takes longer than `seconds`.
-func withTimeout<T: Sendable>(
+package func withTimeout<T: Sendable>(
   _ seconds: Double, _ what: String, _ body: @escaping @Sendable () async throws -> T
 ) async throws -> T {
   try await withThrowingTaskGroup(of: T.self) { group in
@@ -23,10 +24,11 @@ func withTimeout<T: Sendable>(
 }
 
 /// A thread-safe list that tests append to from callbacks and log handlers.
-final class Recorder<Element: Sendable>: @unchecked Sendable {
+package final class Recorder<Element: Sendable>: @unchecked Sendable {
   private let lock = NSLock()
   private var items: [Element] = []
 
-  func append(_ item: Element) { lock.withLock { items.append(item) } }
-  var all: [Element] { lock.withLock { items } }
+  package init() {}
+  package func append(_ item: Element) { lock.withLock { items.append(item) } }
+  package var all: [Element] { lock.withLock { items } }
 }
