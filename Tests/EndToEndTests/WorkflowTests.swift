@@ -1,4 +1,5 @@
 import Foundation
+import TalonTestSupport
 import Testing
 
 /// Every workflow under `workflows/` (and `examples/demo.tw`) must pass both against the embedded engine and against a

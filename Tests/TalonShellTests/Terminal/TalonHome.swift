@@ -4,8 +4,7 @@ import TalonTestSupport
 /// The built `talon` binary and a private home for one run of it: HOME, XDG_STATE_HOME
 /// (history) and XDG_DATA_HOME (the default store) all inside a temporary folder.
 ///
-/// The binary is found beside the test runner in the build products folder
-/// (`swift build --build-tests` builds every product); `TALON_BINARY` overrides the path.
+/// The binary is the one `TalonBinary` finds.
 struct TalonHome {
   let home: URL
 
@@ -15,17 +14,7 @@ struct TalonHome {
     try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
   }
 
-  static var executable: URL {
-    if let path = ProcessInfo.processInfo.environment["TALON_BINARY"] {
-      return URL(fileURLWithPath: path)
-    }
-    let runner = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-    let beside = runner.deletingLastPathComponent().appending(path: "talon")
-    if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-    let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    return package.appending(path: ".build/debug/talon")
-  }
+  static var executable: URL { TalonBinary.url }
 
   var historyFile: URL { home.appending(path: "state/talon/history") }
 
@@ -64,25 +53,10 @@ struct TalonHome {
 
   /// Runs `talon ARGUMENTS` with standard input from a pipe holding `input`.
   func run(_ arguments: [String], input: String = "") throws -> Outcome {
-    let process = Process()
-    process.executableURL = Self.executable
-    process.arguments = arguments
-    process.environment = environment()
-    let stdin = Pipe()
-    let stdout = Pipe()
-    let stderr = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = stderr
-    try process.run()
-    stdin.fileHandleForWriting.write(Data(input.utf8))
-    try stdin.fileHandleForWriting.close()
-    let output = stdout.fileHandleForReading.readDataToEndOfFile()
-    let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    let outcome = try TalonBinary.run(
+      arguments, input: input, environment: environment(), inheriting: false)
     return Outcome(
-      status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-      errors: String(decoding: errors, as: UTF8.self))
+      status: outcome.status, output: outcome.standardOutput, errors: outcome.standardError)
   }
 
   func remove() {
