@@ -61,7 +61,7 @@ enum HelpText {
         "Operations by SDK name (raw JSON body): "
           + IntegrationOperation.allCases.map(\.sdkName).joined(separator: ", "))
       lines.append(
-        "Statements: let NAME = VALUE|COMMAND, expect EXPR [\"message\"], if EXPR { } else { }, for NAME in EXPR { }, repeat N { }, COMMAND | COMMAND, COMMAND | .path"
+        "Statements: let NAME = VALUE|COMMAND, expect EXPR [\"message\"], expect error STATUS [\"TEXT\"] COMMAND, if EXPR { } else { }, for NAME in EXPR { }, repeat N { }, COMMAND | COMMAND, COMMAND | .path"
       )
       lines.append("Functions: len(x), keys(x), uuid(), now(), random(n)")
       lines.append("Type 'help COMMAND' for details, e.g. 'help session update'.")

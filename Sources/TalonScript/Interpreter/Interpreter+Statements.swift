@@ -50,6 +50,8 @@ extension Interpreter {
       try await expect(condition, message: message)
       return CommandOutcome(
         value: .bool(true), kind: .expectation(source.text(in: condition.range)))
+    case .expectError(let expectation):
+      return try await expectError(expectation)
     case .conditional(let condition, let then, let otherwise):
       let holds = ValueOperations.isTrue(try await evaluate(condition))
       try await executeBlock(holds ? then : otherwise ?? [], depth: depth + 1)

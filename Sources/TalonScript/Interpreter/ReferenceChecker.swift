@@ -21,6 +21,9 @@ struct ReferenceChecker {
     case .expect(let condition, let message):
       check(condition, pipe: false)
       if let message { check(message, pipe: false) }
+    case .expectError(let expectation):
+      if let text = expectation.text { check(text, pipe: false) }
+      check(Pipeline(stages: [.command(expectation.command)]))
     case .conditional(let condition, let then, let otherwise):
       check(condition, pipe: false)
       check(then)

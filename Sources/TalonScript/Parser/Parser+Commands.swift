@@ -42,7 +42,7 @@ extension Parser {
 
   /// The command named by the word(s) at the current token, consuming them; nil when the
   /// word names no command.
-  private mutating func commandKind() throws(ScriptError) -> CommandKind? {
+  mutating func commandKind() throws(ScriptError) -> CommandKind? {
     let word = text(of: current)
     if let operation = IntegrationOperation.named(word) {
       advance()
@@ -72,7 +72,7 @@ extension Parser {
     }
   }
 
-  private mutating func command(_ kind: CommandKind, nameRange: SourceRange) throws(ScriptError)
+  mutating func command(_ kind: CommandKind, nameRange: SourceRange) throws(ScriptError)
     -> CommandNode
   {
     var positional: [Expression] = []

@@ -106,6 +106,7 @@ struct Parser {
     case "let": return try assignment()
     case "expect":
       advance()
+      if isWord("error") { return .expectError(try errorExpectation()) }
       let condition = try expression()
       var message: Expression?
       if ![.newline, .endOfFile, .rightBrace].contains(current.kind) { message = try primary() }

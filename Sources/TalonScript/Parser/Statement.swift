@@ -23,6 +23,8 @@ public struct Statement: Sendable {
 enum StatementNode: Sendable {
   case assignment(name: String, nameRange: SourceRange, value: Pipeline)
   case expect(Expression, message: Expression?)
+  /// `expect error STATUS ["TEXT"] COMMAND ...`.
+  case expectError(ErrorExpectation)
   case conditional(condition: Expression, then: [Statement], otherwise: [Statement]?)
   case loop(variable: String, variableRange: SourceRange, sequence: Expression, body: [Statement])
   case `repeat`(count: Expression, body: [Statement])
@@ -61,4 +63,18 @@ struct NamedArgument: Sendable {
   var key: String
   var keyRange: SourceRange
   var value: Expression
+}
+
+/// `expect error STATUS ["TEXT"] COMMAND ...`: the API command must fail with this HTTP
+/// status (and, when given, an error text containing TEXT).
+struct ErrorExpectation: Sendable {
+  /// From `error` to the end of the command (what a passing result is called).
+  var range: SourceRange
+  /// 400 to 599, checked by the parser.
+  var status: Int
+  var statusRange: SourceRange
+  /// A string (or reference to one) that the error's message, a title or details must contain.
+  var text: Expression?
+  /// An API command (one whose spec names an operation); no pipe.
+  var command: CommandNode
 }

@@ -14,7 +14,9 @@ import TalonScript
 ///   session ids (`session update`, `use session`), coupon codes (`coupon reserve`,
 ///   `coupons=[...]`, `coupon=`), session states after `state=`, SKUs of the cart after
 ///   `cart remove`;
-/// - a path after `run `, relative to the working directory.
+/// - a path after `run `, relative to the working directory;
+/// - `error` after `expect ` (once a letter is typed), and after `expect error STATUS ["TEXT"] `
+///   the command as at the start of a statement.
 public struct ScriptCompleter: Completer {
   let snapshot: ShellStateSnapshot
   let commands: [CommandInfo]
@@ -42,7 +44,11 @@ public struct ScriptCompleter: Completer {
       return completePath(word, state: state)
     }
     if words.isEmpty {
-      return prefixed(word, firstWords(), appendsSpace: true)
+      let afterExpectError = Self.droppingExpectError(Substring(head)).count != head.count
+      return prefixed(word, afterExpectError ? apiWords() : firstWords(), appendsSpace: true)
+    }
+    if words == ["expect"], head.last?.isWhitespace == true, !word.isEmpty {
+      return prefixed(word, ["error"], appendsSpace: true)
     }
     if let family = family(words), words.count == 1, head.last?.isWhitespace == true {
       return prefixed(word, family, appendsSpace: true)
@@ -63,6 +69,15 @@ public struct ScriptCompleter: Completer {
     return result.sorted()
   }
 
+  /// The first words of the commands that call the API (what `expect error` wraps).
+  private func apiWords() -> [String] {
+    var result: [String] = []
+    for command in commands where command.operation != nil && !result.contains(command.words[0]) {
+      result.append(command.words[0])
+    }
+    return result.sorted()
+  }
+
   /// The second words of a command family (`profile` → `update`, `inventory`, ...).
   private func family(_ words: [String]) -> [String]? {
     let seconds = commands.filter { $0.words.count > 1 && $0.words[0] == words[0] }
@@ -78,15 +93,39 @@ public struct ScriptCompleter: Completer {
     commands.filter { words.starts(with: $0.words) }.max { $0.words.count < $1.words.count }
   }
 
-  /// The words of the statement being typed, from after the last `|` or `let NAME =`.
+  /// The words of the statement being typed, from after the last `|`, `let NAME =` or
+  /// `expect error STATUS ["TEXT"]` (whose command completes like any other).
   private func statementWords(_ head: String) -> [String] {
     var text = Substring(head)
     if let pipe = text.lastIndex(of: "|") { text = text[text.index(after: pipe)...] }
+    text = Self.droppingExpectError(text)
     var words = text.split(whereSeparator: \.isWhitespace).map(String.init)
     if words.first == "let", let equals = words.firstIndex(of: "=") {
       words = Array(words[(equals + 1)...])
     }
     return words
+  }
+
+  /// `expect error 404 "text" profile inv` → `profile inv`; other text as it is. Only once
+  /// the status and the text (if any) are complete.
+  static func droppingExpectError(_ text: Substring) -> Substring {
+    var rest = text.drop { $0.isWhitespace }
+    for word in ["expect", "error"] {
+      guard rest.hasPrefix(word + " ") else { return text }
+      rest = rest.dropFirst(word.count).drop { $0.isWhitespace }
+    }
+    let status = rest.prefix { $0.isNumber }
+    rest = rest.dropFirst(status.count)
+    guard !status.isEmpty, rest.first?.isWhitespace == true else { return text }
+    rest = rest.drop { $0.isWhitespace }
+    if let quote = rest.first, quote == "\"" || quote == "'" {
+      let body = rest.dropFirst()
+      guard let close = body.firstIndex(of: quote) else { return text }
+      rest = body[body.index(after: close)...]
+      guard rest.first?.isWhitespace == true else { return text }
+      rest = rest.drop { $0.isWhitespace }
+    }
+    return rest
   }
 
   // MARK: Arguments

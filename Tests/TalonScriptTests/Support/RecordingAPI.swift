@@ -28,7 +28,7 @@ class RecordingAPI: IntegrationAPI, @unchecked Sendable {
   private var storedCalls: [Call] = []
   private var sessions: [String: (profile: String, cart: [CartItem])] = [:]
   private var queuedEffects: [[Effect]] = []
-  private var queuedFailures: [IntegrationError] = []
+  private var queuedFailures: [any Error] = []
   static let epoch = Date(timeIntervalSince1970: 1_591_012_800)
 
   var calls: [Call] { lock.withLock { storedCalls } }
@@ -38,6 +38,10 @@ class RecordingAPI: IntegrationAPI, @unchecked Sendable {
   func queueEffects(_ effects: [Effect]) { lock.withLock { queuedEffects.append(effects) } }
   /// Makes the next call fail with this error.
   func queueFailure(_ error: IntegrationError) { lock.withLock { queuedFailures.append(error) } }
+  /// Makes the next call fail with an error that is no answer, as a transport failure is.
+  func queueTransportFailure(_ error: any Error) {
+    lock.withLock { queuedFailures.append(error) }
+  }
 
   private func record(
     _ operation: IntegrationOperation, path: String?, body: (some Encodable)?,

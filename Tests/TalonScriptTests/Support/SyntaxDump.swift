@@ -35,6 +35,10 @@ enum SyntaxDump {
     case .expect(let condition, let message):
       return head + "expect " + expression(condition)
         + (message.map { " message " + expression($0) } ?? "")
+    case .expectError(let expectation):
+      return head + "expect error \(expectation.status) "
+        + (expectation.text.map { "containing " + expression($0) + " " } ?? "")
+        + pipeline(Pipeline(stages: [.command(expectation.command)]))
     case .conditional(let condition, let then, let otherwise):
       var text = head + "if " + expression(condition) + block(then, indent)
       if let otherwise { text += "\n\(indent)else" + block(otherwise, indent) }

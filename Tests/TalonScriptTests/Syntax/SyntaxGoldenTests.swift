@@ -82,6 +82,16 @@ import Testing
       #"echo "a ${args.who} b ${last.effects[0].props.value + 1} c ${"inner ${x}"} \u00e9""#
     ),
     ("pipes", "coupon holders C1 | echo $.totalResultSize | .x"),
+    (
+      "expect error",
+      """
+      expect error 404 profile inventory paul profile=true
+      expect error 409 "state" session update s1 state=open
+      expect error 400 'campaign' referral create 99 advocate=$who
+      expect error 404 $text DeleteCustomerData paul
+      if $a { expect error 599 coupon holders NOPE }
+      """
+    ),
   ]
 
   static let errorCases: [(String, String)] = [
@@ -134,6 +144,17 @@ import Testing
     ("junk inside interpolation", "echo \"${a b}\""),
     ("non-ASCII outside a string", "echo \u{00e9}"),
     ("command without keys", "echo a=1"),
+    ("expect error without status", "expect error"),
+    ("expect error with a word for status", "expect error abc profile inventory paul"),
+    ("expect error without command", "expect error 404"),
+    ("expect error without command before a comment", "expect error 404 \"gone\" # no command"),
+    ("expect error status below 400", "expect error 200 profile inventory paul"),
+    ("expect error status above 599", "expect error 600 profile inventory paul"),
+    ("expect error fractional status", "expect error 404.5 profile inventory paul"),
+    ("expect error with a command that calls nothing", "expect error 404 echo hi"),
+    ("expect error with an unknown command", "expect error 404 profil inventory paul"),
+    ("expect error with a pipe", "expect error 404 profile inventory paul | .x"),
+    ("expect error with a bad command argument", "expect error 404 coupon holders"),
   ]
 
   @Test func lexerGolden() throws {

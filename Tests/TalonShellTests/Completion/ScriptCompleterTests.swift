@@ -36,6 +36,21 @@ struct ScriptCompleterTests {
     #expect(complete("UpdateCustomerSessionV").candidates == ["UpdateCustomerSessionV2"])
   }
 
+  @Test func expectErrorCompletesItsWordAndTheCommand() {
+    #expect(complete("expect e") == CompletionResult(replacing: 1, candidates: ["error"]))
+    #expect(complete("expect ").candidates.isEmpty)
+    #expect(complete("expect error 404 pro").candidates == ["profile"])
+    #expect(!complete("expect error 404 ").candidates.contains("echo"))
+    #expect(complete("expect error 404 ").candidates.contains("coupon"))
+    #expect(complete("expect error 404 profile in").candidates == ["inventory"])
+    #expect(complete("expect error 404 profile inventory al").candidates == ["alice", "albert"])
+    #expect(
+      complete("expect error 409 \"is closed\" session update s").candidates == [
+        "s1", "s2", "state=",
+      ])
+    #expect(complete("expect error 409 'x' coupon reserve SU").candidates == ["SUMMER10"])
+  }
+
   @Test func subcommandNamesAfterAFamilyWord() {
     #expect(complete("session up").candidates == ["update", "update-v1"])
     #expect(complete("coupon ").candidates == ["reserve", "unreserve", "holders", "reserved"])

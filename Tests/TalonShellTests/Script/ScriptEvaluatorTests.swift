@@ -157,6 +157,37 @@ struct ScriptEvaluatorTests {
     #expect(await shell.evaluate("exit 4") == .exit(4))
   }
 
+  @Test func aPassingExpectErrorIsRecordedAsTypedAndAFailingOneIsNot() async throws {
+    let file = FileManager.default.temporaryDirectory.appending(path: "rec-\(UUID().uuidString).tw")
+    defer { try? FileManager.default.removeItem(at: file) }
+    let shell = evaluator(try Self.embedded())
+    guard case .output = await shell.evaluate("record start \(file.path)") else {
+      Issue.record("record start failed")
+      return
+    }
+    _ = await shell.evaluate("profile update paul")
+    _ = await shell.evaluate("profile delete-data paul")
+    #expect(await shell.evaluate("expect error 404  profile inventory paul") == .output(""))
+    #expect(shell.state.current.last["status"] == 404)
+    guard
+      case .error(let message, let code) = await shell.evaluate(
+        "expect error 404 profile update paul")
+    else {
+      Issue.record("expect error on a success must fail")
+      return
+    }
+    #expect(code == 1)
+    #expect(message.hasPrefix("<input>:1:8: error: expected error 404, got 200 (success)"))
+    _ = await shell.evaluate("record stop")
+    let text = try String(contentsOf: file, encoding: .utf8)
+    let statements = text.split(separator: "\n").filter { !$0.hasPrefix("#") }
+    #expect(
+      statements == [
+        "profile update paul", "profile delete-data paul",
+        "expect error 404  profile inventory paul",
+      ])
+  }
+
   @Test func aStartupFileReportsItsErrorWithFileAndLine() async throws {
     let file = FileManager.default.temporaryDirectory.appending(path: "rc-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: file) }
