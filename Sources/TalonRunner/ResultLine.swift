@@ -28,6 +28,12 @@ enum ResultLine {
       }
       return "$\(name) = " + clipped(ValueDisplay.compact(result.value))
     case .expectation:
+      // A passing `expect error` has the error as its value: show what the API answered.
+      if let status = result.value["status"]?.intValue,
+        let message = result.value["message"]?.stringValue
+      {
+        return clipped("ok, got \(status): \(message)")
+      }
       return "ok"
     case .output(let text):
       return clipped(

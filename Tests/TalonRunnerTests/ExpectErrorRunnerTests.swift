@@ -22,6 +22,9 @@ struct ExpectErrorRunnerTests {
     #expect(report.expectationsPassed == 3)
     #expect(report.expectationsFailed == 0)
     #expect(harness.calls.count == 4)
+    #expect(
+      harness.output.contains(
+        "expect error 404 profile inventory paul  -> ok, got 404: customer profile paul not found"))
   }
 
   @Test func anExpectErrorOnASuccessIsOneWithLocation() async throws {
