@@ -49,22 +49,22 @@ extension JSONValue {
 
   /// The JSON form of an encodable wire value (dates as RFC 3339, nil optionals absent).
   public init(encoding value: some Encodable) throws {
-    self = try JSONValue(parsing: try WireCoding.encoder().encode(value))
+    self = try JSONValueEncoder.encode(value)
   }
 
   /// Decodes this value as a wire type; errors name the JSON pointer of the offending field.
   public func decode<T: Decodable>(_ type: T.Type) throws -> T {
-    try WireCoding.decode(type, from: try WireCoding.encoder().encode(self))
+    try WireCoding.decode(type, from: self)
   }
 
   /// Compact JSON text with sorted keys.
   public var jsonText: String {
-    WireCoding.text(of: self, pretty: false)
+    JSONTextWriter().text(self)
   }
 
   /// Indented JSON text with sorted keys.
   public var prettyJSONText: String {
-    WireCoding.text(of: self, pretty: true)
+    JSONTextWriter(pretty: true).text(self)
   }
 }
 

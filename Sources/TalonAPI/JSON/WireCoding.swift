@@ -17,7 +17,9 @@ public enum WireCodingError: Error, Equatable, Sendable, CustomStringConvertible
 }
 
 /// The one place that configures JSON encoding and decoding for the wire: RFC 3339 dates,
-/// sorted keys, exact decimals.
+/// sorted keys, exact decimals. Values go through `JSONValue` (`JSONValueEncoder` and
+/// `JSONTextWriter` out, `JSONParser` and `JSONValueDecoder` in); `encoder()` and `decoder()`
+/// configure Foundation's coders the same way, for code that needs them.
 public enum WireCoding {
   public static func encoder(pretty: Bool = false) -> JSONEncoder {
     let encoder = JSONEncoder()
@@ -48,17 +50,20 @@ public enum WireCoding {
 
   /// Encodes a wire value as compact JSON bytes with sorted keys.
   public static func encode(_ value: some Encodable) throws -> Data {
-    try encoder().encode(value)
+    JSONTextWriter().data(try JSONValueEncoder.encode(value))
   }
 
   /// Decodes a wire value; a failure becomes a `WireCodingError` naming the JSON pointer.
   public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+    try decode(type, from: try JSONValue(parsing: data))
+  }
+
+  /// Decodes a wire value from JSON that is already parsed; a failure becomes a
+  /// `WireCodingError.mismatch` naming the JSON pointer.
+  public static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
     do {
-      return try decoder().decode(type, from: data)
+      return try JSONValueDecoder.decode(type, from: value)
     } catch let error as DecodingError {
-      if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
-        throw WireCodingError.invalidJSON(describe(error))
-      }
       let (pointer, message) = locate(error)
       throw WireCodingError.mismatch(pointer: pointer, message: message)
     }
@@ -66,8 +71,8 @@ public enum WireCoding {
 
   /// JSON text of a value (sorted keys), for display.
   public static func text(of value: some Encodable, pretty: Bool) -> String {
-    guard let data = try? encoder(pretty: pretty).encode(value) else { return "null" }
-    return String(decoding: data, as: UTF8.self)
+    guard let json = try? JSONValueEncoder.encode(value) else { return "null" }
+    return JSONTextWriter(pretty: pretty).text(json)
   }
 
   /// The JSON pointer (RFC 6901) of a coding path.

@@ -26,7 +26,7 @@ extension OperationContext {
     }
     profile.lastActivity = now
     let eventType = existing == nil ? "talon_profile_created" : "talon_profile_updated"
-    let latest = try store.sessions(ofProfile: id).last
+    let latest = try store.latestSession(ofProfile: id)
     var empty = StoredSession(integrationId: "", profileId: id, now: now)
     empty.firstSession = profile.closedSessions == 0
     var run = CampaignRun(

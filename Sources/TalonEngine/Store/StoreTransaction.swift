@@ -16,16 +16,14 @@ struct StoreTransaction {
     encoder.dateEncodingStrategy = .secondsSince1970
     return encoder
   }()
-  private static let decoder: JSONDecoder = {
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .secondsSince1970
-    return decoder
-  }()
 
-  // JSONEncoder/JSONDecoder are Sendable; their configuration never changes after this.
+  // JSONEncoder is Sendable; its configuration never changes after this.
   func encode(_ value: some Encodable) throws -> Data { try Self.encoder.encode(value) }
+
+  /// Reads a stored record: talon's JSON parser, then `JSONValueDecoder` (faster than
+  /// `JSONDecoder` for these records; dates are seconds since 1970, as written).
   func decode<T: Decodable>(_ type: T.Type, _ data: Data) throws -> T {
-    try Self.decoder.decode(type, from: data)
+    try JSONValueDecoder.decode(type, from: try JSONValue(parsing: data), dates: .secondsSince1970)
   }
 
   // MARK: Statements
@@ -114,6 +112,16 @@ struct StoreTransaction {
   }
 
   /// The profile's sessions, oldest first.
+  /// The profile's session stored last (the highest rowid), without reading the others: a
+  /// profile update needs only this one, and a busy profile has many sessions.
+  func latestSession(ofProfile id: String) throws -> StoredSession? {
+    try Data.fetchOne(
+      try statement(
+        "SELECT data FROM session WHERE profileId = ? ORDER BY rowid DESC LIMIT 1"),
+      arguments: [id]
+    ).map { try decode(StoredSession.self, $0) }
+  }
+
   func sessions(ofProfile id: String) throws -> [StoredSession] {
     try Data.fetchAll(
       try statement("SELECT data FROM session WHERE profileId = ? ORDER BY rowid"), arguments: [id]

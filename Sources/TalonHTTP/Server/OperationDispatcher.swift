@@ -135,7 +135,7 @@ struct OperationDispatcher: Sendable {
         })
     }
     do {
-      return try WireCoding.decode(type, from: body)
+      return try WireCoding.decode(type, from: value)
     } catch let error as WireCodingError {
       switch error {
       case .invalidJSON(let reason):

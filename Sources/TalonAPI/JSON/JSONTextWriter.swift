@@ -1,0 +1,107 @@
+import Foundation
+
+/// Writes a `JSONValue` as UTF-8 JSON text: keys sorted, numbers with their exact decimal
+/// digits, `/` and non-ASCII characters as they are, quotes, backslashes and control
+/// characters escaped (as `JSONStringLiteral` does).
+///
+/// Compact output is what talon sends on the wire; the indented form matches the layout of
+/// `JSONEncoder`'s `.prettyPrinted` (two spaces, `"key" : value`), which earlier outputs used.
+public struct JSONTextWriter {
+  public var pretty: Bool
+
+  public init(pretty: Bool = false) {
+    self.pretty = pretty
+  }
+
+  /// The text as bytes.
+  public func data(_ value: JSONValue) -> Data {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(256)
+    write(value, level: 0, into: &bytes)
+    return Data(bytes)
+  }
+
+  /// The text as a string.
+  public func text(_ value: JSONValue) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(256)
+    write(value, level: 0, into: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  private func write(_ value: JSONValue, level: Int, into bytes: inout [UInt8]) {
+    switch value {
+    case .null: bytes.append(contentsOf: "null".utf8)
+    case .bool(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+    case .number(let number): bytes.append(contentsOf: number.description.utf8)
+    case .string(let text): Self.appendString(text, into: &bytes)
+    case .array(let elements):
+      guard !elements.isEmpty else {
+        bytes.append(contentsOf: "[]".utf8)
+        return
+      }
+      bytes.append(UInt8(ascii: "["))
+      for (index, element) in elements.enumerated() {
+        if index > 0 { bytes.append(UInt8(ascii: ",")) }
+        newline(level + 1, into: &bytes)
+        write(element, level: level + 1, into: &bytes)
+      }
+      newline(level, into: &bytes)
+      bytes.append(UInt8(ascii: "]"))
+    case .object(let members):
+      guard !members.isEmpty else {
+        bytes.append(contentsOf: "{}".utf8)
+        return
+      }
+      bytes.append(UInt8(ascii: "{"))
+      var first = true
+      for member in members.sorted(by: { $0.key < $1.key }) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        first = false
+        newline(level + 1, into: &bytes)
+        Self.appendString(member.key, into: &bytes)
+        bytes.append(contentsOf: (pretty ? " : " : ":").utf8)
+        write(member.value, level: level + 1, into: &bytes)
+      }
+      newline(level, into: &bytes)
+      bytes.append(UInt8(ascii: "}"))
+    }
+  }
+
+  private func newline(_ level: Int, into bytes: inout [UInt8]) {
+    guard pretty else { return }
+    bytes.append(UInt8(ascii: "\n"))
+    bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+  }
+
+  /// Appends `text` as a quoted JSON string.
+  static func appendString(_ text: String, into bytes: inout [UInt8]) {
+    bytes.append(UInt8(ascii: "\""))
+    var text = text
+    text.withUTF8 { utf8 in
+      var start = 0
+      for index in utf8.indices {
+        let byte = utf8[index]
+        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+          continue
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+        start = index + 1
+        switch byte {
+        case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
+        case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
+        case UInt8(ascii: "\n"): bytes.append(contentsOf: #"\n"#.utf8)
+        case UInt8(ascii: "\r"): bytes.append(contentsOf: #"\r"#.utf8)
+        case UInt8(ascii: "\t"): bytes.append(contentsOf: #"\t"#.utf8)
+        default:
+          let digits = Array("0123456789abcdef".utf8)
+          bytes.append(contentsOf: #"\u00"#.utf8)
+          bytes.append(digits[Int(byte >> 4)])
+          bytes.append(digits[Int(byte & 0xF)])
+        }
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+}
