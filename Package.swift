@@ -106,8 +106,6 @@ let package = Package(
         "TalonAPI",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Logging", package: "swift-log"),
-        .product(name: "NIOCore", package: "swift-nio"),
-        .product(name: "NIOHTTP1", package: "swift-nio"),
       ]
     ),
     .testTarget(
@@ -116,8 +114,21 @@ let package = Package(
         "TalonShell", "TalonScript", "TalonAPI", "TalonEngine", "talon", "TalonTestSupport",
       ],
       exclude: ["Golden"]),
-    // Test helpers shared by the test targets that drive the binary in a pseudo-terminal.
-    .target(name: "TalonTestSupport", path: "Tests/TalonTestSupport"),
+    // Test helpers shared by the test targets: the binary in a pseudo-terminal or as a child
+    // process, bounded waits, and a real server on loopback with raw HTTP (TalonHTTP's stack,
+    // which every target using these helpers links anyway).
+    .target(
+      name: "TalonTestSupport",
+      dependencies: [
+        "TalonAPI",
+        "TalonHTTP",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+      ],
+      path: "Tests/TalonTestSupport"),
     .testTarget(name: "TalonEngineTests", dependencies: ["TalonEngine", "TalonAPI"]),
     // Runs the built `talon` binary end to end.
     // The differential and crash tests also call the engine in process and the HTTP client.
