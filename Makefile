@@ -13,9 +13,12 @@ run: deps build
 build: deps
 	$(SWIFT) build
 
+# Lint, build, every test, then libFuzzer over the script parser for TEST_FUZZ_SECONDS (a
+# crash, a hang or a leak fails the run; see `fuzz`).
 test: deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(call fuzz-script,$(TEST_FUZZ_SECONDS))
 
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel $(SOURCES)
@@ -60,13 +63,24 @@ bench: deps
 	$(SWIFT) build -c release --product talon-bench-engine
 	python3 Benchmarks/bench.py --bin .build/release --out .build/bench/latest.json $(BENCH_ARGS)
 
-# libFuzzer over the script lexer and parser, for FUZZ_SECONDS (not part of `make test`).
+# libFuzzer over the script lexer and parser: `make fuzz` for FUZZ_SECONDS, and the last step
+# of `make test` for TEST_FUZZ_SECONDS. It is built with TALON_FUZZ=1 in its own scratch folder
+# (.build/fuzz; sanitizer flags, only TalonAPI and TalonScript, no package dependencies: about a
+# minute cold). The seeds are Tests/FuzzCorpus and workflows/, only read; new inputs go to
+# .build/fuzz/corpus and a crashing input to .build/fuzz/artifacts/, never into the tree. Any
+# crash, an input running over 10 s, or a leak ends it with a non-zero status.
 FUZZ_SECONDS ?= 60
+TEST_FUZZ_SECONDS ?= 20
+FUZZ_DIR := .build/fuzz
+define fuzz-script
+	TALON_FUZZ=1 $(SWIFT) build -c debug --scratch-path $(FUZZ_DIR) --product talon-fuzz-script
+	mkdir -p $(FUZZ_DIR)/corpus $(FUZZ_DIR)/artifacts
+	$(FUZZ_DIR)/debug/talon-fuzz-script $(FUZZ_DIR)/corpus Tests/FuzzCorpus $(wildcard workflows) \
+	  -max_total_time=$(1) -max_len=4096 -timeout=10 -artifact_prefix=$(FUZZ_DIR)/artifacts/
+endef
+
 fuzz: deps
-	TALON_FUZZ=1 $(SWIFT) build -c debug --scratch-path .build/fuzz --product talon-fuzz-script
-	mkdir -p .build/fuzz/corpus
-	.build/fuzz/debug/talon-fuzz-script .build/fuzz/corpus Tests/FuzzCorpus $(wildcard workflows) \
-	  -max_total_time=$(FUZZ_SECONDS) -max_len=4096
+	$(call fuzz-script,$(FUZZ_SECONDS))
 
 clean:
 	rm -rf .build

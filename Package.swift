@@ -106,8 +106,6 @@ let package = Package(
         "TalonAPI",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Logging", package: "swift-log"),
-        .product(name: "NIOCore", package: "swift-nio"),
-        .product(name: "NIOHTTP1", package: "swift-nio"),
       ]
     ),
     .testTarget(
@@ -116,8 +114,21 @@ let package = Package(
         "TalonShell", "TalonScript", "TalonAPI", "TalonEngine", "talon", "TalonTestSupport",
       ],
       exclude: ["Golden"]),
-    // Test helpers shared by the test targets that drive the binary in a pseudo-terminal.
-    .target(name: "TalonTestSupport", path: "Tests/TalonTestSupport"),
+    // Test helpers shared by the test targets: the binary in a pseudo-terminal or as a child
+    // process, bounded waits, and a real server on loopback with raw HTTP (TalonHTTP's stack,
+    // which every target using these helpers links anyway).
+    .target(
+      name: "TalonTestSupport",
+      dependencies: [
+        "TalonAPI",
+        "TalonHTTP",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+      ],
+      path: "Tests/TalonTestSupport"),
     .testTarget(name: "TalonEngineTests", dependencies: ["TalonEngine", "TalonAPI"]),
     // Runs the built `talon` binary end to end.
     // The differential and crash tests also call the engine in process and the HTTP client.
@@ -144,7 +155,12 @@ let package = Package(
 )
 
 // The libFuzzer target over the script lexer and parser. It exists only when TALON_FUZZ is
-// set (`make fuzz`), so ordinary builds never see it. Decisions:
+// set (`make fuzz`, and the bounded run at the end of `make test`), so ordinary builds never
+// see it. Decisions:
+// - with TALON_FUZZ the package shrinks to what the fuzz target needs (TalonAPI, TalonScript
+//   and the resource plugin) and drops every package dependency, so the separate fuzz build
+//   (`.build/fuzz`) neither resolves nor builds the HTTP, SQLite or crypto stacks: that keeps
+//   the cold build `make test` adds in CI small;
 // - the sanitizer flags are set per target here: given with `-Xswiftc` they also reach the
 //   build-tool plugin's `embed-resources` executable, whose link then fails (libFuzzer's
 //   `main` wants an `LLVMFuzzerTestOneInput`);
@@ -152,6 +168,10 @@ let package = Package(
 //   libFuzzer's `LLVMFuzzerRunDriver` (declared with the experimental `@_extern(c)`);
 // - lld links it: gold stops with an internal error (format_file_lineno) on these objects.
 if ProcessInfo.processInfo.environment["TALON_FUZZ"] != nil {
+  let needed: Set = ["TalonAPI", "TalonScript", "EmbedResources", "embed-resources"]
+  package.targets.removeAll { !needed.contains($0.name) }
+  package.products = []
+  package.dependencies = []
   let sanitizers = ["-sanitize=fuzzer,address"]
   for target in package.targets where ["TalonAPI", "TalonScript"].contains(target.name) {
     target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(sanitizers)]

@@ -3,7 +3,7 @@ import TalonScript
 
 // libFuzzer over the script lexer and parser. SwiftPM links this module's entry point as
 // `main`, which wins over libFuzzer's, so this calls libFuzzer's driver itself. Built only by
-// `make fuzz` (see Package.swift).
+// `make fuzz` and at the end of `make test` (see Package.swift and the Makefile).
 
 @_extern(c, "LLVMFuzzerRunDriver")
 func runFuzzerDriver(

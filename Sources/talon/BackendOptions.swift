@@ -46,15 +46,24 @@ struct EmbeddedOptions: ParsableArguments {
 }
 
 /// Options that point talon at a remote Integration API, shared by the shell and `talon run`.
-/// Flags win over the environment (`TALON_URL`, `TALON_API_KEY`); with no URL the embedded
-/// engine is used.
+/// Flags win over the environment (`TALON_URL`, `TALON_API_KEY`, `TALON_APP_KEY`); with no URL
+/// the embedded engine is used.
+///
+/// Decisions: each secret comes from its flag, its file or its environment variable, in that
+/// order; giving both the flag and the file is an error. The application key signs only with
+/// `--app-id`: `--app-id` needs a key from one of the three places, `--app-key` or
+/// `--app-key-file` without `--app-id` is an error, and `TALON_APP_KEY` is ignored without
+/// `--app-id` (as `TALON_API_KEY` is without a URL).
 struct RemoteOptions: ParsableArguments {
   @Option(help: "Talk to this Integration API (a Talon.One deployment or `talon serve`).")
   var url: String?
 
   @Option(
     name: .customLong("api-key"),
-    help: "The API key for --url (also TALON_API_KEY). Prefer --api-key-file: flags show in `ps`.")
+    help: """
+      The API key for --url. Other users see flags in `ps`: prefer --api-key-file or \
+      TALON_API_KEY.
+      """)
   var apiKey: String?
 
   @Option(
@@ -65,15 +74,28 @@ struct RemoteOptions: ParsableArguments {
   @Option(name: .customLong("app-id"), help: "Application id, to sign requests instead of a key.")
   var appId: Int?
 
-  @Option(name: .customLong("app-key"), help: "Application key (hex), to sign requests.")
+  @Option(
+    name: .customLong("app-key"),
+    help: """
+      Application key (hex) that signs requests, with --app-id. Other users see flags in \
+      `ps`: prefer --app-key-file or TALON_APP_KEY.
+      """)
   var appKey: String?
+
+  @Option(
+    name: .customLong("app-key-file"), help: "Read the application key from this file.",
+    completion: .file())
+  var appKeyFile: String?
 
   func validate() throws {
     if apiKey != nil && apiKeyFile != nil {
       throw ValidationError("--api-key and --api-key-file exclude each other.")
     }
-    if (appId == nil) != (appKey == nil) {
-      throw ValidationError("--app-id and --app-key go together.")
+    if appKey != nil && appKeyFile != nil {
+      throw ValidationError("--app-key and --app-key-file exclude each other.")
+    }
+    if appId == nil && (appKey != nil || appKeyFile != nil) {
+      throw ValidationError("--app-key and --app-key-file need --app-id.")
     }
   }
 
@@ -81,22 +103,15 @@ struct RemoteOptions: ParsableArguments {
   func configuration(environment: [String: String] = ProcessInfo.processInfo.environment)
     throws -> RemoteConfiguration?
   {
-    RemoteConfiguration.resolve(
-      url: url, apiKey: try APIKeySource.read(key: apiKey, file: apiKeyFile), appId: appId,
-      appKey: appKey, environment: environment)
-  }
-}
-
-/// Reads an API key given as a flag or in a file (the file's surrounding whitespace dropped).
-enum APIKeySource {
-  static func read(key: String?, file: String?) throws -> String? {
-    if let key { return key }
-    guard let file else { return nil }
-    guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-      throw ValidationError("cannot read the API key file \(file)")
+    let configuration = RemoteConfiguration.resolve(
+      url: url, apiKey: try KeySource.read("API key", flag: apiKey, file: apiKeyFile),
+      appId: appId,
+      appKey: try KeySource.read("application key", flag: appKey, file: appKeyFile),
+      environment: environment)
+    if let configuration, configuration.appId != nil, configuration.appKey == nil {
+      throw ValidationError(
+        "--app-id needs the application key: --app-key-file, TALON_APP_KEY or --app-key.")
     }
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard !trimmed.isEmpty else { throw ValidationError("the API key file \(file) is empty") }
-    return trimmed
+    return configuration
   }
 }

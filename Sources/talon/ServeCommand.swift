@@ -28,10 +28,15 @@ struct ServeCommand: AsyncParsableCommand {
 
   @Option(
     name: .customLong("api-key"),
-    help: "The key clients must send as `Authorization: ApiKey-v1 <key>`.")
+    help: """
+      The key clients must send as `Authorization: ApiKey-v1 <key>`. Other users see flags \
+      in `ps`: prefer --api-key-file or TALON_API_KEY.
+      """)
   var apiKey: String?
 
-  @Option(name: .customLong("api-key-file"), help: "Read the API key from this file.")
+  @Option(
+    name: .customLong("api-key-file"), help: "Read the API key from this file.",
+    completion: .file())
   var apiKeyFile: String?
 
   @OptionGroup(title: "Embedded engine")
@@ -48,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
       defaultStore: .file(path: DataPaths.defaultStore()))
     let application = engineConfiguration.campaigns.application
     let configuredKey =
-      try APIKeySource.read(key: apiKey, file: apiKeyFile)
+      try KeySource.read("API key", flag: apiKey, file: apiKeyFile)
       ?? ProcessInfo.processInfo.environment[RemoteConfiguration.apiKeyVariable].flatMap {
         $0.isEmpty ? nil : $0
       }

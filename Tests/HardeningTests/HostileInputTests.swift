@@ -1,6 +1,7 @@
 import Foundation
 import TalonAPI
 import TalonEngine
+import TalonTestSupport
 import Testing
 
 /// Issue 8, item 4, by hand: every route of a real server over a real engine fed malformed

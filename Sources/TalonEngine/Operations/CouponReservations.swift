@@ -15,10 +15,13 @@ extension OperationContext {
   }
 
   private func checkIds(_ body: CouponReservations) throws {
-    for (index, id) in body.integrationIDs.enumerated() where id.isEmpty {
-      throw IntegrationError.badRequest(
-        "integrationIDs must not contain empty ids", title: "minLength",
-        pointer: "/integrationIDs/\(index)")
+    for (index, id) in body.integrationIDs.enumerated() {
+      if id.isEmpty {
+        throw IntegrationError.badRequest(
+          "integrationIDs must not contain empty ids", title: "minLength",
+          pointer: "/integrationIDs/\(index)")
+      }
+      try IdentifierRule.checkField(id, pointer: "/integrationIDs/\(index)")
     }
   }
 

@@ -21,11 +21,14 @@ struct OperationContext {
     try store.profile(id) ?? StoredProfile(integrationId: id, now: now)
   }
 
+  /// Refuses an empty path parameter, and one with a control character (`IdentifierRule`),
+  /// so that callers in process meet the same rule as the HTTP server's.
   func requireParameter(_ value: String, _ name: String) throws {
     guard !value.isEmpty else {
       throw IntegrationError.badRequest(
         "\(name) must not be empty", title: "minLength", parameter: name)
     }
+    try IdentifierRule.checkParameter(value, name: name)
   }
 
   // MARK: Wire forms

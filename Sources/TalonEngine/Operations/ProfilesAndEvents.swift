@@ -64,7 +64,10 @@ extension OperationContext {
       throw IntegrationError.badRequest(
         "attributes must be an object", title: "type", pointer: "/attributes")
     }
+    try IdentifierRule.checkField(body.type, pointer: "/type")
+    try IdentifierRule.checkField(body.sessionId, pointer: "/sessionId")
     let profileId = body.profileId ?? ""
+    try IdentifierRule.checkField(profileId, pointer: "/profileId")
     var session: StoredSession
     if let existing = try store.session(body.sessionId) {
       if !profileId.isEmpty, !existing.profileId.isEmpty, profileId != existing.profileId {

@@ -20,6 +20,11 @@ extension OperationContext {
         "advocateProfileIntegrationId must not be empty", title: "minLength",
         pointer: "/advocateProfileIntegrationId")
     }
+    try IdentifierRule.checkField(
+      body.advocateProfileIntegrationId, pointer: "/advocateProfileIntegrationId")
+    if let friend = body.friendProfileIntegrationId {
+      try IdentifierRule.checkField(friend, pointer: "/friendProfileIntegrationId")
+    }
     let settings = campaign.campaign.referralSettings ?? CampaignRun.defaultCodeSettings
     var code: String?
     for _ in 0..<50 {

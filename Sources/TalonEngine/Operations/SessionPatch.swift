@@ -42,8 +42,29 @@ struct SessionPatch: Sendable {
     pointerPrefix = "/customerSession"
   }
 
-  /// Refuses values the schema validator would also refuse, for callers that skip it.
+  /// The JSON pointer of the coupon code at `index`: v1 `coupon`, v2 `couponCodes/N`.
+  private func couponPointer(_ index: Int) -> String {
+    pointerPrefix.isEmpty ? "/coupon" : pointerPrefix + "/couponCodes/\(index)"
+  }
+
+  /// The JSON pointer of the referral code: v1 `referral`, v2 `referralCode`.
+  private var referralPointer: String {
+    pointerPrefix.isEmpty ? "/referral" : pointerPrefix + "/referralCode"
+  }
+
+  /// Refuses values the schema validator would also refuse, for callers that skip it, and
+  /// identifiers with control characters (`IdentifierRule`).
   func validate() throws {
+    if let profileId {
+      try IdentifierRule.checkField(profileId, pointer: pointerPrefix + "/profileId")
+    }
+    for (index, code) in (couponCodes ?? []).enumerated() {
+      try IdentifierRule.checkField(code, pointer: couponPointer(index))
+    }
+    if let referralCode { try IdentifierRule.checkField(referralCode, pointer: referralPointer) }
+    for (index, identifier) in (identifiers ?? []).enumerated() {
+      try IdentifierRule.checkField(identifier, pointer: pointerPrefix + "/identifiers/\(index)")
+    }
     if let state, !state.isKnown {
       throw IntegrationError.badRequest(
         "state must be one of the following: \"open\", \"closed\", \"cancelled\"", title: "enum",

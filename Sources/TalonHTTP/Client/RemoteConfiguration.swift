@@ -1,8 +1,8 @@
 import Foundation
 
 /// Where the shell and the workflow runner send Integration API calls when not to the embedded
-/// engine: `--url`, `--api-key` (or `TALON_URL`, `TALON_API_KEY`), `--app-id`/`--app-key` for
-/// `Content-Signature` signing, the request timeout, retries and verbose tracing.
+/// engine: `--url`, `--api-key` (or `TALON_URL`, `TALON_API_KEY`), `--app-id`/`--app-key` (or
+/// `TALON_APP_KEY`) for `Content-Signature` signing, the request timeout, retries and verbose tracing.
 public struct RemoteConfiguration: Sendable, Hashable {
   /// The deployment's base URL, e.g. `https://mystore.talon.one` or `http://127.0.0.1:9000/`
   /// (a trailing slash is fine; a path prefix is kept).
@@ -37,9 +37,13 @@ public struct RemoteConfiguration: Sendable, Hashable {
   public static let urlVariable = "TALON_URL"
   /// The environment variable of the API key.
   public static let apiKeyVariable = "TALON_API_KEY"
+  /// The environment variable of the application key; used only with an application id.
+  public static let appKeyVariable = "TALON_APP_KEY"
 
   /// The remote configuration from flags and the environment (flags win), or nil when neither
-  /// gives a URL: then the embedded engine is used. Empty values count as absent.
+  /// gives a URL: then the embedded engine is used. Empty values count as absent. The
+  /// environment's application key is taken only when `appId` is given, so that an exported
+  /// `TALON_APP_KEY` never turns an API-key setup into half a signing setup.
   public static func resolve(
     url: String?, apiKey: String?, appId: Int? = nil, appKey: String? = nil,
     timeout: Duration = .seconds(30), verbose: Bool = false, retry: RetryPolicy = RetryPolicy(),
@@ -52,7 +56,9 @@ public struct RemoteConfiguration: Sendable, Hashable {
     guard let chosenURL = present(url) ?? present(environment[urlVariable]) else { return nil }
     return RemoteConfiguration(
       url: chosenURL, apiKey: present(apiKey) ?? present(environment[apiKeyVariable]),
-      appId: appId, appKey: present(appKey), timeout: timeout, verbose: verbose, retry: retry)
+      appId: appId,
+      appKey: present(appKey) ?? (appId == nil ? nil : present(environment[appKeyVariable])),
+      timeout: timeout, verbose: verbose, retry: retry)
   }
 }
 

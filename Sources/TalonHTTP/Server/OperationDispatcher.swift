@@ -75,11 +75,9 @@ struct OperationDispatcher: Sendable {
   /// The percent-decoded path parameter; an empty or undecodable one is a 400.
   ///
   /// Decided here (the reference gives path parameters no limits): a decoded parameter with a
-  /// control character (U+0000...U+001F, U+007F...U+009F: `%00`, line breaks, terminal escape
-  /// sequences) or longer than `maxParameterLength` characters is a 400 naming the parameter.
-  /// No real id holds such characters, and refusing them keeps NUL bytes and escape
-  /// sequences out of the store, the logs and the terminal. An encoded slash (`%2F`) is an
-  /// ordinary character of an id.
+  /// control character (`IdentifierRule`, shared with the engine: `%00`, line breaks, terminal
+  /// escape sequences) or longer than `maxParameterLength` characters is a 400 naming the
+  /// parameter. An encoded slash (`%2F`) is an ordinary character of an id.
   private func decodeParameter(_ operation: IntegrationOperation, _ raw: String?) throws -> String {
     guard let name = operation.pathParameter else { return "" }
     guard let raw, !raw.isEmpty else {
@@ -91,11 +89,7 @@ struct OperationDispatcher: Sendable {
         "the path parameter \(name) is not valid percent-encoded UTF-8", title: "type",
         parameter: name)
     }
-    if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-      throw IntegrationError.badRequest(
-        "the path parameter \(name) must not contain control characters", title: "type",
-        parameter: name)
-    }
+    try IdentifierRule.checkParameter(value, name: name)
     if value.count > Self.maxParameterLength {
       throw IntegrationError.badRequest(
         "the path parameter \(name) is longer than \(Self.maxParameterLength) characters",

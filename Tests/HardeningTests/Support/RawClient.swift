@@ -1,19 +1,6 @@
 import AsyncHTTPClient
 import Foundation
-import NIOCore
-import NIOHTTP1
-import TalonAPI
-
-/// One answer of the server, as received.
-struct RawResponse: Sendable {
-  var status: Int
-  var headers: HTTPHeaders
-  var body: Data
-
-  var json: JSONValue? { try? JSONValue(parsing: body) }
-  var error: ErrorResponse? { try? WireCoding.decode(ErrorResponse.self, from: body) }
-  var text: String { String(decoding: body, as: UTF8.self) }
-}
+import TalonTestSupport
 
 /// Raw HTTP to a live server, bypassing talon's client: any bytes as body, any path, any
 /// headers. Its own connection pool is wide (`connections`), so that concurrent requests really
@@ -35,19 +22,8 @@ final class RawClient: Sendable {
     _ method: String, _ path: String, body: Data? = nil, apiKey: String? = LiveKeys.apiKey,
     headers: [(String, String)] = []
   ) async throws -> RawResponse {
-    var request = HTTPClientRequest(url: base + path)
-    request.method = HTTPMethod(rawValue: method)
-    if let apiKey { request.headers.add(name: "Authorization", value: "ApiKey-v1 \(apiKey)") }
-    for (name, value) in headers { request.headers.add(name: name, value: value) }
-    if let body {
-      request.headers.add(name: "Content-Type", value: "application/json")
-      request.body = .bytes(ByteBuffer(bytes: body))
-    }
-    let response = try await http.execute(request, timeout: .seconds(30))
-    let buffer = try await response.body.collect(upTo: 16 << 20)
-    return RawResponse(
-      status: Int(response.status.code), headers: response.headers,
-      body: Data(buffer.readableBytesView))
+    try await RawExchange.send(
+      method, base + path, body: body, headers: headers, apiKey: apiKey, using: http)
   }
 
   func send(

@@ -1,4 +1,5 @@
 import Foundation
+import TalonTestSupport
 
 #if canImport(Glibc)
   import Glibc

@@ -78,6 +78,24 @@ struct ClientBehaviourTests {
       RemoteConfiguration.resolve(url: "", apiKey: nil, environment: ["TALON_URL": ""]) == nil)
   }
 
+  @Test func theEnvironmentsApplicationKeyCountsOnlyWithAnApplicationId() {
+    let environment = ["TALON_URL": "http://env:1", "TALON_APP_KEY": "abcdef"]
+    let signing = RemoteConfiguration.resolve(
+      url: nil, apiKey: nil, appId: 4, environment: environment)
+    #expect(signing?.appId == 4)
+    #expect(signing?.appKey == "abcdef")
+    let flag = RemoteConfiguration.resolve(
+      url: nil, apiKey: nil, appId: 4, appKey: "0123", environment: environment)
+    #expect(flag?.appKey == "0123")
+    // Without an application id the variable is ignored: no half signing setup.
+    let unsigned = RemoteConfiguration.resolve(url: nil, apiKey: nil, environment: environment)
+    #expect(unsigned?.appKey == nil)
+    #expect(
+      RemoteConfiguration.resolve(
+        url: nil, apiKey: nil, appId: 4, environment: ["TALON_URL": "u", "TALON_APP_KEY": ""])?
+        .appKey == nil)
+  }
+
   @Test func durationsConvertToMillisecondsAndTimeAmounts() {
     #expect(Duration.milliseconds(1500).milliseconds == 1500)
     #expect(Duration.microseconds(250).milliseconds == 0.25)

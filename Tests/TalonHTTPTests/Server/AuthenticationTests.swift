@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import TalonAPI
+import TalonTestSupport
 import Testing
 
 @testable import TalonHTTP

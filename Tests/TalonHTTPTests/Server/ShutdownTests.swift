@@ -66,8 +66,7 @@ struct ShutdownTests {
     release.fire()
     let state = try await withTimeout(10, "the request in flight") { try await inFlight.value }
     #expect(state.event.type == "slow")
-    let task = server.task
-    try await withTimeout(10, "run to return") { try await task.value }
+    try await server.waitUntilStopped(timeout: 10)
   }
 
   @Test func runServerPrintsOneListeningLineAndStopsOnItsSignal() async throws {

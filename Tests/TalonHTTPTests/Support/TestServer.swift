@@ -1,8 +1,4 @@
-import AsyncHTTPClient
 import Foundation
-import Logging
-import NIOCore
-import NIOHTTP1
 import TalonAPI
 import TalonTestSupport
 import Testing
@@ -17,47 +13,22 @@ enum TestKeys {
   static let applicationKey = "fefecafedeadbeef"
 }
 
-/// A real `talon serve` on an ephemeral loopback port, with a captured log.
-struct TestServer: Sendable {
-  let server: IntegrationServer
-  let url: String
-  let port: Int
-  let log: Recorder<LogRecord>
-  let task: Task<Void, any Error>
+/// A real `talon serve` on a loopback port with a captured log (the shared helper).
+typealias TestServer = LoopbackServer
 
+extension LoopbackServer {
+  /// The test servers' configuration: loopback, the test keys, `port` (0: ephemeral).
   static func configuration(port: Int = 0) -> ServerConfiguration {
     ServerConfiguration(
       host: "127.0.0.1", port: port, apiKey: TestKeys.apiKey,
       applicationId: TestKeys.applicationId, applicationKey: TestKeys.applicationKey)
   }
 
-  /// Starts the server and waits (at most 10 s) until it listens.
-  static func start(
-    api: any IntegrationAPI, configuration: ServerConfiguration = configuration(),
-    signals: [UnixSignal] = []
-  ) async throws -> TestServer {
-    let log = Recorder<LogRecord>()
-    let logger = Logger(label: "talon.serve.test") { _ in CapturingLogHandler(records: log) }
-    let server = try IntegrationServer(api: api, configuration: configuration, logger: logger)
-    let (urls, continuation) = AsyncStream<String>.makeStream()
-    let task = Task {
-      defer { continuation.finish() }
-      try await server.run(gracefulShutdownSignals: signals) { url in continuation.yield(url) }
-    }
-    let url = try await withTimeout(10, "the server to listen") {
-      var iterator = urls.makeAsyncIterator()
-      guard let url = await iterator.next() else { throw TimedOut(what: "a listening server") }
-      return url
-    }
-    let port = Int(url.split(separator: ":").last ?? "") ?? 0
-    return TestServer(server: server, url: url, port: port, log: log, task: task)
-  }
-
-  /// Shuts down gracefully and waits (at most 10 s) for `run` to return.
-  func stop() async throws {
-    await server.shutdown()
-    let task = task
-    try await withTimeout(10, "the server to stop") { try await task.value }
+  /// Starts a server with the test configuration and waits (at most 10 s) until it listens.
+  static func start(api: any IntegrationAPI, signals: [UnixSignal] = []) async throws
+    -> LoopbackServer
+  {
+    try await start(api: api, configuration: configuration(), signals: signals, timeout: 10)
   }
 
   /// A client of this server with the test API key (or the given configuration changes).
@@ -70,9 +41,7 @@ struct TestServer: Sendable {
         url: url, apiKey: apiKey, appId: appId, appKey: appKey, timeout: .seconds(20),
         retry: retry))
   }
-}
 
-extension TestServer {
   /// Runs `body` with a client of this server and always shuts the client down.
   @discardableResult
   func withClient<T: Sendable>(
@@ -91,63 +60,14 @@ extension TestServer {
   }
 }
 
-/// One captured log record.
-struct LogRecord: Sendable {
-  var level: Logger.Level
-  var message: String
-  var metadata: [String: String]
-}
-
-/// A swift-log handler that keeps the records, for asserting on the access log.
-struct CapturingLogHandler: LogHandler {
-  let records: Recorder<LogRecord>
-  var metadata: Logger.Metadata = [:]
-  var logLevel: Logger.Level = .info
-
-  subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-    get { metadata[key] }
-    set { metadata[key] = newValue }
-  }
-
-  func log(event: LogEvent) {
-    var merged = metadata
-    merged.merge(event.metadata ?? [:]) { _, new in new }
-    records.append(
-      LogRecord(
-        level: event.level, message: "\(event.message)",
-        metadata: merged.mapValues { "\($0)" }))
-  }
-}
-
-/// A raw HTTP exchange with the server, bypassing the talon client.
-struct RawResponse: Sendable {
-  var status: Int
-  var headers: HTTPHeaders
-  var body: Data
-
-  var json: JSONValue? { try? JSONValue(parsing: body) }
-  var error: ErrorResponse? { try? WireCoding.decode(ErrorResponse.self, from: body) }
-}
-
+/// Raw requests with the test API key, on AsyncHTTPClient's shared client.
 enum RawHTTP {
-  /// Sends one request with AsyncHTTPClient's shared client.
   static func send(
     _ method: String, _ url: String, body: Data? = nil, headers: [(String, String)] = [],
     apiKey: String? = TestKeys.apiKey
   ) async throws -> RawResponse {
-    var request = HTTPClientRequest(url: url)
-    request.method = HTTPMethod(rawValue: method)
-    if let apiKey { request.headers.add(name: "Authorization", value: "ApiKey-v1 \(apiKey)") }
-    for (name, value) in headers { request.headers.add(name: name, value: value) }
-    if let body {
-      request.headers.add(name: "Content-Type", value: "application/json")
-      request.body = .bytes(ByteBuffer(bytes: body))
-    }
-    let response = try await HTTPClient.shared.execute(request, timeout: .seconds(20))
-    let buffer = try await response.body.collect(upTo: 16 << 20)
-    return RawResponse(
-      status: Int(response.status.code), headers: response.headers,
-      body: Data(buffer.readableBytesView))
+    try await RawExchange.send(
+      method, url, body: body, headers: headers, apiKey: apiKey, timeout: 20)
   }
 
   static func send(
