@@ -18,18 +18,18 @@ public enum JSONValueDecoder {
 
   static func unbox<T: Decodable>(
     _ value: JSONValue, as type: T.Type, dates: JSONValueEncoder.DateStrategy,
-    path: [any CodingKey]
+    path: @autoclosure () -> [any CodingKey]
   ) throws -> T {
-    if T.self == String.self { return unsafeBitCast(try string(value, path), to: T.self) }
-    if T.self == Int.self { return unsafeBitCast(try int(value, path), to: T.self) }
+    if T.self == String.self { return unsafeBitCast(try string(value, path()), to: T.self) }
+    if T.self == Int.self { return unsafeBitCast(try int(value, path()), to: T.self) }
     if T.self == JSONValue.self { return unsafeBitCast(value, to: T.self) }
     if T.self == Decimal.self {
-      return unsafeBitCast(try decimal(value, Decimal.self, path), to: T.self)
+      return unsafeBitCast(try decimal(value, Decimal.self, path()), to: T.self)
     }
-    if T.self == Bool.self { return unsafeBitCast(try bool(value, path), to: T.self) }
-    if T.self == Date.self { return unsafeBitCast(try date(value, dates, path), to: T.self) }
-    if T.self == Double.self { return unsafeBitCast(try double(value, path), to: T.self) }
-    return try T(from: ValueDecoder(value: value, dates: dates, codingPath: path))
+    if T.self == Bool.self { return unsafeBitCast(try bool(value, path()), to: T.self) }
+    if T.self == Date.self { return unsafeBitCast(try date(value, dates, path()), to: T.self) }
+    if T.self == Double.self { return unsafeBitCast(try double(value, path()), to: T.self) }
+    return try T(from: ValueDecoder(value: value, dates: dates, codingPath: path()))
   }
 
   static func mismatch(_ type: Any.Type, _ value: JSONValue, _ path: [any CodingKey])
@@ -42,52 +42,58 @@ public enum JSONValueDecoder {
         debugDescription: "Expected to decode \(type) but found \(value.typeName) instead."))
   }
 
-  static func string(_ value: JSONValue, _ path: [any CodingKey]) throws -> String {
-    guard case .string(let text) = value else { throw mismatch(String.self, value, path) }
+  static func string(_ value: JSONValue, _ path: @autoclosure () -> [any CodingKey]) throws
+    -> String
+  {
+    guard case .string(let text) = value else { throw mismatch(String.self, value, path()) }
     return text
   }
 
-  static func bool(_ value: JSONValue, _ path: [any CodingKey]) throws -> Bool {
-    guard case .bool(let flag) = value else { throw mismatch(Bool.self, value, path) }
+  static func bool(_ value: JSONValue, _ path: @autoclosure () -> [any CodingKey]) throws -> Bool {
+    guard case .bool(let flag) = value else { throw mismatch(Bool.self, value, path()) }
     return flag
   }
 
-  static func decimal(_ value: JSONValue, _ type: Any.Type, _ path: [any CodingKey]) throws
-    -> Decimal
-  {
-    guard case .number(let number) = value else { throw mismatch(type, value, path) }
+  static func decimal(
+    _ value: JSONValue, _ type: Any.Type, _ path: @autoclosure () -> [any CodingKey]
+  ) throws -> Decimal {
+    guard case .number(let number) = value else { throw mismatch(type, value, path()) }
     return number
   }
 
-  static func int(_ value: JSONValue, _ path: [any CodingKey]) throws -> Int {
-    let number = try decimal(value, Int.self, path)
+  static func int(_ value: JSONValue, _ path: @autoclosure () -> [any CodingKey]) throws -> Int {
+    let number = try decimal(value, Int.self, path())
     guard let whole = value.intValue else {
       throw DecodingError.dataCorrupted(
         DecodingError.Context(
-          codingPath: path, debugDescription: "Parsed JSON number <\(number)> does not fit in Int.")
+          codingPath: path(),
+          debugDescription: "Parsed JSON number <\(number)> does not fit in Int.")
       )
     }
     return whole
   }
 
   /// A `Double` from the number's exact digits (correctly rounded, as `JSONDecoder` reads it).
-  static func double(_ value: JSONValue, _ path: [any CodingKey]) throws -> Double {
-    let number = try decimal(value, Double.self, path)
+  static func double(_ value: JSONValue, _ path: @autoclosure () -> [any CodingKey]) throws
+    -> Double
+  {
+    let number = try decimal(value, Double.self, path())
     return Double(number.description) ?? NSDecimalNumber(decimal: number).doubleValue
   }
 
   static func date(
-    _ value: JSONValue, _ strategy: JSONValueEncoder.DateStrategy, _ path: [any CodingKey]
+    _ value: JSONValue, _ strategy: JSONValueEncoder.DateStrategy,
+    _ path: @autoclosure () -> [any CodingKey]
   ) throws -> Date {
     switch strategy {
     case .secondsSince1970:
-      return Date(timeIntervalSince1970: try double(value, path))
+      return Date(timeIntervalSince1970: try double(value, path()))
     case .rfc3339:
-      let text = try string(value, path)
+      let text = try string(value, path())
       guard let date = RFC3339.date(from: text) else {
         throw DecodingError.dataCorrupted(
           DecodingError.Context(
-            codingPath: path, debugDescription: "'\(text)' is not an RFC 3339 date-time"))
+            codingPath: path(), debugDescription: "'\(text)' is not an RFC 3339 date-time"))
       }
       return date
     }

@@ -28,7 +28,8 @@ public enum JSONValueEncoder {
   /// The path is an autoclosure: it is built only when a nested value needs it, not for every
   /// scalar. The type checks compare metatypes, and the casts after them cannot fail.
   static func box<T: Encodable>(
-    _ value: T, dates: DateStrategy, path: @autoclosure () -> [any CodingKey]
+    _ value: T, dates: DateStrategy, path: @autoclosure () -> [any CodingKey],
+    key: (any CodingKey)? = nil
   ) throws -> JSONValue {
     if T.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
     if T.self == Int.self { return .number(Decimal(unsafeBitCast(value, to: Int.self))) }
@@ -36,11 +37,14 @@ public enum JSONValueEncoder {
     if T.self == Decimal.self { return .number(unsafeBitCast(value, to: Decimal.self)) }
     if T.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
     if T.self == Date.self { return date(unsafeBitCast(value, to: Date.self), dates) }
-    if T.self == Double.self { return try double(unsafeBitCast(value, to: Double.self), path()) }
+    if T.self == Double.self {
+      return try double(unsafeBitCast(value, to: Double.self), path() + (key.map { [$0] } ?? []))
+    }
     if T.self == Int64.self { return .number(Decimal(unsafeBitCast(value, to: Int64.self))) }
     if T.self == URL.self { return .string(unsafeBitCast(value, to: URL.self).absoluteString) }
     let builder = ValueBuilder()
-    try value.encode(to: BuilderEncoder(builder: builder, dates: dates, codingPath: path()))
+    try value.encode(
+      to: BuilderEncoder(builder: builder, dates: dates, parentPath: path(), key: key))
     return builder.value
   }
 
@@ -129,32 +133,53 @@ private struct EncoderIndexKey: CodingKey {
   init?(intValue: Int) { self.intValue = intValue }
 }
 
+/// The encoder handed to each nested value. Its coding path is put together only when asked
+/// for (rarely: our models never read it), from the container's path and the key.
 private struct BuilderEncoder: Encoder {
   let builder: ValueBuilder
   let dates: JSONValueEncoder.DateStrategy
-  var codingPath: [any CodingKey]
+  let parentPath: [any CodingKey]
+  let key: (any CodingKey)?
   var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+  init(
+    builder: ValueBuilder, dates: JSONValueEncoder.DateStrategy, parentPath: [any CodingKey],
+    key: (any CodingKey)? = nil
+  ) {
+    self.builder = builder
+    self.dates = dates
+    self.parentPath = parentPath
+    self.key = key
+  }
+
+  var codingPath: [any CodingKey] {
+    guard let key else { return parentPath }
+    return parentPath + [key]
+  }
 
   func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
     builder.becomeObject()
     return KeyedEncodingContainer(
-      KeyedBuilderContainer(builder: builder, dates: dates, codingPath: codingPath))
+      KeyedBuilderContainer(builder: builder, dates: dates, parentPath: parentPath, ownKey: key))
   }
 
   func unkeyedContainer() -> any UnkeyedEncodingContainer {
     builder.becomeArray()
-    return UnkeyedBuilderContainer(builder: builder, dates: dates, codingPath: codingPath)
+    return UnkeyedBuilderContainer(
+      builder: builder, dates: dates, parentPath: parentPath, ownKey: key)
   }
 
   func singleValueContainer() -> any SingleValueEncodingContainer {
-    SingleBuilderContainer(builder: builder, dates: dates, codingPath: codingPath)
+    SingleBuilderContainer(builder: builder, dates: dates, parentPath: parentPath, ownKey: key)
   }
 }
 
 private struct KeyedBuilderContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
   let builder: ValueBuilder
   let dates: JSONValueEncoder.DateStrategy
-  var codingPath: [any CodingKey]
+  let parentPath: [any CodingKey]
+  let ownKey: (any CodingKey)?
+  var codingPath: [any CodingKey] { ownKey.map { parentPath + [$0] } ?? parentPath }
 
   mutating func encodeNil(forKey key: Key) throws { builder.members[key.stringValue] = .null }
   mutating func encode(_ value: String, forKey key: Key) throws {
@@ -169,7 +194,7 @@ private struct KeyedBuilderContainer<Key: CodingKey>: KeyedEncodingContainerProt
 
   mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
     builder.members[key.stringValue] = try JSONValueEncoder.box(
-      value, dates: dates, path: codingPath + [key])
+      value, dates: dates, path: codingPath, key: key)
   }
 
   mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
@@ -189,30 +214,33 @@ private struct KeyedBuilderContainer<Key: CodingKey>: KeyedEncodingContainerProt
     keyedBy keyType: NestedKey.Type, forKey key: Key
   ) -> KeyedEncodingContainer<NestedKey> {
     BuilderEncoder(
-      builder: builder.nestedMember(key.stringValue), dates: dates, codingPath: codingPath + [key]
+      builder: builder.nestedMember(key.stringValue), dates: dates, parentPath: codingPath, key: key
     ).container(keyedBy: keyType)
   }
 
   mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
     BuilderEncoder(
-      builder: builder.nestedMember(key.stringValue), dates: dates, codingPath: codingPath + [key]
+      builder: builder.nestedMember(key.stringValue), dates: dates, parentPath: codingPath, key: key
     ).unkeyedContainer()
   }
 
   mutating func superEncoder() -> any Encoder {
-    BuilderEncoder(builder: builder.nestedMember("super"), dates: dates, codingPath: codingPath)
+    BuilderEncoder(builder: builder.nestedMember("super"), dates: dates, parentPath: codingPath)
   }
 
   mutating func superEncoder(forKey key: Key) -> any Encoder {
     BuilderEncoder(
-      builder: builder.nestedMember(key.stringValue), dates: dates, codingPath: codingPath + [key])
+      builder: builder.nestedMember(key.stringValue), dates: dates, parentPath: codingPath, key: key
+    )
   }
 }
 
 private struct UnkeyedBuilderContainer: UnkeyedEncodingContainer {
   let builder: ValueBuilder
   let dates: JSONValueEncoder.DateStrategy
-  var codingPath: [any CodingKey]
+  let parentPath: [any CodingKey]
+  let ownKey: (any CodingKey)?
+  var codingPath: [any CodingKey] { ownKey.map { parentPath + [$0] } ?? parentPath }
   var count: Int { builder.elements.count }
 
   mutating func encodeNil() throws { builder.elements.append(.null) }
@@ -220,31 +248,33 @@ private struct UnkeyedBuilderContainer: UnkeyedEncodingContainer {
 
   mutating func encode<T: Encodable>(_ value: T) throws {
     let element = try JSONValueEncoder.box(
-      value, dates: dates, path: codingPath + [EncoderIndexKey(count)])
+      value, dates: dates, path: codingPath, key: EncoderIndexKey(count))
     builder.elements.append(element)
   }
 
   mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
     -> KeyedEncodingContainer<NestedKey>
   {
-    BuilderEncoder(builder: builder.nestedElement(), dates: dates, codingPath: codingPath)
+    BuilderEncoder(builder: builder.nestedElement(), dates: dates, parentPath: codingPath)
       .container(keyedBy: keyType)
   }
 
   mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-    BuilderEncoder(builder: builder.nestedElement(), dates: dates, codingPath: codingPath)
+    BuilderEncoder(builder: builder.nestedElement(), dates: dates, parentPath: codingPath)
       .unkeyedContainer()
   }
 
   mutating func superEncoder() -> any Encoder {
-    BuilderEncoder(builder: builder.nestedElement(), dates: dates, codingPath: codingPath)
+    BuilderEncoder(builder: builder.nestedElement(), dates: dates, parentPath: codingPath)
   }
 }
 
 private struct SingleBuilderContainer: SingleValueEncodingContainer {
   let builder: ValueBuilder
   let dates: JSONValueEncoder.DateStrategy
-  var codingPath: [any CodingKey]
+  let parentPath: [any CodingKey]
+  let ownKey: (any CodingKey)?
+  var codingPath: [any CodingKey] { ownKey.map { parentPath + [$0] } ?? parentPath }
 
   mutating func encodeNil() throws { set(.null) }
   mutating func encode(_ value: String) throws { set(.string(value)) }

@@ -113,13 +113,16 @@ struct StoreTransaction {
 
   /// The profile's sessions, oldest first.
   /// The profile's session stored last (the highest rowid), without reading the others: a
-  /// profile update needs only this one, and a busy profile has many sessions.
+  /// profile update needs only this one, and a busy profile has many sessions. Only its id
+  /// comes from SQL, so a recently used session comes from the record cache.
   func latestSession(ofProfile id: String) throws -> StoredSession? {
-    try Data.fetchOne(
-      try statement(
-        "SELECT data FROM session WHERE profileId = ? ORDER BY rowid DESC LIMIT 1"),
-      arguments: [id]
-    ).map { try decode(StoredSession.self, $0) }
+    guard
+      let sessionId = try String.fetchOne(
+        try statement(
+          "SELECT integrationId FROM session WHERE profileId = ? ORDER BY rowid DESC LIMIT 1"),
+        arguments: [id])
+    else { return nil }
+    return try session(sessionId)
   }
 
   func sessions(ofProfile id: String) throws -> [StoredSession] {
