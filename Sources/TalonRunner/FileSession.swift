@@ -71,6 +71,9 @@ struct FileSession {
       seed: options.seed, onNestedResult: { collector.add($0) })
     let interpreter = Interpreter(api: backend.api, environment: environment)
     await interpreter.setArguments(options.arguments)
+    let output = OutputQueue(enabled: !options.step)
+    defer { output.drain() }
+    let printer = printer
     var failed = false
     for statement in program.statements {
       if options.step, let stepInput {
@@ -91,14 +94,14 @@ struct FileSession {
       do throws(ScriptError) {
         let result = try await interpreter.execute(statement, in: program)
         count([result] + result.nested)
-        printer.print(result)
+        output.submit { printer.print(result) }
         if case .exit(let code) = result.kind { return .exitRequested(code) }
       } catch {
         let nested = collector.drain()
         count(nested)
         outcome.statements += 1
         outcome.failures.append(error)
-        printer.printFailure(error, statement: statement, nested: nested)
+        output.submit { printer.printFailure(error, statement: statement, nested: nested) }
         failed = true
         if error.kind == .expectFailed {
           outcome.expectationsFailed += 1

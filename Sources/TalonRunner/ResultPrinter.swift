@@ -14,7 +14,7 @@ import TalonShell
 /// Failure reports go to standard error: the `FAIL` line on standard output, then the
 /// compiler-style report (`file:line:col: error: ...`, the source line, a caret, the whole
 /// statement when it spans lines).
-struct ResultPrinter {
+struct ResultPrinter: Sendable {
   let console: Console
   let verbosity: Verbosity
   let format: OutputFormat

@@ -26,10 +26,10 @@ extension Interpreter {
     let record = APICallRecord(
       operation: operation, status: operation.successStatus,
       duration: ContinuousClock.now - start, pathParameter: path, request: request)
-    let value = try response.map { try JSONValueEncoder.encode($0) } ?? .null
-    last = value
+    let value = response.map { DeferredJSON(encoding: $0) } ?? .null
+    lastDeferred = value
     callStack[callStack.count - 1].append(record)
-    return (response, CommandOutcome(value: value, kind: .api(record)))
+    return (response, CommandOutcome(deferred: value, kind: .api(record)))
   }
 
   func failure(

@@ -3,8 +3,20 @@ import TalonAPI
 
 /// What a command or pipeline gave: its value and how to show it.
 struct CommandOutcome: Sendable {
-  var value: JSONValue
+  var deferred: DeferredJSON
   var kind: ResultKind
+
+  var value: JSONValue { deferred.value }
+
+  init(value: JSONValue, kind: ResultKind) {
+    self.deferred = DeferredJSON(value)
+    self.kind = kind
+  }
+
+  init(deferred: DeferredJSON, kind: ResultKind) {
+    self.deferred = deferred
+    self.kind = kind
+  }
 }
 
 extension Interpreter {
@@ -30,7 +42,7 @@ extension Interpreter {
       throw error
     }
     let result = StatementResult(
-      kind: outcome.kind, value: outcome.value, apiCalls: callStack.last ?? [],
+      kind: outcome.kind, deferredValue: outcome.deferred, apiCalls: callStack.last ?? [],
       duration: ContinuousClock.now - start, text: statement.text, location: statement.location,
       depth: depth, nested: [])
     if depth > 0 {

@@ -14,7 +14,12 @@ public actor Interpreter {
   var random: SeededRandom?
   var contextState = ContextState()
   /// The result of the most recent API command anywhere.
-  public internal(set) var last: JSONValue = .null
+  public internal(set) var last: JSONValue {
+    get { lastDeferred.value }
+    set { lastDeferred = DeferredJSON(newValue) }
+  }
+  /// `$last`, converted to JSON only when read.
+  var lastDeferred = DeferredJSON.null
   var frames: [Frame]
   /// Results of nested statements of the current top-level statement.
   var nestedResults: [StatementResult] = []
@@ -134,7 +139,7 @@ public actor Interpreter {
       switch signal {
       case .exit(let code):
         return StatementResult(
-          kind: .exit(code), value: .number(Decimal(code)), apiCalls: [],
+          kind: .exit(code), deferredValue: DeferredJSON(.number(Decimal(code))), apiCalls: [],
           duration: ContinuousClock.now - start, text: statement.text,
           location: statement.location, depth: 0, nested: nested)
       }

@@ -6,7 +6,12 @@ public struct StatementResult: Sendable {
   public var kind: ResultKind
   /// The statement's value: the API result for API commands (`null` after a 204), the value
   /// of an expression or assignment, `null` for statements without one.
-  public var value: JSONValue
+  public var value: JSONValue {
+    get { deferredValue.value }
+    set { deferredValue = DeferredJSON(newValue) }
+  }
+  /// The value, made from an API result only when first read (see `DeferredJSON`).
+  public var deferredValue: DeferredJSON
   /// The API calls this statement made itself (calls of nested statements are in `nested`).
   public var apiCalls: [APICallRecord]
   /// Wall time of the whole statement, nested statements included.
