@@ -5,7 +5,8 @@ import Foundation
 /// characters escaped (as `JSONStringLiteral` does).
 ///
 /// Compact output is what talon sends on the wire; the indented form matches the layout of
-/// `JSONEncoder`'s `.prettyPrinted` (two spaces, `"key" : value`), which earlier outputs used.
+/// `JSONEncoder`'s `.prettyPrinted` (two spaces, `"key" : value`), which earlier outputs used,
+/// except that empty objects and arrays stay `{}` and `[]` on one line.
 public struct JSONTextWriter {
   public var pretty: Bool
 

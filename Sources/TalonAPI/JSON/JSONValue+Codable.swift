@@ -42,6 +42,12 @@ extension JSONValue {
     self = try parser.parseDocument()
   }
 
+  /// Parses JSON text given as bytes (UTF-8), without copying them first.
+  public init(parsingBytes bytes: [UInt8]) throws {
+    var parser = JSONParser(bytes)
+    self = try parser.parseDocument()
+  }
+
   /// Parses JSON text.
   public init(parsing text: String) throws {
     try self.init(parsing: Data(text.utf8))

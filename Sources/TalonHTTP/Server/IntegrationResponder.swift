@@ -53,10 +53,17 @@ struct IntegrationResponder: HTTPResponder {
         "method": .string(request.method.rawValue),
         "path": .string(request.uri.path),
         "status": .stringConvertible(response.status.code),
-        "duration_ms": .string(String(format: "%.3f", milliseconds)),
+        "duration_ms": .string(Self.milliseconds(milliseconds)),
         "request_id": .string(requestId),
       ])
     return response
+  }
+
+  /// `1.234`: three decimals without going through `String(format:)` (this runs per request).
+  static func milliseconds(_ value: Double) -> String {
+    let thousandths = Int((max(0, value) * 1000).rounded())
+    let fraction = String(thousandths % 1000)
+    return "\(thousandths / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
   }
 
   /// A client's `X-Request-Id` when it is 1...128 visible ASCII characters.
@@ -103,9 +110,9 @@ struct IntegrationResponder: HTTPResponder {
     if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > maxBodySize {
       return Self.tooLarge(maxBodySize)
     }
-    let body: Data
+    let body: [UInt8]
     do {
-      body = Data(try await request.collectBody(upTo: maxBodySize).readableBytesView)
+      body = Array(try await request.collectBody(upTo: maxBodySize).readableBytesView)
     } catch is NIOTooManyBytesError {
       return Self.tooLarge(maxBodySize)
     } catch {

@@ -17,7 +17,7 @@ struct OperationDispatcher: Sendable {
   }
 
   func dispatch(
-    _ operation: IntegrationOperation, rawParameter: String?, query: String?, body: Data
+    _ operation: IntegrationOperation, rawParameter: String?, query: String?, body: [UInt8]
   ) async throws -> Answer {
     let parameter = try decodeParameter(operation, rawParameter)
     switch operation {
@@ -100,7 +100,7 @@ struct OperationDispatcher: Sendable {
 
   /// Parses, validates and decodes the body of `operation`.
   private func decodeBody<T: Decodable>(
-    _ type: T.Type, _ operation: IntegrationOperation, _ body: Data
+    _ type: T.Type, _ operation: IntegrationOperation, _ body: [UInt8]
   ) throws -> T {
     let schema = operation.requestSchema ?? String(describing: T.self)
     guard !body.isEmpty else {
@@ -112,7 +112,7 @@ struct OperationDispatcher: Sendable {
     }
     let value: JSONValue
     do {
-      value = try JSONValue(parsing: body)
+      value = try JSONValue(parsingBytes: body)
     } catch {
       let reason = (error as? WireCodingError).map(\.description) ?? "invalid JSON"
       throw IntegrationError.badRequest(reason, title: "invalid JSON")

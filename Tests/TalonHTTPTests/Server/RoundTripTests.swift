@@ -144,10 +144,21 @@ struct RoundTripTests {
     #expect(lines.first?.metadata["status"] == "201")
     #expect(lines.first?.metadata["request_id"] == "req-42")
     #expect(lines.first.flatMap { Double($0.metadata["duration_ms"] ?? "") } != nil)
+    #expect(lines.first?.metadata["duration_ms"]?.split(separator: ".").last?.count == 3)
     #expect(lines.last?.metadata["status"] == "404")
     #expect(lines.last?.metadata["request_id"] == generatedId)
     let everything = server.log.all.map { "\($0.message) \($0.metadata)" }.joined()
     #expect(!everything.contains(TestKeys.apiKey))
     #expect(!everything.contains("secret-body-marker"))
+  }
+
+  @Test func accessLogDurationsHaveThreeDecimals() {
+    #expect(IntegrationResponder.milliseconds(0) == "0.000")
+    #expect(IntegrationResponder.milliseconds(0.0004) == "0.000")
+    #expect(IntegrationResponder.milliseconds(0.5) == "0.500")
+    #expect(IntegrationResponder.milliseconds(1.2346) == "1.235")
+    #expect(IntegrationResponder.milliseconds(12.04) == "12.040")
+    #expect(IntegrationResponder.milliseconds(1.9996) == "2.000")
+    #expect(IntegrationResponder.milliseconds(-3) == "0.000")
   }
 }
