@@ -32,8 +32,8 @@ public struct JSONTextWriter {
 
   private func write(_ value: JSONValue, level: Int, into bytes: inout [UInt8]) {
     switch value {
-    case .null: bytes.append(contentsOf: "null".utf8)
-    case .bool(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+    case .null: bytes.append(contentsOf: Self.null)
+    case .bool(let flag): bytes.append(contentsOf: flag ? Self.true : Self.false)
     case .number(let number): bytes.append(contentsOf: number.description.utf8)
     case .string(let text): Self.appendString(text, into: &bytes)
     case .array(let elements):
@@ -74,6 +74,10 @@ public struct JSONTextWriter {
     bytes.append(UInt8(ascii: "\n"))
     bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
   }
+
+  private static let null = Array("null".utf8)
+  private static let `true` = Array("true".utf8)
+  private static let `false` = Array("false".utf8)
 
   /// Appends `text` as a quoted JSON string.
   static func appendString(_ text: String, into bytes: inout [UInt8]) {
