@@ -102,6 +102,9 @@ public enum IntegrationOperation: String, CaseIterable, Sendable {
 
   /// The operation whose seed (SDK) name or operationId is `name`, case-insensitively.
   public static func named(_ name: String) -> IntegrationOperation? {
-    allCases.first { $0.rawValue.lowercased() == name.lowercased() }
+    byLowercasedName[name.lowercased()]
   }
+
+  private static let byLowercasedName = Dictionary(
+    uniqueKeysWithValues: allCases.map { ($0.rawValue.lowercased(), $0) })
 }

@@ -6,7 +6,7 @@ extension Interpreter {
   /// after a 204) and turns failures into located `.api` errors carrying the answer.
   func callAPI<Response: Encodable & Sendable>(
     _ operation: IntegrationOperation, for command: CommandNode, path: String?,
-    request: JSONValue?, _ perform: () async throws -> Response?
+    request: DeferredJSON?, _ perform: () async throws -> Response?
   ) async throws -> (Response?, CommandOutcome) {
     let start = ContinuousClock.now
     let response: Response?
@@ -25,7 +25,7 @@ extension Interpreter {
     }
     let record = APICallRecord(
       operation: operation, status: operation.successStatus,
-      duration: ContinuousClock.now - start, pathParameter: path, request: request)
+      duration: ContinuousClock.now - start, pathParameter: path, deferredRequest: request)
     let value = response.map { DeferredJSON(encoding: $0) } ?? .null
     lastDeferred = value
     callStack[callStack.count - 1].append(record)

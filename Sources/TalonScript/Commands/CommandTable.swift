@@ -32,7 +32,15 @@ enum BuiltinCommand: String, CaseIterable, Sendable {
   case echo
   case run
 
-  var words: [String] { rawValue.split(separator: " ").map(String.init) }
+  var words: [String] { Self.wordsOf[self] ?? [rawValue] }
+
+  private static let wordsOf = Dictionary(
+    uniqueKeysWithValues: allCases.map { ($0, $0.rawValue.split(separator: " ").map(String.init)) })
+
+  /// The commands whose first word is `word` (`session` → update, close, ...), in table order.
+  static func family(_ word: String) -> [BuiltinCommand] { families[word] ?? [] }
+
+  private static let families = Dictionary(grouping: allCases, by: { $0.words[0] })
 }
 
 /// A command: one of the friendly commands, or an operation called by its SDK name.

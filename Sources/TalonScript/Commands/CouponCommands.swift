@@ -14,7 +14,7 @@ extension Interpreter {
     contextState.seen.note(code, in: \.coupons)
     for id in ids { contextState.seen.note(id, in: \.profiles) }
     let body = CouponReservations(integrationIDs: ids)
-    let request = try JSONValueEncoder.encode(body)
+    let request = DeferredJSON(encoding: body)
     if create {
       return try await callAPI(.createCouponReservation, for: command, path: code, request: request)
       {

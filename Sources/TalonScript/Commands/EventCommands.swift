@@ -12,7 +12,7 @@ extension Interpreter {
       profileId: contextState.profileId, type: type, attributes: .object(attributes),
       sessionId: session)
     let (response, outcome) = try await callAPI(
-      .trackEvent, for: command, path: nil, request: try JSONValueEncoder.encode(body)
+      .trackEvent, for: command, path: nil, request: DeferredJSON(encoding: body)
     ) {
       try await api.trackEvent(body: body)
     }

@@ -19,7 +19,7 @@ extension Interpreter {
     let body = NewCustomerProfile(attributes: attributes.isEmpty ? nil : .object(attributes))
     contextState.selectProfile(id)
     let (_, outcome) = try await callAPI(
-      .updateCustomerProfile, for: command, path: id, request: try JSONValueEncoder.encode(body)
+      .updateCustomerProfile, for: command, path: id, request: DeferredJSON(encoding: body)
     ) {
       try await api.updateCustomerProfile(integrationId: id, body: body)
     }
@@ -43,7 +43,8 @@ extension Interpreter {
     query["profile"] = profile.map { .bool($0) }
     query["referrals"] = referrals.map { .bool($0) }
     let (_, outcome) = try await callAPI(
-      .getCustomerInventory, for: command, path: id, request: query.isEmpty ? nil : .object(query)
+      .getCustomerInventory, for: command, path: id,
+      request: query.isEmpty ? nil : DeferredJSON(.object(query))
     ) {
       try await api.getCustomerInventory(integrationId: id, profile: profile, referrals: referrals)
     }

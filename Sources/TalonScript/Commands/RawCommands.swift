@@ -26,7 +26,7 @@ extension Interpreter {
       let request = try decode(body, as: NewCustomerProfile.self, "the \(name) body", at: bodyRange)
       contextState.selectProfile(id)
       return try await callAPI(
-        operation, for: command, path: id, request: try JSONValueEncoder.encode(request)
+        operation, for: command, path: id, request: DeferredJSON(encoding: request)
       ) {
         try await api.updateCustomerProfile(integrationId: id, body: request)
       }.1
@@ -34,7 +34,7 @@ extension Interpreter {
       let request = try decode(body, as: NewCustomerSession.self, "the \(name) body", at: bodyRange)
       contextState.selectSession(id, profile: request.profileId)
       let (response, outcome) = try await callAPI(
-        operation, for: command, path: id, request: try JSONValueEncoder.encode(request)
+        operation, for: command, path: id, request: DeferredJSON(encoding: request)
       ) {
         try await api.updateCustomerSession(customerSessionId: id, body: request)
       }
@@ -44,7 +44,7 @@ extension Interpreter {
       let request = try decode(body, as: IntegrationRequest.self, "the \(name) body", at: bodyRange)
       contextState.selectSession(id, profile: request.customerSession.profileId)
       let (response, outcome) = try await callAPI(
-        operation, for: command, path: id, request: try JSONValueEncoder.encode(request)
+        operation, for: command, path: id, request: DeferredJSON(encoding: request)
       ) {
         try await api.updateCustomerSessionV2(customerSessionId: id, body: request)
       }
@@ -55,21 +55,21 @@ extension Interpreter {
     case .trackEvent:
       let request = try decode(body, as: NewEvent.self, "the \(name) body", at: bodyRange)
       return try await callAPI(
-        operation, for: command, path: nil, request: try JSONValueEncoder.encode(request)
+        operation, for: command, path: nil, request: DeferredJSON(encoding: request)
       ) {
         try await api.trackEvent(body: request)
       }.1
     case .createCouponReservation:
       let request = try decode(body, as: CouponReservations.self, "the \(name) body", at: bodyRange)
       return try await callAPI(
-        operation, for: command, path: id, request: try JSONValueEncoder.encode(request)
+        operation, for: command, path: id, request: DeferredJSON(encoding: request)
       ) {
         try await api.createCouponReservation(couponValue: id, body: request)
       }.1
     case .deleteCouponReservation:
       let request = try decode(body, as: CouponReservations.self, "the \(name) body", at: bodyRange)
       return try await callAPI(
-        operation, for: command, path: id, request: try JSONValueEncoder.encode(request)
+        operation, for: command, path: id, request: DeferredJSON(encoding: request)
       ) {
         () async throws -> NoContent? in
         try await api.deleteCouponReservation(couponValue: id, body: request)
@@ -86,7 +86,7 @@ extension Interpreter {
     case .createReferral:
       let request = try decode(body, as: NewReferral.self, "the \(name) body", at: bodyRange)
       return try await callAPI(
-        operation, for: command, path: nil, request: try JSONValueEncoder.encode(request)
+        operation, for: command, path: nil, request: DeferredJSON(encoding: request)
       ) {
         try await api.createReferral(body: request)
       }.1
@@ -103,7 +103,8 @@ extension Interpreter {
       query["profile"] = profile.map { .bool($0) }
       query["referrals"] = referrals.map { .bool($0) }
       return try await callAPI(
-        operation, for: command, path: id, request: query.isEmpty ? nil : .object(query)
+        operation, for: command, path: id,
+        request: query.isEmpty ? nil : DeferredJSON(.object(query))
       ) {
         try await api.getCustomerInventory(
           integrationId: id, profile: profile, referrals: referrals)

@@ -20,7 +20,7 @@ extension Interpreter {
     }
     let request = body
     let (response, outcome) = try await callAPI(
-      .createReferral, for: command, path: nil, request: try JSONValueEncoder.encode(request)
+      .createReferral, for: command, path: nil, request: DeferredJSON(encoding: request)
     ) {
       try await api.createReferral(body: request)
     }

@@ -102,7 +102,7 @@ extension Interpreter {
       contextState.seen.note(code, in: \.coupons)
     }
     let (response, outcome) = try await callAPI(
-      .updateCustomerSessionV2, for: command, path: id, request: try JSONValueEncoder.encode(body)
+      .updateCustomerSessionV2, for: command, path: id, request: DeferredJSON(encoding: body)
     ) {
       try await api.updateCustomerSessionV2(customerSessionId: id, body: body)
     }
@@ -156,7 +156,7 @@ extension Interpreter {
     if let coupon = session.coupon { contextState.seen.note(coupon, in: \.coupons) }
     let body = session
     let (response, outcome) = try await callAPI(
-      .updateCustomerSession, for: command, path: id, request: try JSONValueEncoder.encode(body)
+      .updateCustomerSession, for: command, path: id, request: DeferredJSON(encoding: body)
     ) {
       try await api.updateCustomerSession(customerSessionId: id, body: body)
     }

@@ -24,7 +24,7 @@ public final class DeferredJSON: Sendable {
   }
 
   /// The JSON form of `result`, made on first read.
-  init(encoding result: some Encodable & Sendable) {
+  public init(encoding result: some Encodable & Sendable) {
     state = Mutex(.pending({ (try? JSONValueEncoder.encode(result)) ?? .null }))
   }
 

@@ -52,8 +52,10 @@ public struct APICallRecord: Sendable {
   public var duration: Duration
   /// The path parameter (profile id, session id, coupon code), if the operation has one.
   public var pathParameter: String?
-  /// The request body as sent (query parameters for GetCustomerInventory), if any.
-  public var request: JSONValue?
+  /// The request body as sent (query parameters for GetCustomerInventory), if any; made
+  /// into JSON when first read.
+  public var request: JSONValue? { deferredRequest?.value }
+  var deferredRequest: DeferredJSON?
 }
 
 /// The outcome of running a program or a shell line: the top-level results in order, then

@@ -48,7 +48,7 @@ extension Parser {
       advance()
       return .raw(operation)
     }
-    let family = BuiltinCommand.allCases.filter { $0.words[0] == word }
+    let family = BuiltinCommand.family(word)
     guard !family.isEmpty else { return nil }
     let first = advance()
     let next = current.kind == .word ? text(of: current) : nil
