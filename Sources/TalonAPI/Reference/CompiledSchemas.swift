@@ -33,25 +33,52 @@ final class CompiledSchemas: Sendable {
     case unknownType(String)
   }
 
-  /// The keywords of an object schema.
-  struct ObjectRule: Sendable {
-    /// The `required` members, in document order.
-    var required: [String]
-    /// The node of each declared property.
-    var properties: [String: Int]
+  /// The keywords of an object schema. A class, so that the walk copies one reference.
+  final class ObjectRule: Sendable {
+    /// What the schema says about one member name: the node a declared property must match
+    /// (nil: not declared, `additionalProperties` applies) and whether it is `required`.
+    struct Member: Sendable {
+      var node: Int?
+      var isRequired: Bool
+    }
+
+    /// The `required` members, in document order (duplicates kept: each is reported).
+    let required: [String]
+    /// How many different names `required` lists.
+    let requiredCount: Int
+    /// Every declared property and every required name.
+    let members: [String: Member]
     /// The node members without a declared property must match, if any.
-    var additionalProperties: Int?
+    let additionalProperties: Int?
+
+    init(required: [String], properties: [String: Int], additionalProperties: Int?) {
+      var members = properties.mapValues { Member(node: $0, isRequired: false) }
+      for name in required {
+        members[name, default: Member(node: nil, isRequired: true)].isRequired = true
+      }
+      self.required = required
+      self.requiredCount = Set(required).count
+      self.members = members
+      self.additionalProperties = additionalProperties
+    }
   }
 
-  /// The keywords of a string schema.
-  struct StringRule: Sendable {
-    var minLength: Int?
+  /// The keywords of a string schema. A class, so that the walk copies one reference.
+  final class StringRule: Sendable {
+    let minLength: Int?
     /// The allowed values (`enum`), if the schema lists any.
-    var choices: Set<String>?
+    let choices: Set<String>?
     /// The allowed values as the violation words them: `"a", "b"` in document order.
-    var choiceList: String
+    let choiceList: String
     /// `format: date-time`: the text must be an RFC 3339 date-time.
-    var isDateTime: Bool
+    let isDateTime: Bool
+
+    init(minLength: Int?, choices: [String]?, isDateTime: Bool) {
+      self.minLength = minLength
+      self.choices = choices.map(Set.init)
+      self.choiceList = choices?.map { "\"\($0)\"" }.joined(separator: ", ") ?? ""
+      self.isDateTime = isDateTime
+    }
   }
 
   /// The node that constrains nothing; every unconstrained schema compiles to it.
@@ -144,11 +171,10 @@ final class CompiledSchemas: Sendable {
         return .array(
           items: schema["items"].map { reference($0) } ?? CompiledSchemas.unconstrainedIndex)
       case "string":
-        let choices = schema["enum"]?.arrayValue?.compactMap(\.stringValue)
         return .string(
           StringRule(
-            minLength: schema["minLength"]?.intValue, choices: choices.map(Set.init),
-            choiceList: choices?.map { "\"\($0)\"" }.joined(separator: ", ") ?? "",
+            minLength: schema["minLength"]?.intValue,
+            choices: schema["enum"]?.arrayValue?.compactMap(\.stringValue),
             isDateTime: schema["format"]?.stringValue == "date-time"))
       case "integer":
         return .integer

@@ -28,9 +28,10 @@ public struct SchemaViolation: Hashable, Sendable, CustomStringConvertible {
 /// (`CompiledSchemas`; the bundled document's table is shared by every validator), and the walk
 /// carries the current location as a stack of path tokens, rendering a JSON pointer only when it
 /// reports a violation. Violations come in document order: an object's missing `required`
-/// members first (in the schema's order), then its members' violations by member name. Members
-/// are walked in storage order and only the members that did report are sorted, so a valid
-/// object costs no sorting.
+/// members first (in the schema's order), then its members' violations by member name. A valid
+/// object costs one dictionary lookup per member: members are walked in storage order (only the
+/// members that did report are sorted afterwards), and the required members are counted on the
+/// way rather than looked up.
 public struct SchemaValidator: Sendable {
   public let document: ReferenceDocument
   let schemas: CompiledSchemas
@@ -77,53 +78,54 @@ private struct SchemaWalk {
   }
 
   mutating func check(_ value: JSONValue, node index: Int) {
-    let node = nodes[index]
-    switch (node, value) {
-    case (.unconstrained, _), (.number, .number), (.boolean, .bool):
+    switch nodes[index] {
+    case .unconstrained:
       break
-    case (.object(let rule), .object(let members)):
+    case .object(let rule):
+      guard case .object(let members) = value else { return reportType("object", of: value) }
       checkMembers(members, rule: rule)
-    case (.array(let items), .array(let elements)):
+    case .array(let items):
+      guard case .array(let elements) = value else { return reportType("array", of: value) }
       guard items != CompiledSchemas.unconstrainedIndex else { return }
       for (position, element) in elements.enumerated() {
         path.append(.element(position))
         check(element, node: items)
         path.removeLast()
       }
-    case (.string(let rule), .string(let text)):
+    case .string(let rule):
+      guard case .string(let text) = value else { return reportType("string", of: value) }
       checkString(text, rule: rule)
-    case (.integer, .number(let number)):
+    case .integer:
+      guard case .number(let number) = value else { return reportType("integer", of: value) }
       if !Self.isInteger(number) {
         report("type") { _, at in "\(at) must be an integer" }
       }
-    default:
-      let expected = Self.typeName(of: node)
-      let article =
-        expected == "integer" || expected == "array" || expected == "object" ? "an" : "a"
-      report("type") { _, at in "\(at) must be \(article) \(expected), not \(value.typeName)" }
+    case .number:
+      guard case .number = value else { return reportType("number", of: value) }
+    case .boolean:
+      guard case .bool = value else { return reportType("boolean", of: value) }
+    case .unknownType(let name):
+      reportType(name, of: value)
     }
   }
 
+  /// Checks an object's members. Required members are counted on the way through the members,
+  /// so only an object that misses one looks them up (its violations go first, in the schema's
+  /// order); members are walked in storage order and only those that reported are sorted.
   private mutating func checkMembers(
     _ members: [String: JSONValue], rule: CompiledSchemas.ObjectRule
   ) {
-    for name in rule.required {
-      switch members[name] {
-      case nil, .null?:
-        path.append(.member(name))
-        report("required") { _, _ in "\(name) is required" }
-        path.removeLast()
-      default:
-        break
-      }
-    }
     let firstMemberViolation = violations.count
+    var presentRequired = 0
     var reporting: [(name: String, violations: Range<Int>)] = []
     for (name, member) in members {
       if case .null = member { continue }
-      guard let node = rule.properties[name] ?? rule.additionalProperties,
-        node != CompiledSchemas.unconstrainedIndex
-      else { continue }
+      var node = rule.additionalProperties
+      if let declared = rule.members[name] {
+        if declared.isRequired { presentRequired += 1 }
+        if let property = declared.node { node = property }
+      }
+      guard let node, node != CompiledSchemas.unconstrainedIndex else { continue }
       let before = violations.count
       path.append(.member(name))
       check(member, node: node)
@@ -135,11 +137,28 @@ private struct SchemaWalk {
       let ordered = reporting.flatMap { violations[$0.violations] }
       violations.replaceSubrange(firstMemberViolation..., with: ordered)
     }
+    if presentRequired < rule.requiredCount {
+      let memberViolations = violations[firstMemberViolation...]
+      violations.removeSubrange(firstMemberViolation...)
+      for name in rule.required {
+        switch members[name] {
+        case nil, .null?:
+          path.append(.member(name))
+          report("required") { _, _ in "\(name) is required" }
+          path.removeLast()
+        default:
+          break
+        }
+      }
+      violations += memberViolations
+    }
   }
 
   private mutating func checkString(_ text: String, rule: CompiledSchemas.StringRule) {
     if let minimum = rule.minLength, minimum > 0,
-      text.index(text.startIndex, offsetBy: minimum, limitedBy: text.endIndex) == nil
+      minimum == 1
+        ? text.isEmpty
+        : text.index(text.startIndex, offsetBy: minimum, limitedBy: text.endIndex) == nil
     {
       report("minLength") { _, at in
         "\(at) must be at least \(minimum) character\(minimum == 1 ? "" : "s") long"
@@ -153,6 +172,11 @@ private struct SchemaWalk {
     if rule.isDateTime, RFC3339.date(from: text) == nil {
       report("type") { _, at in "\(at) must be an RFC 3339 date-time, got \"\(text)\"" }
     }
+  }
+
+  private mutating func reportType(_ expected: String, of value: JSONValue) {
+    let article = expected == "integer" || expected == "array" || expected == "object" ? "an" : "a"
+    report("type") { _, at in "\(at) must be \(article) \(expected), not \(value.typeName)" }
   }
 
   /// Records a violation at the current location; `details` gets the location's JSON pointer
@@ -177,19 +201,6 @@ private struct SchemaWalk {
   private static func isInteger(_ number: Decimal) -> Bool {
     let isWhole = (number.isFinite && number.exponent >= 0) || number.isWholeNumber
     return isWhole && !(number.magnitude > largestInteger)
-  }
-
-  private static func typeName(of node: CompiledSchemas.Node) -> String {
-    switch node {
-    case .unconstrained: "anything"
-    case .object: "object"
-    case .array: "array"
-    case .string: "string"
-    case .integer: "integer"
-    case .number: "number"
-    case .boolean: "boolean"
-    case .unknownType(let name): name
-    }
   }
 
   /// The field a pointer names: its last token, or for an array element the array's name
