@@ -6,7 +6,9 @@ import Testing
 /// The compiled validator against the raw walk on a document made of the corners the bundled one
 /// does not reach: recursive and mutually recursive references, a schema that is a bare `$ref`,
 /// references to nothing, unknown and non-string types, enums without strings, odd `minLength`,
-/// `additionalProperties` as booleans, `items` missing or `true`, and names with slashes.
+/// `additionalProperties` as booleans, `items` missing or `true`, names with slashes, and member
+/// names that are equal only canonically (the Kelvin sign and `K`, a precomposed `é` and `e` with
+/// a combining accent).
 @Suite("SchemaValidator on unusual schemas")
 struct SchemaValidatorQuirkTests {
   static let document: ReferenceDocument = {
@@ -18,7 +20,7 @@ struct SchemaValidatorQuirkTests {
           "parent": {"$ref": "#/components/schemas/Forest"}}},
         "Forest": {"properties": {
           "trees": {"type": "array", "items": {"$ref": "#/components/schemas/Tree"}},
-          "keeper": {"$ref": "#/components/schemas/Alias"}},
+          "keeper": {"$ref": "#/components/schemas/Alias"}, "\u{e9}": {"type": "integer"}},
           "additionalProperties": {"$ref": "#/components/schemas/Tree"}},
         "Alias": {"$ref": "#/components/schemas/Tree"},
         "Strange": {"type": "object", "required": ["a", "a", "b", "12"], "properties": {
@@ -29,7 +31,8 @@ struct SchemaValidatorQuirkTests {
           "g": {"type": "array"}, "h": {"type": "array", "items": true}, "i": true,
           "j": {"type": "string", "minLength": 2.5}, "k": {"type": "string", "minLength": -1},
           "l": {"properties": 5}, "m": {"$ref": ""}, "n": {"$ref": "Tree/"},
-          "12": {"type": "string", "enum": ["a"]}, "a/b~c": {"type": "boolean"}},
+          "12": {"type": "string", "enum": ["a"]}, "a/b~c": {"type": "boolean"},
+          "K": {"type": "boolean"}},
           "additionalProperties": true},
         "Open": {"type": "object", "additionalProperties": {"type": "integer"}},
         "Closed": {"type": "object", "additionalProperties": false,
@@ -46,7 +49,7 @@ struct SchemaValidatorQuirkTests {
 
   static let keys = [
     "label", "children", "parent", "trees", "keeper", "a", "b", "c", "d", "e", "f", "g", "h", "i",
-    "j", "k", "l", "m", "n", "x", "zz", "a/b~c", "12", "",
+    "j", "k", "l", "m", "n", "x", "zz", "a/b~c", "12", "", "K", "\u{212A}", "\u{e9}", "e\u{301}",
   ]
   static let scalars: [JSONValue] = [
     .null, true, false, 1, -3, .number(Decimal(string: "1.5") ?? 0),

@@ -47,7 +47,7 @@ final class CompiledSchemas: Sendable {
     /// How many different names `required` lists.
     let requiredCount: Int
     /// Every declared property and every required name.
-    let members: [String: Member]
+    let members: MemberTable<Member>
     /// The node members without a declared property must match, if any.
     let additionalProperties: Int?
 
@@ -58,7 +58,7 @@ final class CompiledSchemas: Sendable {
       }
       self.required = required
       self.requiredCount = Set(required).count
-      self.members = members
+      self.members = MemberTable(members)
       self.additionalProperties = additionalProperties
     }
   }
