@@ -25,11 +25,12 @@ public struct SchemaViolation: Hashable, Sendable, CustomStringConvertible {
 ///
 /// The server runs it on every request body, so it is built for speed: the schemas are compiled
 /// once into a table of typed nodes with every `$ref` resolved to a node index
-/// (`CompiledSchemas`; the bundled document's table is shared by every validator), and the walk
+/// (`CompiledSchemas`; the bundled document's table is built once and shared by every validator
+/// of it, another document's table is built by `init`), and the walk
 /// carries the current location as a stack of path tokens, rendering a JSON pointer only when it
 /// reports a violation. Violations come in document order: an object's missing `required`
 /// members first (in the schema's order), then its members' violations by member name. A valid
-/// object costs one dictionary lookup per member: members are walked in storage order (only the
+/// object costs one `MemberTable` lookup per member: members are walked in storage order (only the
 /// members that did report are sorted afterwards), and the required members are counted on the
 /// way rather than looked up.
 public struct SchemaValidator: Sendable {
