@@ -10,7 +10,7 @@ struct RecordText {
   private var needsComma = false
 
   init() {
-    text.reserveCapacity(1024)
+    text.reserveCapacity(2048)
   }
 
   // MARK: Structure
@@ -41,6 +41,16 @@ struct RecordText {
     separate()
     Self.appendQuoted(name, to: &text)
     text.append(":")
+    needsComma = false
+  }
+
+  /// A key the writers spell in code: plain ASCII without quotes, backslashes or control
+  /// characters, so it is written as is (the same text `key(_:)` gives, without the scan).
+  mutating func fixedKey(_ name: StaticString) {
+    separate()
+    text.append("\"")
+    name.withUTF8Buffer { text.append(String(decoding: $0, as: UTF8.self)) }
+    text.append("\":")
     needsComma = false
   }
 
@@ -76,6 +86,9 @@ struct RecordText {
     let significand = NSDecimalNumber(decimal: value.significand).int64Value
     guard significand >= 0, significand < 1 << 53 else { return value.description }
     if significand == 0 { return "0" }
+    if exponent < 0 && exponent >= -18 {
+      return fractionText(significand, scale: -exponent, negative: value.sign == .minus)
+    }
     var digits = String(significand)
     if exponent > 0 {
       digits += String(repeating: "0", count: exponent)
@@ -89,6 +102,27 @@ struct RecordText {
       if digits.last == "." { digits.removeLast() }
     }
     return value.sign == .minus ? "-" + digits : digits
+  }
+
+  /// `significand / 10^scale` in plain text without trailing zeros, by integer arithmetic (the
+  /// same text as inserting the point into the digits and trimming zeros, without string edits).
+  private static func fractionText(_ significand: Int64, scale: Int, negative: Bool) -> String {
+    var power: Int64 = 1
+    for _ in 0..<scale { power *= 10 }
+    let whole = significand / power
+    var fraction = significand % power
+    var text = negative ? "-" + String(whole) : String(whole)
+    guard fraction != 0 else { return text }
+    var digits = scale
+    while fraction % 10 == 0 {
+      fraction /= 10
+      digits -= 1
+    }
+    let fractionDigits = String(fraction)
+    text.append(".")
+    for _ in fractionDigits.count..<digits { text.append("0") }
+    text.append(fractionDigits)
+    return text
   }
 
   mutating func bool(_ value: Bool) {
@@ -127,6 +161,17 @@ struct RecordText {
       }
       endObject()
     }
+  }
+
+  /// An object of strings, members in the dictionary's order (as `json(.object(...))` of the
+  /// same dictionary mapped to strings would write them).
+  mutating func stringMap(_ members: [String: String]) {
+    beginObject()
+    for (name, member) in members {
+      key(name)
+      string(member)
+    }
+    endObject()
   }
 
   mutating func strings(_ values: [String]) {
