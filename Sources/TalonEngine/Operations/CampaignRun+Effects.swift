@@ -97,6 +97,7 @@ extension CampaignRun {
   static func wholePoints(_ points: Decimal) -> Int {
     let floored = Functions.round(points, .down)
     guard floored > 0, floored < 1_000_000_000_000 else { return 0 }
+    if let small = floored.smallWholeNumber { return small }
     return NSDecimalNumber(decimal: floored).intValue
   }
 
