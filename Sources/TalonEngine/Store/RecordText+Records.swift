@@ -5,6 +5,11 @@ import TalonAPI
 extension RecordText {
   /// A session's JSON text, or nil when it has parts this writer leaves to `JSONEncoder`.
   static func session(_ session: StoredSession) -> String? {
+    sessionRecord(session)?.text
+  }
+
+  /// A session's record (bytes), or nil when it has parts this writer leaves to `JSONEncoder`.
+  static func sessionRecord(_ session: StoredSession) -> RecordText? {
     guard session.commitment == nil, session.cartItems.allSatisfy({ $0.adjustment == nil })
     else { return nil }
     var writer = RecordText()
@@ -69,7 +74,7 @@ extension RecordText {
       writer.int(id)
     }
     writer.endObject()
-    return writer.text
+    return writer
   }
 
   private mutating func cartItem(_ item: CartItem) {
@@ -115,6 +120,11 @@ extension RecordText {
 
   /// A profile's JSON text.
   static func profile(_ profile: StoredProfile) -> String {
+    profileRecord(profile).text
+  }
+
+  /// A profile's record (bytes).
+  static func profileRecord(_ profile: StoredProfile) -> RecordText {
     var writer = RecordText()
     writer.beginObject()
     writer.fixedKey("integrationId")
@@ -137,11 +147,16 @@ extension RecordText {
     }
     writer.endObject()
     writer.endObject()
-    return writer.text
+    return writer
   }
 
   /// An event's JSON text, or nil when it has a ledger or meta (left to `JSONEncoder`).
   static func event(_ event: Event) -> String? {
+    eventRecord(event)?.text
+  }
+
+  /// An event's record (bytes), or nil when it has a ledger or meta (left to `JSONEncoder`).
+  static func eventRecord(_ event: Event) -> RecordText? {
     guard event.ledgerEntries.isEmpty, event.meta == nil else { return nil }
     var writer = RecordText()
     writer.beginObject()
@@ -169,6 +184,6 @@ extension RecordText {
     writer.beginArray()
     writer.endArray()
     writer.endObject()
-    return writer.text
+    return writer
   }
 }

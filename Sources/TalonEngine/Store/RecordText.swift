@@ -5,42 +5,51 @@ import TalonAPI
 /// shape `JSONEncoder` with `.secondsSince1970` dates would produce, so `JSONDecoder` reads them
 /// back. It exists for speed: Foundation's encoder dominated the cost of a session update.
 /// Records with rare parts (a close commitment, a ledger, meta) go through `JSONEncoder`.
+///
+/// The text is built as UTF-8 bytes (appending to a byte array is much cheaper than growing a
+/// `String`), and the store takes them as `data` without a copy through `String`.
 struct RecordText {
-  private(set) var text = ""
+  private(set) var bytes: [UInt8] = []
   private var needsComma = false
 
   init() {
-    text.reserveCapacity(2048)
+    bytes.reserveCapacity(2048)
   }
+
+  /// The record as text (tests; the store uses `data`).
+  var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// The record as the store writes it.
+  var data: Data { Data(bytes) }
 
   // MARK: Structure
 
   mutating func beginObject() {
     separate()
-    text.append("{")
+    bytes.append(UInt8(ascii: "{"))
     needsComma = false
   }
 
   mutating func endObject() {
-    text.append("}")
+    bytes.append(UInt8(ascii: "}"))
     needsComma = true
   }
 
   mutating func beginArray() {
     separate()
-    text.append("[")
+    bytes.append(UInt8(ascii: "["))
     needsComma = false
   }
 
   mutating func endArray() {
-    text.append("]")
+    bytes.append(UInt8(ascii: "]"))
     needsComma = true
   }
 
   mutating func key(_ name: String) {
     separate()
-    Self.appendQuoted(name, to: &text)
-    text.append(":")
+    Self.appendQuoted(name, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
     needsComma = false
   }
 
@@ -48,33 +57,38 @@ struct RecordText {
   /// characters, so it is written as is (the same text `key(_:)` gives, without the scan).
   mutating func fixedKey(_ name: StaticString) {
     separate()
-    text.append("\"")
-    name.withUTF8Buffer { text.append(String(decoding: $0, as: UTF8.self)) }
-    text.append("\":")
+    bytes.append(UInt8(ascii: "\""))
+    name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(UInt8(ascii: ":"))
     needsComma = false
   }
 
   private mutating func separate() {
-    if needsComma { text.append(",") }
+    if needsComma { bytes.append(UInt8(ascii: ",")) }
+  }
+
+  private mutating func append(_ text: String) {
+    bytes.append(contentsOf: text.utf8)
   }
 
   // MARK: Values
 
   mutating func string(_ value: String) {
     separate()
-    Self.appendQuoted(value, to: &text)
+    Self.appendQuoted(value, to: &bytes)
     needsComma = true
   }
 
   mutating func int(_ value: Int) {
     separate()
-    text.append(String(value))
+    append(String(value))
     needsComma = true
   }
 
   mutating func decimal(_ value: Decimal) {
     separate()
-    text.append(Self.text(of: value))
+    append(Self.text(of: value))
     needsComma = true
   }
 
@@ -127,19 +141,19 @@ struct RecordText {
 
   mutating func bool(_ value: Bool) {
     separate()
-    text.append(value ? "true" : "false")
+    append(value ? "true" : "false")
     needsComma = true
   }
 
   mutating func date(_ value: Date) {
     separate()
-    text.append(value.timeIntervalSince1970.description)
+    append(value.timeIntervalSince1970.description)
     needsComma = true
   }
 
   mutating func null() {
     separate()
-    text.append("null")
+    append("null")
     needsComma = true
   }
 
@@ -182,7 +196,31 @@ struct RecordText {
 
   // MARK: Escaping
 
-  static func appendQuoted(_ value: String, to text: inout String) {
-    JSONStringLiteral.append(value, to: &text)
+  /// Appends `value` as a quoted JSON string: the bytes `JSONStringLiteral.append` writes (the
+  /// text as is unless it has a quote, a backslash or a control character; then those escaped
+  /// as `\"`, `\\`, `\n`, `\r`, `\t` or `\u00xx`), written straight into the byte buffer.
+  static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
+    bytes.append(UInt8(ascii: "\""))
+    defer { bytes.append(UInt8(ascii: "\"")) }
+    if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") })
+    {
+      bytes.append(contentsOf: value.utf8)
+      return
+    }
+    for byte in value.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+      case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+      case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+      case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+      case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+      case 0..<0x20:
+        let hex = Array("0123456789abcdef".utf8)
+        bytes.append(contentsOf: Array("\\u00".utf8))
+        bytes.append(hex[Int(byte >> 4)])
+        bytes.append(hex[Int(byte & 0x0F)])
+      default: bytes.append(byte)
+      }
+    }
   }
 }
