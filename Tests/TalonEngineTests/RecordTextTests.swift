@@ -85,6 +85,16 @@ struct DecimalTextTests {
   func matchesDescription(_ text: String) throws {
     let value = try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
     #expect(RecordText.text(of: value) == value.description)
+    var writer = RecordText()
+    writer.decimal(value)
+    #expect(writer.text == RecordText.text(of: value))
+  }
+
+  @Test(arguments: [0, 7, 10, 123_456_789, -1, -250, Int.max, Int.min])
+  func integersAreWrittenAsStringGivesThem(_ value: Int) {
+    var writer = RecordText()
+    writer.int(value)
+    #expect(writer.text == String(value))
   }
 }
 

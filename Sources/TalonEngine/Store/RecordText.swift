@@ -82,14 +82,58 @@ struct RecordText {
 
   mutating func int(_ value: Int) {
     separate()
-    append(String(value))
+    if value >= 0 { appendDigits(Int64(value)) } else { append(String(value)) }
     needsComma = true
   }
 
+  /// Writes `text(of:)` of the value; the common case (a significand below 2^53 and at most 18
+  /// decimals) straight as digits, without building a String.
   mutating func decimal(_ value: Decimal) {
     separate()
-    append(Self.text(of: value))
+    let exponent = value.exponent
+    let significand =
+      (-18...0).contains(exponent) ? NSDecimalNumber(decimal: value.significand).int64Value : 0
+    if significand > 0, significand < 1 << 53 {
+      appendPlain(significand, scale: -exponent, negative: value.sign == .minus)
+    } else {
+      append(Self.text(of: value))
+    }
     needsComma = true
+  }
+
+  /// `significand / 10^scale` without trailing zeros, as `fractionText` spells it.
+  private mutating func appendPlain(_ significand: Int64, scale: Int, negative: Bool) {
+    var power: Int64 = 1
+    for _ in 0..<scale { power *= 10 }
+    if negative { bytes.append(UInt8(ascii: "-")) }
+    appendDigits(significand / power)
+    var fraction = significand % power
+    guard fraction != 0 else { return }
+    var digits = scale
+    while fraction % 10 == 0 {
+      fraction /= 10
+      digits -= 1
+    }
+    bytes.append(UInt8(ascii: "."))
+    var length = 0
+    var rest = fraction
+    while rest > 0 {
+      length += 1
+      rest /= 10
+    }
+    for _ in length..<digits { bytes.append(UInt8(ascii: "0")) }
+    appendDigits(fraction)
+  }
+
+  /// The decimal digits of a non-negative integer.
+  private mutating func appendDigits(_ value: Int64) {
+    let start = bytes.count
+    var rest = value
+    repeat {
+      bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+      rest /= 10
+    } while rest > 0
+    bytes[start...].reverse()
   }
 
   /// The shortest plain text of a decimal, as `description` gives it but without its cost when
