@@ -62,6 +62,19 @@ struct RecordTextTests {
   }
 }
 
+@Suite("Record string escaping")
+struct RecordEscapingTests {
+  @Test(arguments: [
+    "", "plain", "ünïcödé ✓ 🎉", "quote \" and backslash \\", "line\nbreak\r\ttab",
+    "control \u{1} \u{1f} \u{0}", "mixed \u{7f} é \"\u{8}\"",
+  ])
+  func bytesMatchTheSharedStringLiteral(_ value: String) {
+    var bytes: [UInt8] = []
+    RecordText.appendQuoted(value, to: &bytes)
+    #expect(String(decoding: bytes, as: UTF8.self) == JSONStringLiteral.quoted(value))
+  }
+}
+
 @Suite("Decimal text")
 struct DecimalTextTests {
   @Test(arguments: [
@@ -72,6 +85,16 @@ struct DecimalTextTests {
   func matchesDescription(_ text: String) throws {
     let value = try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
     #expect(RecordText.text(of: value) == value.description)
+    var writer = RecordText()
+    writer.decimal(value)
+    #expect(writer.text == RecordText.text(of: value))
+  }
+
+  @Test(arguments: [0, 7, 10, 123_456_789, -1, -250, Int.max, Int.min])
+  func integersAreWrittenAsStringGivesThem(_ value: Int) {
+    var writer = RecordText()
+    writer.int(value)
+    #expect(writer.text == String(value))
   }
 }
 

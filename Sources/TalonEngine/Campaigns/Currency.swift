@@ -14,6 +14,11 @@ enum Currency {
   }
 
   static func round(_ amount: Decimal, currency: String) -> Decimal {
-    Functions.round(amount, .plain, scale: minorUnits(of: currency))
+    round(amount, minorUnits: minorUnits(of: currency))
+  }
+
+  /// The same with the minor units looked up once (a campaign run rounds every discount).
+  static func round(_ amount: Decimal, minorUnits: Int) -> Decimal {
+    Functions.round(amount, .plain, scale: minorUnits)
   }
 }

@@ -20,11 +20,11 @@ extension CampaignRun {
         return
       }
     }
-    let currency = pack.application.currency
+    let minorUnits = currencyMinorUnits
     for call in calls {
       switch call {
       case .setDiscount(let name, let amount):
-        let value = min(Currency.round(amount, currency: currency), sessionRemaining)
+        let value = min(Currency.round(amount, minorUnits: minorUnits), sessionRemaining)
         guard value > 0, try allowsDiscount(value, campaign: campaign, limits: limits) else {
           continue
         }
@@ -34,7 +34,8 @@ extension CampaignRun {
       case .setDiscountPerItem(let name, let amounts):
         for (position, amount) in amounts where itemRemaining.indices.contains(position) {
           let value = min(
-            Currency.round(amount, currency: currency), itemRemaining[position], sessionRemaining)
+            Currency.round(amount, minorUnits: minorUnits), itemRemaining[position],
+            sessionRemaining)
           guard value > 0, try allowsDiscount(value, campaign: campaign, limits: limits) else {
             continue
           }
@@ -97,6 +98,7 @@ extension CampaignRun {
   static func wholePoints(_ points: Decimal) -> Int {
     let floored = Functions.round(points, .down)
     guard floored > 0, floored < 1_000_000_000_000 else { return 0 }
+    if let small = floored.smallWholeNumber { return small }
     return NSDecimalNumber(decimal: floored).intValue
   }
 

@@ -26,6 +26,8 @@ struct CampaignRun {
   let closing: Bool
   /// Rules may create coupons and referrals (false for profile updates, which have no session).
   let allowsCreation: Bool
+  /// The application currency's minor units, which discounts are rounded to.
+  let currencyMinorUnits: Int
 
   var effects: [Effect] = []
   var discounts: [NamedAmount] = []
@@ -58,6 +60,7 @@ struct CampaignRun {
     self.eventAttributes = eventAttributes
     self.closing = closing
     self.allowsCreation = allowsCreation
+    currencyMinorUnits = Currency.minorUnits(of: pack.application.currency)
   }
 
   var profileId: String { profile?.integrationId ?? "" }

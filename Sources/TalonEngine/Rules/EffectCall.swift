@@ -31,6 +31,7 @@ extension Evaluator {
     }
     func integer(_ index: Int) throws -> Int {
       let value = try number(index)
+      if let small = value.smallWholeNumber { return small }
       guard let result = Int(exactly: NSDecimalNumber(decimal: value)), value.isWholeNumber else {
         throw RuleFailure(message: "'\(op.rawValue)' expects a whole number, got \(value)")
       }
@@ -45,7 +46,7 @@ extension Evaluator {
       var amounts: [(position: Int, amount: Decimal)] = []
       for item in items {
         guard case .object(let members) = item, case .number(let position)? = members["Position"],
-          let index = Int(exactly: NSDecimalNumber(decimal: position))
+          let index = position.smallWholeNumber ?? Int(exactly: NSDecimalNumber(decimal: position))
         else { throw RuleFailure(message: "'setDiscountPerItem' expects cart items") }
         amounts.append((index, try Functions.number(apply(arguments[2], to: item), for: op)))
       }

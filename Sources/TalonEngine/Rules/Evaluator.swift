@@ -41,20 +41,23 @@ struct Evaluator {
     } else {
       throw RuleFailure(message: "unknown name '\(root)'")
     }
-    var walked = root
-    for key in keys {
-      walked += "." + key
+    // The walked path is spelled only for a failure's message.
+    func walked(_ count: Int) -> String { ([root] + keys.prefix(count)).joined(separator: ".") }
+    for (step, key) in keys.enumerated() {
       switch value {
       case .object(let members):
-        guard let member = members[key] else { throw RuleFailure(message: "\(walked) is missing") }
+        guard let member = members[key] else {
+          throw RuleFailure(message: "\(walked(step + 1)) is missing")
+        }
         value = member
       case .list(let elements):
         guard let index = Int(key), elements.indices.contains(index) else {
-          throw RuleFailure(message: "\(walked) is missing")
+          throw RuleFailure(message: "\(walked(step + 1)) is missing")
         }
         value = elements[index]
       default:
-        throw RuleFailure(message: "\(walked): cannot read '\(key)' of a \(value.typeName)")
+        throw RuleFailure(
+          message: "\(walked(step + 1)): cannot read '\(key)' of a \(value.typeName)")
       }
     }
     return value

@@ -17,7 +17,12 @@ enum Functions {
       if values.count == 1 { return .number(-(try number(values[0], for: op))) }
       return .number(try number(values[0], for: op) - number(values[1], for: op))
     case .times:
-      return .number(try values.reduce(Decimal(1)) { $0 * (try number($1, for: op)) })
+      // From the first factor rather than from 1, one multiplication less: a product of two or
+      // more factors is the same Decimal either way. A lone factor is still multiplied by 1,
+      // which normalizes a zero such as 0.0 (the one case where `1 * x` is not `x`).
+      var product = try number(values[0], for: op)
+      for value in values.dropFirst() { product *= try number(value, for: op) }
+      return .number(values.count == 1 ? 1 * product : product)
     case .divide:
       let divisor = try number(values[1], for: op)
       guard divisor != 0 else { throw RuleFailure(message: "division by zero") }
@@ -196,6 +201,10 @@ enum Functions {
     if values.contains(where: { if case .string = $0 { true } else { false } }) {
       return .string(values.map(\.text).joined())
     }
-    return .number(try values.reduce(Decimal(0)) { $0 + (try number($1, for: .plus)) })
+    // From the first term rather than from 0, one addition less (the same Decimal for two or
+    // more terms; a lone term is still added to 0, as before).
+    var sum = try number(values[0], for: .plus)
+    for value in values.dropFirst() { sum += try number(value, for: .plus) }
+    return .number(values.count == 1 ? 0 + sum : sum)
   }
 }

@@ -101,12 +101,36 @@ struct RecordCache: Sendable {
 }
 
 /// Decoded sessions and profiles by id, and coupon definitions (without their counters) by value.
+///
+/// Also the small rows every session update reads and few updates write, so that a busy store
+/// answers them without SQL: a coupon's id and usage counter by value, a profile's loyalty
+/// balances, a counter row's value. Every write of such a row drops its entry (the next read goes
+/// to SQL again), so an entry is always what the table holds in this transaction.
 struct CachedRecords: Sendable {
   var sessions: [String: StoredSession] = [:]
   var profiles: [String: StoredProfile] = [:]
   var coupons: [String: Coupon] = [:]
+  var couponCounters: [String: CouponCounter] = [:]
+  var balances: [String: [Int: Int]] = [:]
+  var counters: [CounterKey: Decimal] = [:]
 
-  var count: Int { sessions.count + profiles.count + coupons.count }
+  var count: Int {
+    sessions.count + profiles.count + coupons.count + couponCounters.count + balances.count
+      + counters.count
+  }
+}
+
+/// The columns of a coupon row that change while its definition stays.
+struct CouponCounter: Sendable, Hashable {
+  var id: Int
+  var usageCounter: Int
+}
+
+/// The key of a counter row.
+struct CounterKey: Sendable, Hashable {
+  var campaign: Int
+  var action: String
+  var entity: String
 }
 
 /// The cache while a transaction uses it.

@@ -5,100 +5,114 @@ import TalonAPI
 extension RecordText {
   /// A session's JSON text, or nil when it has parts this writer leaves to `JSONEncoder`.
   static func session(_ session: StoredSession) -> String? {
+    sessionRecord(session)?.text
+  }
+
+  /// A session's record (bytes), or nil when it has parts this writer leaves to `JSONEncoder`.
+  static func sessionRecord(_ session: StoredSession) -> RecordText? {
     guard session.commitment == nil, session.cartItems.allSatisfy({ $0.adjustment == nil })
     else { return nil }
     var writer = RecordText()
     writer.beginObject()
-    writer.key("integrationId")
+    writer.fixedKey("integrationId")
     writer.string(session.integrationId)
-    writer.key("created")
+    writer.fixedKey("created")
     writer.date(session.created)
-    writer.key("profileId")
+    writer.fixedKey("profileId")
     writer.string(session.profileId)
-    writer.key("state")
+    writer.fixedKey("state")
     writer.string(session.state.rawValue)
-    writer.key("cartItems")
+    writer.fixedKey("cartItems")
     writer.beginArray()
     for item in session.cartItems { writer.cartItem(item) }
     writer.endArray()
-    writer.key("couponCodes")
+    writer.fixedKey("couponCodes")
     writer.strings(session.couponCodes)
-    writer.key("referralCode")
+    writer.fixedKey("referralCode")
     writer.string(session.referralCode)
     if let identifiers = session.identifiers {
-      writer.key("identifiers")
+      writer.fixedKey("identifiers")
       writer.strings(identifiers)
     }
-    writer.key("attributes")
+    writer.fixedKey("attributes")
     writer.json(.object(session.attributes))
     if let costs = session.additionalCosts {
-      writer.key("additionalCosts")
+      writer.fixedKey("additionalCosts")
       writer.beginObject()
       for (name, cost) in costs {
         writer.key(name)
         writer.beginObject()
-        writer.key("price")
+        writer.fixedKey("price")
         writer.decimal(cost.price)
         writer.endObject()
       }
       writer.endObject()
     }
     if let total = session.explicitTotal {
-      writer.key("explicitTotal")
+      writer.fixedKey("explicitTotal")
       writer.decimal(total)
     }
-    writer.key("firstSession")
+    writer.fixedKey("firstSession")
     writer.bool(session.firstSession)
-    for (name, codes) in [
-      ("createdCoupons", session.createdCoupons), ("createdReferrals", session.createdReferrals),
-    ] {
-      writer.key(name)
-      writer.json(.object(codes.mapValues(JSONValue.string)))
-    }
-    writer.key("discounts")
+    writer.fixedKey("createdCoupons")
+    writer.stringMap(session.createdCoupons)
+    writer.fixedKey("createdReferrals")
+    writer.stringMap(session.createdReferrals)
+    writer.fixedKey("discounts")
     writer.beginArray()
     for discount in session.discounts {
       writer.beginObject()
-      writer.key("name")
+      writer.fixedKey("name")
       writer.string(discount.name)
-      writer.key("value")
+      writer.fixedKey("value")
       writer.decimal(discount.value)
       writer.endObject()
     }
     writer.endArray()
     if let id = session.closeEventId {
-      writer.key("closeEventId")
+      writer.fixedKey("closeEventId")
       writer.int(id)
     }
     writer.endObject()
-    return writer.text
+    return writer
   }
 
   private mutating func cartItem(_ item: CartItem) {
     beginObject()
-    key("name")
+    fixedKey("name")
     string(item.name)
-    key("sku")
+    fixedKey("sku")
     string(item.sku)
-    key("quantity")
+    fixedKey("quantity")
     int(item.quantity)
-    key("price")
+    fixedKey("price")
     decimal(item.price)
     if let category = item.category {
-      key("category")
+      fixedKey("category")
       string(category)
     }
-    for (name, value) in [
-      ("weight", item.weight), ("height", item.height), ("width", item.width),
-      ("length", item.length), ("position", item.position),
-    ] {
-      if let value {
-        key(name)
-        decimal(value)
-      }
+    if let weight = item.weight {
+      fixedKey("weight")
+      decimal(weight)
+    }
+    if let height = item.height {
+      fixedKey("height")
+      decimal(height)
+    }
+    if let width = item.width {
+      fixedKey("width")
+      decimal(width)
+    }
+    if let length = item.length {
+      fixedKey("length")
+      decimal(length)
+    }
+    if let position = item.position {
+      fixedKey("position")
+      decimal(position)
     }
     if let attributes = item.attributes {
-      key("attributes")
+      fixedKey("attributes")
       json(attributes)
     }
     endObject()
@@ -106,21 +120,26 @@ extension RecordText {
 
   /// A profile's JSON text.
   static func profile(_ profile: StoredProfile) -> String {
+    profileRecord(profile).text
+  }
+
+  /// A profile's record (bytes).
+  static func profileRecord(_ profile: StoredProfile) -> RecordText {
     var writer = RecordText()
     writer.beginObject()
-    writer.key("integrationId")
+    writer.fixedKey("integrationId")
     writer.string(profile.integrationId)
-    writer.key("created")
+    writer.fixedKey("created")
     writer.date(profile.created)
-    writer.key("attributes")
+    writer.fixedKey("attributes")
     writer.json(.object(profile.attributes))
-    writer.key("closedSessions")
+    writer.fixedKey("closedSessions")
     writer.int(profile.closedSessions)
-    writer.key("totalSales")
+    writer.fixedKey("totalSales")
     writer.decimal(profile.totalSales)
-    writer.key("lastActivity")
+    writer.fixedKey("lastActivity")
     writer.date(profile.lastActivity)
-    writer.key("loyaltyJoined")
+    writer.fixedKey("loyaltyJoined")
     writer.beginObject()
     for (program, joined) in profile.loyaltyJoined {
       writer.key(program)
@@ -128,38 +147,43 @@ extension RecordText {
     }
     writer.endObject()
     writer.endObject()
-    return writer.text
+    return writer
   }
 
   /// An event's JSON text, or nil when it has a ledger or meta (left to `JSONEncoder`).
   static func event(_ event: Event) -> String? {
+    eventRecord(event)?.text
+  }
+
+  /// An event's record (bytes), or nil when it has a ledger or meta (left to `JSONEncoder`).
+  static func eventRecord(_ event: Event) -> RecordText? {
     guard event.ledgerEntries.isEmpty, event.meta == nil else { return nil }
     var writer = RecordText()
     writer.beginObject()
-    writer.key("id")
+    writer.fixedKey("id")
     writer.int(event.id)
-    writer.key("created")
+    writer.fixedKey("created")
     writer.date(event.created)
-    writer.key("applicationId")
+    writer.fixedKey("applicationId")
     writer.int(event.applicationId)
     if let profileId = event.profileId {
-      writer.key("profileId")
+      writer.fixedKey("profileId")
       writer.string(profileId)
     }
-    writer.key("type")
+    writer.fixedKey("type")
     writer.string(event.type)
-    writer.key("attributes")
+    writer.fixedKey("attributes")
     writer.json(event.attributes)
     if let sessionId = event.sessionId {
-      writer.key("sessionId")
+      writer.fixedKey("sessionId")
       writer.string(sessionId)
     }
-    writer.key("effects")
+    writer.fixedKey("effects")
     writer.json(.array(event.effects))
-    writer.key("ledgerEntries")
+    writer.fixedKey("ledgerEntries")
     writer.beginArray()
     writer.endArray()
     writer.endObject()
-    return writer.text
+    return writer
   }
 }

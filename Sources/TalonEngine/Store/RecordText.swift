@@ -5,67 +5,135 @@ import TalonAPI
 /// shape `JSONEncoder` with `.secondsSince1970` dates would produce, so `JSONDecoder` reads them
 /// back. It exists for speed: Foundation's encoder dominated the cost of a session update.
 /// Records with rare parts (a close commitment, a ledger, meta) go through `JSONEncoder`.
+///
+/// The text is built as UTF-8 bytes (appending to a byte array is much cheaper than growing a
+/// `String`), and the store takes them as `data` without a copy through `String`.
 struct RecordText {
-  private(set) var text = ""
+  private(set) var bytes: [UInt8] = []
   private var needsComma = false
 
   init() {
-    text.reserveCapacity(1024)
+    bytes.reserveCapacity(2048)
   }
+
+  /// The record as text (tests; the store uses `data`).
+  var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// The record as the store writes it.
+  var data: Data { Data(bytes) }
 
   // MARK: Structure
 
   mutating func beginObject() {
     separate()
-    text.append("{")
+    bytes.append(UInt8(ascii: "{"))
     needsComma = false
   }
 
   mutating func endObject() {
-    text.append("}")
+    bytes.append(UInt8(ascii: "}"))
     needsComma = true
   }
 
   mutating func beginArray() {
     separate()
-    text.append("[")
+    bytes.append(UInt8(ascii: "["))
     needsComma = false
   }
 
   mutating func endArray() {
-    text.append("]")
+    bytes.append(UInt8(ascii: "]"))
     needsComma = true
   }
 
   mutating func key(_ name: String) {
     separate()
-    Self.appendQuoted(name, to: &text)
-    text.append(":")
+    Self.appendQuoted(name, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    needsComma = false
+  }
+
+  /// A key the writers spell in code: plain ASCII without quotes, backslashes or control
+  /// characters, so it is written as is (the same text `key(_:)` gives, without the scan).
+  mutating func fixedKey(_ name: StaticString) {
+    separate()
+    bytes.append(UInt8(ascii: "\""))
+    name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(UInt8(ascii: ":"))
     needsComma = false
   }
 
   private mutating func separate() {
-    if needsComma { text.append(",") }
+    if needsComma { bytes.append(UInt8(ascii: ",")) }
+  }
+
+  private mutating func append(_ text: String) {
+    bytes.append(contentsOf: text.utf8)
   }
 
   // MARK: Values
 
   mutating func string(_ value: String) {
     separate()
-    Self.appendQuoted(value, to: &text)
+    Self.appendQuoted(value, to: &bytes)
     needsComma = true
   }
 
   mutating func int(_ value: Int) {
     separate()
-    text.append(String(value))
+    if value >= 0 { appendDigits(Int64(value)) } else { append(String(value)) }
     needsComma = true
   }
 
+  /// Writes `text(of:)` of the value; the common case (a significand below 2^53 and at most 18
+  /// decimals) straight as digits, without building a String.
   mutating func decimal(_ value: Decimal) {
     separate()
-    text.append(Self.text(of: value))
+    let exponent = value.exponent
+    let significand =
+      (-18...0).contains(exponent) ? NSDecimalNumber(decimal: value.significand).int64Value : 0
+    if significand > 0, significand < 1 << 53 {
+      appendPlain(significand, scale: -exponent, negative: value.sign == .minus)
+    } else {
+      append(Self.text(of: value))
+    }
     needsComma = true
+  }
+
+  /// `significand / 10^scale` without trailing zeros, as `fractionText` spells it.
+  private mutating func appendPlain(_ significand: Int64, scale: Int, negative: Bool) {
+    var power: Int64 = 1
+    for _ in 0..<scale { power *= 10 }
+    if negative { bytes.append(UInt8(ascii: "-")) }
+    appendDigits(significand / power)
+    var fraction = significand % power
+    guard fraction != 0 else { return }
+    var digits = scale
+    while fraction % 10 == 0 {
+      fraction /= 10
+      digits -= 1
+    }
+    bytes.append(UInt8(ascii: "."))
+    var length = 0
+    var rest = fraction
+    while rest > 0 {
+      length += 1
+      rest /= 10
+    }
+    for _ in length..<digits { bytes.append(UInt8(ascii: "0")) }
+    appendDigits(fraction)
+  }
+
+  /// The decimal digits of a non-negative integer.
+  private mutating func appendDigits(_ value: Int64) {
+    let start = bytes.count
+    var rest = value
+    repeat {
+      bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+      rest /= 10
+    } while rest > 0
+    bytes[start...].reverse()
   }
 
   /// The shortest plain text of a decimal, as `description` gives it but without its cost when
@@ -76,6 +144,9 @@ struct RecordText {
     let significand = NSDecimalNumber(decimal: value.significand).int64Value
     guard significand >= 0, significand < 1 << 53 else { return value.description }
     if significand == 0 { return "0" }
+    if exponent < 0 && exponent >= -18 {
+      return fractionText(significand, scale: -exponent, negative: value.sign == .minus)
+    }
     var digits = String(significand)
     if exponent > 0 {
       digits += String(repeating: "0", count: exponent)
@@ -91,21 +162,42 @@ struct RecordText {
     return value.sign == .minus ? "-" + digits : digits
   }
 
+  /// `significand / 10^scale` in plain text without trailing zeros, by integer arithmetic (the
+  /// same text as inserting the point into the digits and trimming zeros, without string edits).
+  private static func fractionText(_ significand: Int64, scale: Int, negative: Bool) -> String {
+    var power: Int64 = 1
+    for _ in 0..<scale { power *= 10 }
+    let whole = significand / power
+    var fraction = significand % power
+    var text = negative ? "-" + String(whole) : String(whole)
+    guard fraction != 0 else { return text }
+    var digits = scale
+    while fraction % 10 == 0 {
+      fraction /= 10
+      digits -= 1
+    }
+    let fractionDigits = String(fraction)
+    text.append(".")
+    for _ in fractionDigits.count..<digits { text.append("0") }
+    text.append(fractionDigits)
+    return text
+  }
+
   mutating func bool(_ value: Bool) {
     separate()
-    text.append(value ? "true" : "false")
+    append(value ? "true" : "false")
     needsComma = true
   }
 
   mutating func date(_ value: Date) {
     separate()
-    text.append(value.timeIntervalSince1970.description)
+    append(value.timeIntervalSince1970.description)
     needsComma = true
   }
 
   mutating func null() {
     separate()
-    text.append("null")
+    append("null")
     needsComma = true
   }
 
@@ -129,6 +221,17 @@ struct RecordText {
     }
   }
 
+  /// An object of strings, members in the dictionary's order (as `json(.object(...))` of the
+  /// same dictionary mapped to strings would write them).
+  mutating func stringMap(_ members: [String: String]) {
+    beginObject()
+    for (name, member) in members {
+      key(name)
+      string(member)
+    }
+    endObject()
+  }
+
   mutating func strings(_ values: [String]) {
     beginArray()
     for value in values { string(value) }
@@ -137,7 +240,31 @@ struct RecordText {
 
   // MARK: Escaping
 
-  static func appendQuoted(_ value: String, to text: inout String) {
-    JSONStringLiteral.append(value, to: &text)
+  /// Appends `value` as a quoted JSON string: the bytes `JSONStringLiteral.append` writes (the
+  /// text as is unless it has a quote, a backslash or a control character; then those escaped
+  /// as `\"`, `\\`, `\n`, `\r`, `\t` or `\u00xx`), written straight into the byte buffer.
+  static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
+    bytes.append(UInt8(ascii: "\""))
+    defer { bytes.append(UInt8(ascii: "\"")) }
+    if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") })
+    {
+      bytes.append(contentsOf: value.utf8)
+      return
+    }
+    for byte in value.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+      case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+      case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+      case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+      case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+      case 0..<0x20:
+        let hex = Array("0123456789abcdef".utf8)
+        bytes.append(contentsOf: Array("\\u00".utf8))
+        bytes.append(hex[Int(byte >> 4)])
+        bytes.append(hex[Int(byte & 0x0F)])
+      default: bytes.append(byte)
+      }
+    }
   }
 }

@@ -21,10 +21,22 @@ extension StoreTransaction {
   }
 
   func coupon(_ value: String) throws -> Coupon? {
-    try Row.fetchOne(
+    if var coupon = cache.records.coupons[value],
+      let counter = cache.records.couponCounters[value]
+    {
+      coupon.id = counter.id
+      coupon.usageCounter = counter.usageCounter
+      return coupon
+    }
+    let coupon = try Row.fetchOne(
       try statement("SELECT id, value, usageCounter, data FROM coupon WHERE value = ?"),
       arguments: [value]
     ).map(coupon(from:))
+    if let coupon {
+      cache.records.couponCounters[value] = CouponCounter(
+        id: coupon.id, usageCounter: coupon.usageCounter)
+    }
+    return coupon
   }
 
   func coupons(values: [String]) throws -> [Coupon] {
@@ -46,6 +58,7 @@ extension StoreTransaction {
   /// usage counter (a new coupon starts at 0).
   func syncFileCoupon(_ coupon: Coupon) throws {
     cache.records.coupons[coupon.value] = nil
+    cache.records.couponCounters[coupon.value] = nil
     try run(
       """
       INSERT INTO coupon (value, campaignId, usageCounter, data) VALUES (?, ?, 0, ?)
@@ -61,6 +74,7 @@ extension StoreTransaction {
   }
 
   func addCouponUsage(_ value: String, _ delta: Int) throws {
+    cache.records.couponCounters[value] = nil
     try run(
       "UPDATE coupon SET usageCounter = MAX(0, usageCounter + ?) WHERE value = ?", [delta, value])
   }

@@ -8,12 +8,14 @@ extension StoreTransaction {
 
   /// The committed balance of every program the profile has entries in.
   func balances(profile: String) throws -> [Int: Int] {
+    if let cached = cache.records.balances[profile] { return cached }
     var result: [Int: Int] = [:]
     let rows = try Row.fetchAll(
       try statement(
         "SELECT programId, SUM(amount) AS total FROM ledger WHERE profileId = ? GROUP BY programId"),
       arguments: [profile])
     for row in rows { result[row["programId"]] = row["total"] }
+    cache.records.balances[profile] = result
     return result
   }
 
@@ -21,6 +23,7 @@ extension StoreTransaction {
     profile: String, program: Int, session: String, event: Int, amount: Int, reason: String,
     now: Date
   ) throws -> LedgerRow {
+    cache.records.balances[profile] = nil
     try run(
       """
       INSERT INTO ledger (profileId, programId, sessionId, eventId, amount, reason, created)
@@ -33,16 +36,21 @@ extension StoreTransaction {
 
   /// Removes the entries a session committed; returns the profiles whose balances changed.
   func deleteLedger(session: String) throws {
+    cache.records.balances = [:]
     try run("DELETE FROM ledger WHERE sessionId = ?", [session])
   }
 
   // MARK: Counters
 
   func counter(campaign: Int, action: String, entity: String) throws -> Decimal {
+    let key = CounterKey(campaign: campaign, action: action, entity: entity)
+    if let cached = cache.records.counters[key] { return cached }
     let text = try String.fetchOne(
       try statement("SELECT value FROM counter WHERE campaignId = ? AND action = ? AND entity = ?"),
       arguments: [campaign, action, entity])
-    return text.flatMap { Decimal(string: $0) } ?? 0
+    let value = text.flatMap { Decimal(string: $0) } ?? 0
+    cache.records.counters[key] = value
+    return value
   }
 
   func add(_ delta: CounterDelta, sign: Decimal = 1) throws {
@@ -50,6 +58,8 @@ extension StoreTransaction {
       campaign: delta.campaignId, action: delta.action, entity: delta.entity)
     var next = current + delta.amount * sign
     if next < 0 { next = 0 }
+    cache.records.counters[
+      CounterKey(campaign: delta.campaignId, action: delta.action, entity: delta.entity)] = nil
     try run(
       "INSERT OR REPLACE INTO counter (campaignId, action, entity, value) VALUES (?, ?, ?, ?)",
       [delta.campaignId, delta.action, delta.entity, "\(next)"])

@@ -77,7 +77,7 @@ struct StoreTransaction {
       INSERT INTO profile (integrationId, data) VALUES (?, ?)
       ON CONFLICT(integrationId) DO UPDATE SET data = excluded.data
       """,
-      [profile.integrationId, Data(RecordText.profile(profile).utf8)])
+      [profile.integrationId, RecordText.profileRecord(profile).data])
   }
 
   func deleteProfile(_ id: String) throws {
@@ -107,7 +107,7 @@ struct StoreTransaction {
       """,
       [
         session.integrationId, session.profileId,
-        try RecordText.session(session).map { Data($0.utf8) } ?? encode(session),
+        try RecordText.sessionRecord(session)?.data ?? encode(session),
       ])
   }
 
@@ -139,7 +139,7 @@ struct StoreTransaction {
       "INSERT INTO event (sessionId, profileId, data) VALUES (?, ?, ?)",
       [
         event.sessionId, event.profileId,
-        try RecordText.event(event).map { Data($0.utf8) } ?? encode(event),
+        try RecordText.eventRecord(event)?.data ?? encode(event),
       ])
     var stored = event
     stored.id = Int(db.lastInsertedRowID)
