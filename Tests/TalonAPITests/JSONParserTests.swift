@@ -62,6 +62,40 @@ struct JSONParserTests {
     let foundation = try WireCoding.decoder().decode(JSONValue.self, from: Data(text.utf8))
     #expect(try parse(text) == foundation)
   }
+
+  /// The fast path for plain literals gives bit for bit what `Decimal(string:)` gives (the
+  /// same digits, exponent and description, so values hash and print the same).
+  @Test func plainNumbersAreTheDecimalsOfTheirText() throws {
+    var random = SeededRandom(seed: 7)
+    var literals = [
+      "0", "-0", "7", "-1", "10", "100", "65536", "4294967296", "19.99", "19.990",
+      "-0.05", "10.00", "100.10", "999999999999999999", "-999999999999999999",
+    ]
+    for _ in 0..<20_000 {
+      var text = random.next() % 2 == 0 ? "-" : ""
+      let whole = Int(random.next() % 12) + 1
+      text += String(random.next() % 9 + 1)
+      for _ in 1..<whole { text += String(random.next() % 10) }
+      let fraction = Int(random.next() % 7)
+      if fraction > 0 {
+        text += "."
+        for _ in 0..<fraction { text += String(random.next() % 10) }
+      }
+      literals.append(text)
+    }
+    for text in literals {
+      let expected = try #require(Decimal(string: text, locale: nil))
+      let fast = try #require(JSONParser.plainDecimal(ArraySlice(Array(text.utf8))))
+      let same = withUnsafeBytes(of: expected) { a in
+        withUnsafeBytes(of: fast) { b in a.elementsEqual(b) }
+      }
+      #expect(same, "\(text)")
+      #expect(try JSONValue(parsing: text) == .number(expected))
+    }
+    #expect(JSONParser.plainDecimal(ArraySlice(Array("0.0".utf8))) == nil)
+    #expect(JSONParser.plainDecimal(ArraySlice(Array("1234567890123456789".utf8))) == nil)
+    #expect(JSONParser.plainDecimal(ArraySlice(Array("1e3".utf8))) == nil)
+  }
 }
 
 @Suite("JSON string literals")

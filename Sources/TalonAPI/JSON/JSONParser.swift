@@ -166,12 +166,42 @@ struct JSONParser {
       }
       guard digits() > 0 else { throw failure("an exponent needs digits") }
     }
+    if let number = Self.plainDecimal(bytes[start..<index]) { return .number(number) }
     let text = String(decoding: bytes[start..<index], as: UTF8.self)
     guard let number = Decimal(string: text, locale: nil), !number.isNaN else {
       index = start
       throw failure("the number \(text) is out of range")
     }
     return .number(number)
+  }
+
+  /// The number of a plain literal (`-12`, `19.99`: at most 18 digits, no exponent) made
+  /// from its digits, bit for bit the `Decimal` that `Decimal(string:)` gives (checked on
+  /// random literals in the tests), without parsing text. Nil for the others, which take the
+  /// slow path: exponents, longer literals, and zero with a fraction (`0.0` keeps its
+  /// exponent in `Decimal(string:)`).
+  static func plainDecimal(_ literal: ArraySlice<UInt8>) -> Decimal? {
+    var mantissa: Int64 = 0
+    var exponent = 0
+    var negative = false
+    var fraction = false
+    var digits = 0
+    for byte in literal {
+      switch byte {
+      case UInt8(ascii: "-"): negative = true
+      case UInt8(ascii: "."): fraction = true
+      case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        digits += 1
+        guard digits <= 18 else { return nil }
+        mantissa = mantissa * 10 + Int64(byte - UInt8(ascii: "0"))
+        if fraction { exponent -= 1 }
+      default: return nil
+      }
+    }
+    if exponent == 0 { return Decimal(negative ? -mantissa : mantissa) }
+    guard mantissa != 0 else { return nil }
+    return Decimal(
+      sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(mantissa))
   }
 
   private mutating func parseString() throws(WireCodingError) -> String {
