@@ -2,25 +2,35 @@ import Foundation
 import TalonAPI
 
 /// An `IntegrationAPI` that lets one call at a time into the API it wraps; later calls wait
-/// suspended, in arrival order, without holding a thread.
+/// suspended, in arrival order, without holding a thread. The calls run on a thread of their
+/// own (`LaneExecutor`), one after the other.
 ///
 /// Why `talon serve` wraps the embedded engine in it: the engine runs each operation as one
 /// synchronous SQLite transaction (no thread hop), so concurrent requests calling it directly
 /// would each block a thread of Swift's small cooperative pool waiting for the store, leaving
 /// none to parse, validate and encode other requests meanwhile. Behind this gate at most one
-/// thread waits on the store; the result of every call is unchanged.
+/// call runs, on the lane's thread, which goes from one call to the next without waking
+/// another thread in between (that wake-up had capped the server below the engine's own rate);
+/// the result of every call is unchanged.
 public final class SerializedAPI: IntegrationAPI, Sendable {
   private let api: any IntegrationAPI
   private let gate = AsyncGate()
+  let lane = LaneExecutor(name: "talon-engine")
 
   public init(_ api: any IntegrationAPI) {
     self.api = api
   }
 
+  deinit {
+    lane.stop()
+  }
+
   private func serialized<T: Sendable>(_ body: () async throws -> T) async throws -> T {
-    await gate.enter()
-    defer { gate.leave() }
-    return try await body()
+    try await withTaskExecutorPreference(lane) {
+      await gate.enter()
+      defer { gate.leave() }
+      return try await body()
+    }
   }
 
   public func updateCustomerProfile(integrationId: String, body: NewCustomerProfile) async throws

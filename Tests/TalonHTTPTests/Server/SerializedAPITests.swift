@@ -64,4 +64,67 @@ struct SerializedAPITests {
     }
     #expect(await api.calls.map(\.operation) == [.updateCustomerProfile, .getReservedCustomers])
   }
+
+  /// Records the thread each call runs on and how many run at once.
+  final class ThreadProbe: IntegrationAPI, @unchecked Sendable {
+    let occupancy = Occupancy()
+    private let lock = NSLock()
+
+    var lane: LaneExecutor?
+    private(set) var offLane = 0
+
+    func deleteCustomerData(integrationId: String) async throws {
+      occupancy.enter()
+      let onLane = lane?.isCurrentThread ?? false
+      lock.withLock { if !onLane { offLane += 1 } }
+      // Busy for a moment without suspending, as the engine's transactions are.
+      let until = ContinuousClock.now + .microseconds(200)
+      while ContinuousClock.now < until {}
+      occupancy.leave()
+    }
+
+    func updateCustomerProfile(integrationId: String, body: NewCustomerProfile) async throws
+      -> IntegrationState
+    { throw IntegrationError.notFound("unused") }
+    func updateCustomerSession(customerSessionId: String, body: NewCustomerSession) async throws
+      -> IntegrationState
+    { throw IntegrationError.notFound("unused") }
+    func updateCustomerSessionV2(customerSessionId: String, body: IntegrationRequest) async throws
+      -> IntegrationStateV2
+    { throw IntegrationError.notFound("unused") }
+    func trackEvent(body: NewEvent) async throws -> IntegrationState {
+      throw IntegrationError.notFound("unused")
+    }
+    func createCouponReservation(couponValue: String, body: CouponReservations) async throws
+      -> Coupon
+    { throw IntegrationError.notFound("unused") }
+    func deleteCouponReservation(couponValue: String, body: CouponReservations) async throws {}
+    func getReservedCoupons(integrationId: String) async throws -> InlineResponse2001 {
+      throw IntegrationError.notFound("unused")
+    }
+    func getReservedCustomers(couponValue: String) async throws -> InlineResponse200 {
+      throw IntegrationError.notFound("unused")
+    }
+    func createReferral(body: NewReferral) async throws -> Referral {
+      throw IntegrationError.notFound("unused")
+    }
+    func getCustomerInventory(integrationId: String, profile: Bool?, referrals: Bool?)
+      async throws -> CustomerInventory
+    { throw IntegrationError.notFound("unused") }
+  }
+
+  @Test func concurrentCallsRunOneAtATimeOnTheLaneThread() async throws {
+    let probe = ThreadProbe()
+    let serialized = SerializedAPI(probe)
+    probe.lane = serialized.lane
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      for index in 0..<64 {
+        group.addTask { try await serialized.deleteCustomerData(integrationId: "p\(index)") }
+      }
+      try await group.waitForAll()
+    }
+    #expect(probe.occupancy.snapshot == (most: 1, finished: 64))
+    #expect(probe.offLane == 0)
+    #expect(!serialized.lane.isCurrentThread)
+  }
 }
