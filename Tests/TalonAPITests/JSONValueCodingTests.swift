@@ -104,6 +104,30 @@ struct JSONValueCodingTests {
     #expect(try JSONValue(parsing: JSONTextWriter().text(.string(text))) == .string(text))
   }
 
+  /// Numbers are written exactly as `Decimal.description` spells them: literals, and results
+  /// of arithmetic (which are not always compact).
+  @Test func numbersAreWrittenAsDescriptionSpellsThem() throws {
+    var random = SeededRandom(seed: 11)
+    var numbers: [Decimal] = [
+      0, 1, -1, 10, 100, Decimal(string: "-0")!, Decimal(string: "0.0")!,
+      Decimal(string: "1e3")!, Decimal(string: "19.990")!, Decimal(string: "1e-20")!,
+      Decimal(string: "123456789012345678901234567890")!, Decimal(1 << 53), Decimal(1 << 53) - 1,
+      Decimal(string: "0.000000000000000001")!, Decimal(string: "-4.05")!,
+    ]
+    for _ in 0..<5_000 {
+      let whole = Decimal(Int(random.next() % 100_000)) - 50_000
+      let cents = Decimal(Int(random.next() % 100)) / 100
+      let a = whole + cents
+      let b = Decimal(Int(random.next() % 1_000) + 1) / Decimal(Int(random.next() % 7) + 1)
+      numbers += [a, a * 3, a / 7, b, a - b, a * b, -cents]
+    }
+    for number in numbers {
+      var bytes: [UInt8] = []
+      JSONTextWriter.appendNumber(number, into: &bytes)
+      #expect(String(decoding: bytes, as: UTF8.self) == number.description, "\(number)")
+    }
+  }
+
   @Test func objectsAreWrittenWithSortedKeysAndExactNumbers() {
     let value: JSONValue = [
       "b": [1, .number(Decimal(string: "19.990")!), nil], "a": ["y": true, "x": [:]], "c": [],

@@ -34,7 +34,7 @@ public struct JSONTextWriter {
     switch value {
     case .null: bytes.append(contentsOf: Self.null)
     case .bool(let flag): bytes.append(contentsOf: flag ? Self.true : Self.false)
-    case .number(let number): bytes.append(contentsOf: number.description.utf8)
+    case .number(let number): Self.appendNumber(number, into: &bytes)
     case .string(let text): Self.appendString(text, into: &bytes)
     case .array(let elements):
       guard !elements.isEmpty else {
@@ -78,6 +78,57 @@ public struct JSONTextWriter {
   private static let null = Array("null".utf8)
   private static let `true` = Array("true".utf8)
   private static let `false` = Array("false".utf8)
+
+  /// Appends the number as `Decimal.description` spells it; the common case (at most 18
+  /// decimals and a significand below 2^53: prices, totals, counts) from its digits by integer
+  /// arithmetic, since `description` costs more than the rest of a response's numbers.
+  static func appendNumber(_ number: Decimal, into bytes: inout [UInt8]) {
+    let exponent = number.exponent
+    if (-18...0).contains(exponent), !number.isNaN {
+      let significand = NSDecimalNumber(decimal: number.significand).int64Value
+      if significand > 0, significand < 1 << 53 {
+        appendPlain(significand, scale: -exponent, negative: number.sign == .minus, into: &bytes)
+        return
+      }
+    }
+    bytes.append(contentsOf: number.description.utf8)
+  }
+
+  /// `significand / 10^scale` without trailing zeros in the fraction.
+  private static func appendPlain(
+    _ significand: Int64, scale: Int, negative: Bool, into bytes: inout [UInt8]
+  ) {
+    var power: Int64 = 1
+    for _ in 0..<scale { power *= 10 }
+    if negative { bytes.append(UInt8(ascii: "-")) }
+    appendDigits(significand / power, into: &bytes)
+    var fraction = significand % power
+    guard fraction != 0 else { return }
+    var digits = scale
+    while fraction % 10 == 0 {
+      fraction /= 10
+      digits -= 1
+    }
+    bytes.append(UInt8(ascii: "."))
+    var length = 0
+    var rest = fraction
+    while rest > 0 {
+      length += 1
+      rest /= 10
+    }
+    for _ in length..<digits { bytes.append(UInt8(ascii: "0")) }
+    appendDigits(fraction, into: &bytes)
+  }
+
+  private static func appendDigits(_ value: Int64, into bytes: inout [UInt8]) {
+    let start = bytes.count
+    var rest = value
+    repeat {
+      bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+      rest /= 10
+    } while rest > 0
+    bytes[start...].reverse()
+  }
 
   /// Appends `text` as a quoted JSON string.
   static func appendString(_ text: String, into bytes: inout [UInt8]) {
