@@ -68,8 +68,31 @@ struct RequestAuthenticator: Sendable {
     return nil
   }
 
-  /// The key of `ApiKey-v1 <key>`, or nil for another scheme.
+  /// The key of `ApiKey-v1 <key>`, or nil for another scheme. ASCII values (all real ones) are
+  /// read byte by byte; others go through Foundation's whitespace rules, with the same result.
   static func apiKey(fromAuthorization value: String) -> String? {
+    let bytes = Array(value.utf8)
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return unicodeAPIKey(fromAuthorization: value) }
+    func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+    var start = 0
+    var end = bytes.count
+    while start < end, isBlank(bytes[start]) { start += 1 }
+    while end > start, isBlank(bytes[end - 1]) { end -= 1 }
+    var schemeEnd = start
+    while schemeEnd < end, bytes[schemeEnd] != 0x20 { schemeEnd += 1 }
+    let scheme = Array("apikey-v1".utf8)
+    guard schemeEnd - start == scheme.count,
+      zip(bytes[start..<schemeEnd], scheme).allSatisfy({ pair in
+        (pair.0 >= 0x41 && pair.0 <= 0x5A ? pair.0 + 0x20 : pair.0) == pair.1
+      })
+    else { return nil }
+    var keyStart = schemeEnd
+    while keyStart < end, isBlank(bytes[keyStart]) { keyStart += 1 }
+    guard keyStart < end else { return nil }
+    return String(decoding: bytes[keyStart..<end], as: UTF8.self)
+  }
+
+  static func unicodeAPIKey(fromAuthorization value: String) -> String? {
     let parts = value.trimmingCharacters(in: .whitespaces).split(
       separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
     guard parts.count == 2, parts[0].lowercased() == "apikey-v1" else { return nil }

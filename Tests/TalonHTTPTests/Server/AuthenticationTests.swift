@@ -161,4 +161,17 @@ struct AuthenticationTests {
     #expect(ServerConfiguration(host: "localhost").isLoopback)
     #expect(!ServerConfiguration(host: "0.0.0.0").isLoopback)
   }
+
+  /// The byte-level reading of `Authorization` agrees with the Foundation one it replaced.
+  @Test(arguments: [
+    "ApiKey-v1 key", "apikey-V1 key", "APIKEY-V1 key", "ApiKey-v1    key  ", "  ApiKey-v1 key",
+    "\tApiKey-v1 key\t", "ApiKey-v1\tkey", "ApiKey-v1 ke\ty", "ApiKey-v1 ke y", "ApiKey-v1",
+    "ApiKey-v1 ", "ApiKey-v1 \t ", "Bearer key", "ApiKey-v2 key", "ApiKey-v11 key", "", " ",
+    "ApiKey-v1 kéy", "ApiKey-v1\u{00A0}key", "\u{2003}ApiKey-v1 key", "ApiKey-v1 key\u{3000}",
+  ])
+  func authorizationSchemeAndKeyAreReadAsBefore(value: String) {
+    #expect(
+      RequestAuthenticator.apiKey(fromAuthorization: value)
+        == RequestAuthenticator.unicodeAPIKey(fromAuthorization: value))
+  }
 }
