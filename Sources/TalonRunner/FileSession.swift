@@ -60,7 +60,11 @@ struct FileSession {
       console.error(failure.rendered)
       return .failed
     }
-    let ending = await run(against: backend)
+    var session = self
+    let ending = await withTaskExecutorPreference(backend.taskExecutor) {
+      await session.run(against: backend)
+    }
+    self = session
     await backend.shutdown()
     return ending
   }

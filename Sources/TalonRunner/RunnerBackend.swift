@@ -7,12 +7,16 @@ package struct RunnerBackend: Sendable {
   package var name: String
   /// Releases the store or the HTTP client; called once the file has run.
   package var shutdown: @Sendable () async -> Void
+  /// Where the statements should run, if the backend prefers (the HTTP client's event loop).
+  package var taskExecutor: (any TaskExecutor)?
 
   package init(
-    api: any IntegrationAPI, name: String, shutdown: @escaping @Sendable () async -> Void = {}
+    api: any IntegrationAPI, name: String, taskExecutor: (any TaskExecutor)? = nil,
+    shutdown: @escaping @Sendable () async -> Void = {}
   ) {
     self.api = api
     self.name = name
+    self.taskExecutor = taskExecutor
     self.shutdown = shutdown
   }
 }

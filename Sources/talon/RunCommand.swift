@@ -103,7 +103,7 @@ struct RunCommand: AsyncParsableCommand {
       let client = try HTTPIntegrationClient(configuration: configuration)
       let host = URL(string: configuration.url)?.host ?? configuration.url
       return (
-        { _ in RunnerBackend(api: client, name: host) },
+        { _ in RunnerBackend(api: client, name: host, taskExecutor: client.taskExecutor) },
         { try? await client.shutdown() }
       )
     }

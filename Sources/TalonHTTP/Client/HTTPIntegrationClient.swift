@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 import TalonAPI
 
 /// The Integration API of a remote deployment (Talon.One, or `talon serve`) over HTTP.
@@ -15,6 +16,10 @@ import TalonAPI
 public final class HTTPIntegrationClient: IntegrationAPI {
   public let configuration: RemoteConfiguration
   private let http: HTTPClient
+  /// The client's own event loop (one thread: requests go one at a time).
+  private let loopGroup: MultiThreadedEventLoopGroup
+  /// Runs tasks on the client's event loop; see `EventLoopTaskExecutor`.
+  public let taskExecutor: EventLoopTaskExecutor
   private let base: BaseURL
   private let signingKey: ApplicationKey?
   private let trace: VerboseTrace?
@@ -61,12 +66,16 @@ public final class HTTPIntegrationClient: IntegrationAPI {
     // Our own loop retries (idempotent requests only); the pool must fail fast.
     settings.connectionPool.retryConnectionEstablishment = false
     settings.redirectConfiguration = .disallow
-    http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: settings)
+    loopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    taskExecutor = EventLoopTaskExecutor(loop: loopGroup.next())
+    http = HTTPClient(eventLoopGroupProvider: .shared(loopGroup), configuration: settings)
   }
 
-  /// Closes the connections. The client cannot be used afterwards.
+  /// Closes the connections and stops the event loop. The client cannot be used afterwards;
+  /// call it outside tasks that run on `taskExecutor`.
   public func shutdown() async throws {
     try await http.shutdown()
+    try await loopGroup.shutdownGracefully()
   }
 
   // MARK: The 11 operations

@@ -179,4 +179,24 @@ struct ClientBehaviourTests {
     // The GET was tried twice (502 is retried), the POST once.
     #expect(hits.all == ["GET", "GET", "POST"])
   }
+
+  /// A task preferring the client's executor runs on the client's event loop, calls through
+  /// it from there, and comes back off the loop afterwards.
+  @Test func tasksPreferringTheClientsExecutorRunOnItsEventLoop() async throws {
+    let server = try await TestServer.start(api: ScriptedAPI())
+    let client = try HTTPIntegrationClient(
+      configuration: RemoteConfiguration(url: server.url, apiKey: TestKeys.apiKey))
+    let executor = client.taskExecutor
+    let (before, after, answered) = try await withTaskExecutorPreference(executor) {
+      let before = executor.isCurrent
+      let state = try await client.updateCustomerProfile(
+        integrationId: "p1", body: NewCustomerProfile(attributes: ["vip": true]))
+      return (before, executor.isCurrent, state.profile.integrationId)
+    }
+    #expect(before && after)
+    #expect(answered == "p1")
+    #expect(!executor.isCurrent)
+    try await client.shutdown()
+    try await server.stop()
+  }
 }
