@@ -102,6 +102,7 @@ struct JSONParserTests {
 struct JSONStringLiteralTests {
   @Test(arguments: [
     "plain", "quote \" and \\ backslash", "line\nbreak\ttab\r", "\u{01}\u{1F}", "é/😀", "",
+    "ünïcödé ✓ 🎉", "control \u{1} \u{1f} \u{0}", "mixed \u{7f} é \"\u{8}\"",
   ])
   func quotedTextParsesBackToItself(text: String) throws {
     #expect(try JSONValue(parsing: JSONStringLiteral.quoted(text)) == .string(text))

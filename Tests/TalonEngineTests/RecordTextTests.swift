@@ -62,19 +62,6 @@ struct RecordTextTests {
   }
 }
 
-@Suite("Record string escaping")
-struct RecordEscapingTests {
-  @Test(arguments: [
-    "", "plain", "ünïcödé ✓ 🎉", "quote \" and backslash \\", "line\nbreak\r\ttab",
-    "control \u{1} \u{1f} \u{0}", "mixed \u{7f} é \"\u{8}\"",
-  ])
-  func bytesMatchTheSharedStringLiteral(_ value: String) {
-    var bytes: [UInt8] = []
-    RecordText.appendQuoted(value, to: &bytes)
-    #expect(String(decoding: bytes, as: UTF8.self) == JSONStringLiteral.quoted(value))
-  }
-}
-
 @Suite("Decimal text")
 struct DecimalTextTests {
   @Test(arguments: [

@@ -35,7 +35,7 @@ public struct JSONTextWriter {
     case .null: bytes.append(contentsOf: Self.null)
     case .bool(let flag): bytes.append(contentsOf: flag ? Self.true : Self.false)
     case .number(let number): Self.appendNumber(number, into: &bytes)
-    case .string(let text): Self.appendString(text, into: &bytes)
+    case .string(let text): JSONStringLiteral.append(text, to: &bytes)
     case .array(let elements):
       guard !elements.isEmpty else {
         bytes.append(contentsOf: "[]".utf8)
@@ -60,7 +60,7 @@ public struct JSONTextWriter {
         if !first { bytes.append(UInt8(ascii: ",")) }
         first = false
         newline(level + 1, into: &bytes)
-        Self.appendString(member.key, into: &bytes)
+        JSONStringLiteral.append(member.key, to: &bytes)
         bytes.append(contentsOf: (pretty ? " : " : ":").utf8)
         write(member.value, level: level + 1, into: &bytes)
       }
@@ -87,77 +87,11 @@ public struct JSONTextWriter {
     if (-18...0).contains(exponent), !number.isNaN {
       let significand = NSDecimalNumber(decimal: number.significand).int64Value
       if significand > 0, significand < 1 << 53 {
-        appendPlain(significand, scale: -exponent, negative: number.sign == .minus, into: &bytes)
+        DecimalDigits.appendPlain(
+          significand, scale: -exponent, negative: number.sign == .minus, into: &bytes)
         return
       }
     }
     bytes.append(contentsOf: number.description.utf8)
-  }
-
-  /// `significand / 10^scale` without trailing zeros in the fraction.
-  private static func appendPlain(
-    _ significand: Int64, scale: Int, negative: Bool, into bytes: inout [UInt8]
-  ) {
-    var power: Int64 = 1
-    for _ in 0..<scale { power *= 10 }
-    if negative { bytes.append(UInt8(ascii: "-")) }
-    appendDigits(significand / power, into: &bytes)
-    var fraction = significand % power
-    guard fraction != 0 else { return }
-    var digits = scale
-    while fraction % 10 == 0 {
-      fraction /= 10
-      digits -= 1
-    }
-    bytes.append(UInt8(ascii: "."))
-    var length = 0
-    var rest = fraction
-    while rest > 0 {
-      length += 1
-      rest /= 10
-    }
-    for _ in length..<digits { bytes.append(UInt8(ascii: "0")) }
-    appendDigits(fraction, into: &bytes)
-  }
-
-  private static func appendDigits(_ value: Int64, into bytes: inout [UInt8]) {
-    let start = bytes.count
-    var rest = value
-    repeat {
-      bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-      rest /= 10
-    } while rest > 0
-    bytes[start...].reverse()
-  }
-
-  /// Appends `text` as a quoted JSON string.
-  static func appendString(_ text: String, into bytes: inout [UInt8]) {
-    bytes.append(UInt8(ascii: "\""))
-    var text = text
-    text.withUTF8 { utf8 in
-      var start = 0
-      for index in utf8.indices {
-        let byte = utf8[index]
-        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
-          continue
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-        start = index + 1
-        switch byte {
-        case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
-        case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
-        case UInt8(ascii: "\n"): bytes.append(contentsOf: #"\n"#.utf8)
-        case UInt8(ascii: "\r"): bytes.append(contentsOf: #"\r"#.utf8)
-        case UInt8(ascii: "\t"): bytes.append(contentsOf: #"\t"#.utf8)
-        default:
-          let digits = Array("0123456789abcdef".utf8)
-          bytes.append(contentsOf: #"\u00"#.utf8)
-          bytes.append(digits[Int(byte >> 4)])
-          bytes.append(digits[Int(byte & 0xF)])
-        }
-      }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
-    }
-    bytes.append(UInt8(ascii: "\""))
   }
 }

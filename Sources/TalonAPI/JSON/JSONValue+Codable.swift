@@ -38,8 +38,7 @@ extension JSONValue {
   /// Parses JSON text (UTF-8) strictly (RFC 8259). Throws `WireCodingError.invalidJSON` with
   /// the reason and the byte offset.
   public init(parsing data: Data) throws {
-    var parser = JSONParser([UInt8](data))
-    self = try parser.parseDocument()
+    try self.init(parsingBytes: [UInt8](data))
   }
 
   /// Parses JSON text given as bytes (UTF-8), without copying them first.

@@ -143,14 +143,16 @@ private struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtoc
 
   func contains(_ key: Key) -> Bool { members[key.stringValue] != nil }
 
+  private func keyNotFound(_ key: Key) -> DecodingError {
+    DecodingError.keyNotFound(
+      key,
+      DecodingError.Context(
+        codingPath: codingPath, debugDescription: "No value associated with key \(key.stringValue)."
+      ))
+  }
+
   private func member(_ key: Key, _ type: Any.Type) throws -> JSONValue {
-    guard let value = members[key.stringValue] else {
-      throw DecodingError.keyNotFound(
-        key,
-        DecodingError.Context(
-          codingPath: codingPath,
-          debugDescription: "No value associated with key \(key.stringValue)."))
-    }
+    guard let value = members[key.stringValue] else { throw keyNotFound(key) }
     if case .null = value {
       throw DecodingError.valueNotFound(
         type,
@@ -162,13 +164,7 @@ private struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtoc
   }
 
   func decodeNil(forKey key: Key) throws -> Bool {
-    guard let value = members[key.stringValue] else {
-      throw DecodingError.keyNotFound(
-        key,
-        DecodingError.Context(
-          codingPath: codingPath,
-          debugDescription: "No value associated with key \(key.stringValue)."))
-    }
+    guard let value = members[key.stringValue] else { throw keyNotFound(key) }
     return value == .null
   }
 

@@ -48,7 +48,7 @@ struct RecordText {
 
   mutating func key(_ name: String) {
     separate()
-    Self.appendQuoted(name, to: &bytes)
+    JSONStringLiteral.append(name, to: &bytes)
     bytes.append(UInt8(ascii: ":"))
     needsComma = false
   }
@@ -76,13 +76,17 @@ struct RecordText {
 
   mutating func string(_ value: String) {
     separate()
-    Self.appendQuoted(value, to: &bytes)
+    JSONStringLiteral.append(value, to: &bytes)
     needsComma = true
   }
 
   mutating func int(_ value: Int) {
     separate()
-    if value >= 0 { appendDigits(Int64(value)) } else { append(String(value)) }
+    if value >= 0 {
+      DecimalDigits.appendInteger(Int64(value), into: &bytes)
+    } else {
+      append(String(value))
+    }
     needsComma = true
   }
 
@@ -94,46 +98,12 @@ struct RecordText {
     let significand =
       (-18...0).contains(exponent) ? NSDecimalNumber(decimal: value.significand).int64Value : 0
     if significand > 0, significand < 1 << 53 {
-      appendPlain(significand, scale: -exponent, negative: value.sign == .minus)
+      DecimalDigits.appendPlain(
+        significand, scale: -exponent, negative: value.sign == .minus, into: &bytes)
     } else {
       append(Self.text(of: value))
     }
     needsComma = true
-  }
-
-  /// `significand / 10^scale` without trailing zeros, as `fractionText` spells it.
-  private mutating func appendPlain(_ significand: Int64, scale: Int, negative: Bool) {
-    var power: Int64 = 1
-    for _ in 0..<scale { power *= 10 }
-    if negative { bytes.append(UInt8(ascii: "-")) }
-    appendDigits(significand / power)
-    var fraction = significand % power
-    guard fraction != 0 else { return }
-    var digits = scale
-    while fraction % 10 == 0 {
-      fraction /= 10
-      digits -= 1
-    }
-    bytes.append(UInt8(ascii: "."))
-    var length = 0
-    var rest = fraction
-    while rest > 0 {
-      length += 1
-      rest /= 10
-    }
-    for _ in length..<digits { bytes.append(UInt8(ascii: "0")) }
-    appendDigits(fraction)
-  }
-
-  /// The decimal digits of a non-negative integer.
-  private mutating func appendDigits(_ value: Int64) {
-    let start = bytes.count
-    var rest = value
-    repeat {
-      bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-      rest /= 10
-    } while rest > 0
-    bytes[start...].reverse()
   }
 
   /// The shortest plain text of a decimal, as `description` gives it but without its cost when
@@ -162,25 +132,11 @@ struct RecordText {
     return value.sign == .minus ? "-" + digits : digits
   }
 
-  /// `significand / 10^scale` in plain text without trailing zeros, by integer arithmetic (the
-  /// same text as inserting the point into the digits and trimming zeros, without string edits).
+  /// `significand / 10^scale` in plain text without trailing zeros (`DecimalDigits`).
   private static func fractionText(_ significand: Int64, scale: Int, negative: Bool) -> String {
-    var power: Int64 = 1
-    for _ in 0..<scale { power *= 10 }
-    let whole = significand / power
-    var fraction = significand % power
-    var text = negative ? "-" + String(whole) : String(whole)
-    guard fraction != 0 else { return text }
-    var digits = scale
-    while fraction % 10 == 0 {
-      fraction /= 10
-      digits -= 1
-    }
-    let fractionDigits = String(fraction)
-    text.append(".")
-    for _ in fractionDigits.count..<digits { text.append("0") }
-    text.append(fractionDigits)
-    return text
+    var bytes: [UInt8] = []
+    DecimalDigits.appendPlain(significand, scale: scale, negative: negative, into: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   mutating func bool(_ value: Bool) {
@@ -236,35 +192,5 @@ struct RecordText {
     beginArray()
     for value in values { string(value) }
     endArray()
-  }
-
-  // MARK: Escaping
-
-  /// Appends `value` as a quoted JSON string: the bytes `JSONStringLiteral.append` writes (the
-  /// text as is unless it has a quote, a backslash or a control character; then those escaped
-  /// as `\"`, `\\`, `\n`, `\r`, `\t` or `\u00xx`), written straight into the byte buffer.
-  static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
-    bytes.append(UInt8(ascii: "\""))
-    defer { bytes.append(UInt8(ascii: "\"")) }
-    if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") })
-    {
-      bytes.append(contentsOf: value.utf8)
-      return
-    }
-    for byte in value.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-      case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-      case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-      case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-      case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-      case 0..<0x20:
-        let hex = Array("0123456789abcdef".utf8)
-        bytes.append(contentsOf: Array("\\u00".utf8))
-        bytes.append(hex[Int(byte >> 4)])
-        bytes.append(hex[Int(byte & 0x0F)])
-      default: bytes.append(byte)
-      }
-    }
   }
 }
