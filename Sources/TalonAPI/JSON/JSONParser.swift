@@ -10,17 +10,25 @@ struct JSONParser {
   /// Deeper documents are refused rather than risking the stack.
   static let maximumDepth = 512
 
-  private let bytes: [UInt8]
+  /// The bytes, read through a pointer: every access is preceded by an explicit check of
+  /// `index` against the count, so the array's own bounds checks would only repeat it.
+  private let bytes: UnsafeBufferPointer<UInt8>
   private var index = 0
   private var depth = 0
 
-  init(_ bytes: [UInt8]) {
+  private init(_ bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
   }
 
+  /// Parses one whole document of UTF-8 text.
+  static func parse(_ text: UnsafeRawBufferPointer) throws(WireCodingError) -> JSONValue {
+    var parser = JSONParser(text.bindMemory(to: UInt8.self))
+    return try parser.parseDocument()
+  }
+
   /// Parses one whole document.
-  mutating func parseDocument() throws(WireCodingError) -> JSONValue {
+  private mutating func parseDocument() throws(WireCodingError) -> JSONValue {
     skipWhitespace()
     guard index < bytes.count else { throw failure("the text is empty") }
     let value = try parseValue()
@@ -61,13 +69,17 @@ struct JSONParser {
       ? "'\(Character(UnicodeScalar(byte)))'" : "0x" + String(byte, radix: 16)
   }
 
-  private mutating func parseLiteral(_ word: String, _ value: JSONValue) throws(WireCodingError)
-    -> JSONValue
+  private mutating func parseLiteral(_ word: StaticString, _ value: JSONValue)
+    throws(WireCodingError) -> JSONValue
   {
-    let utf8 = Array(word.utf8)
-    guard bytes.count - index >= utf8.count, bytes[index..<index + utf8.count].elementsEqual(utf8)
-    else { throw failure("unexpected character \(describe(bytes[index]))") }
-    index += utf8.count
+    let length = word.utf8CodeUnitCount
+    guard bytes.count - index >= length else {
+      throw failure("unexpected character \(describe(bytes[index]))")
+    }
+    for offset in 0..<length where bytes[index + offset] != word.utf8Start[offset] {
+      throw failure("unexpected character \(describe(bytes[index]))")
+    }
+    index += length
     return value
   }
 
@@ -83,6 +95,7 @@ struct JSONParser {
     defer { depth -= 1 }
     index += 1
     var members: [String: JSONValue] = [:]
+    members.reserveCapacity(8)
     skipWhitespace()
     if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
       index += 1
@@ -180,7 +193,7 @@ struct JSONParser {
   /// random literals in the tests), without parsing text. Nil for the others, which take the
   /// slow path: exponents, longer literals, and zero with a fraction (`0.0` keeps its
   /// exponent in `Decimal(string:)`).
-  static func plainDecimal(_ literal: ArraySlice<UInt8>) -> Decimal? {
+  static func plainDecimal(_ literal: some Sequence<UInt8>) -> Decimal? {
     var mantissa: Int64 = 0
     var exponent = 0
     var negative = false
@@ -209,12 +222,15 @@ struct JSONParser {
     var start = index
     var buffer: [UInt8] = []
     var escaped = false
+    var bits: UInt8 = 0
     while index < bytes.count {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
-        let tail = bytes[start..<index]
+        let tail = UnsafeBufferPointer(rebasing: bytes[start..<index])
         index += 1
         if !escaped {
+          // ASCII needs no validation.
+          if bits < 0x80 { return String(decoding: tail, as: UTF8.self) }
           guard let text = String(validating: tail, as: UTF8.self) else {
             throw failure("a string is not valid UTF-8")
           }
@@ -227,6 +243,7 @@ struct JSONParser {
         return text
       }
       if byte < 0x20 { throw failure("a control character in a string must be escaped") }
+      bits |= byte
       if byte == UInt8(ascii: "\\") {
         escaped = true
         buffer.append(contentsOf: bytes[start..<index])

@@ -38,13 +38,14 @@ extension JSONValue {
   /// Parses JSON text (UTF-8) strictly (RFC 8259). Throws `WireCodingError.invalidJSON` with
   /// the reason and the byte offset.
   public init(parsing data: Data) throws {
-    try self.init(parsingBytes: [UInt8](data))
+    self = try data.withUnsafeBytes { text throws(WireCodingError) in try JSONParser.parse(text) }
   }
 
   /// Parses JSON text given as bytes (UTF-8), without copying them first.
   public init(parsingBytes bytes: [UInt8]) throws {
-    var parser = JSONParser(bytes)
-    self = try parser.parseDocument()
+    self = try bytes.withUnsafeBytes { text throws(WireCodingError) in
+      try JSONParser.parse(text)
+    }
   }
 
   /// Parses JSON text.

@@ -28,7 +28,10 @@ public enum JSONValue: Sendable, Hashable {
     }
   }
 
-  public var isNull: Bool { self == .null }
+  public var isNull: Bool {
+    if case .null = self { return true }
+    return false
+  }
 
   public var boolValue: Bool? {
     if case .bool(let value) = self { return value }
@@ -56,8 +59,10 @@ public enum JSONValue: Sendable, Hashable {
   }
 
   /// The number as an `Int` when it is a whole number that fits, else nil.
+  private static let intMaximum = Decimal(Int.max)
+
   public var intValue: Int? {
-    guard case .number(let value) = self, value.isWholeNumber, value.magnitude <= Decimal(Int.max)
+    guard case .number(let value) = self, value.isWholeNumber, value.magnitude <= Self.intMaximum
     else { return nil }
     return NSDecimalNumber(decimal: value).intValue
   }

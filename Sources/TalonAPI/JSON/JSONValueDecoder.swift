@@ -165,7 +165,7 @@ private struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtoc
 
   func decodeNil(forKey key: Key) throws -> Bool {
     guard let value = members[key.stringValue] else { throw keyNotFound(key) }
-    return value == .null
+    return value.isNull
   }
 
   func decode(_ type: String.Type, forKey key: Key) throws -> String {
@@ -190,22 +190,22 @@ private struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtoc
   }
 
   func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
-    guard let value = members[key.stringValue], value != .null else { return nil }
+    guard let value = members[key.stringValue], !value.isNull else { return nil }
     return try JSONValueDecoder.string(value, codingPath + [key])
   }
 
   func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
-    guard let value = members[key.stringValue], value != .null else { return nil }
+    guard let value = members[key.stringValue], !value.isNull else { return nil }
     return try JSONValueDecoder.int(value, codingPath + [key])
   }
 
   func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
-    guard let value = members[key.stringValue], value != .null else { return nil }
+    guard let value = members[key.stringValue], !value.isNull else { return nil }
     return try JSONValueDecoder.bool(value, codingPath + [key])
   }
 
   func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-    guard let value = members[key.stringValue], value != .null else { return nil }
+    guard let value = members[key.stringValue], !value.isNull else { return nil }
     return try JSONValueDecoder.unbox(value, as: type, dates: dates, path: codingPath + [key])
   }
 
@@ -268,7 +268,7 @@ private struct UnkeyedValueContainer: UnkeyedDecodingContainer {
   }
 
   mutating func decodeNil() throws -> Bool {
-    guard !isAtEnd, elements[currentIndex] == .null else { return false }
+    guard !isAtEnd, elements[currentIndex].isNull else { return false }
     currentIndex += 1
     return true
   }
@@ -306,7 +306,7 @@ private struct SingleValueContainer: SingleValueDecodingContainer {
   let dates: JSONValueEncoder.DateStrategy
   var codingPath: [any CodingKey]
 
-  func decodeNil() -> Bool { value == .null }
+  func decodeNil() -> Bool { value.isNull }
 
   func decode(_ type: String.Type) throws -> String {
     try JSONValueDecoder.string(value, codingPath)
