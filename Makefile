@@ -43,7 +43,7 @@ deps:
 	  fi; \
 	fi
 
-# The benchmarks of every part (release build, then about two minutes of measurements): one
+# The benchmarks of every part (release build, then about four minutes of measurements): one
 # table on standard output, the same as JSON in .build/bench/latest.json. Not part of `test`.
 # wrk (Debian's package) drives `talon serve`; it is installed like `deps` installs packages.
 BENCH_ARGS ?=

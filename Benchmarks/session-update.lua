@@ -1,6 +1,8 @@
 -- wrk script for `make bench`: PUT /v2/customer_sessions/{id} against `talon serve` with the
 -- demo pack's API key and a 10-item cart (the cart of talon-bench-engine), over 200 sessions
 -- of 200 profiles so that requests update existing sessions, as a shop's checkout does.
+-- The 200 requests are formatted once, when the script loads, and sent in turn: formatting
+-- each request anew in Lua cost wrk a quarter of the CPU the server had on 2 cores.
 local sessions = 200
 local counter = 0
 
@@ -20,9 +22,13 @@ local headers = {
   ["Authorization"] = "ApiKey-v1 demo-shop-api-key",
 }
 
+local requests = {}
+for session = 0, sessions - 1 do
+  requests[session] = wrk.format("PUT", "/v2/customer_sessions/bench-" .. session, headers,
+    string.format(template, session))
+end
+
 request = function()
   counter = counter + 1
-  local session = counter % sessions
-  return wrk.format("PUT", "/v2/customer_sessions/bench-" .. session, headers,
-    string.format(template, session))
+  return requests[counter % sessions]
 end

@@ -116,6 +116,20 @@ struct TalangTests {
       Currency.round(Decimal(exactly: "1.2345"), currency: "KWD") == Decimal(exactly: "1.235"))
   }
 
+  /// Amounts already within the currency's decimals skip `NSDecimalRound`: the same value and
+  /// the same digits as rounding them.
+  @Test(arguments: [
+    "0", "2.3", "19.99", "-7.5", "100", "0.50", "1e3", "12345678901234567.89", "-0.01", "3.10",
+  ])
+  func moneyWithinTheMinorUnitsIsUnchanged(_ text: String) {
+    let amount = Decimal(exactly: text)
+    for units in [2, 3] {
+      let rounded = Functions.round(amount, .plain, scale: units)
+      let fast = Currency.round(amount, minorUnits: units)
+      #expect(fast == rounded && fast.description == rounded.description)
+    }
+  }
+
   @Test func codesFollowThePattern() {
     var random = SeededRandom(seed: 1)
     let settings = CodeGeneratorSettings(validCharacters: ["A-C", "7"], couponPattern: "X-####")

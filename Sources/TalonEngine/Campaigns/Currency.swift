@@ -18,7 +18,10 @@ enum Currency {
   }
 
   /// The same with the minor units looked up once (a campaign run rounds every discount).
+  /// An amount with no more decimals than the currency has is returned as it is, which is what
+  /// `NSDecimalRound` returns for it too, without the call.
   static func round(_ amount: Decimal, minorUnits: Int) -> Decimal {
-    Functions.round(amount, .plain, scale: minorUnits)
+    if amount.exponent >= -minorUnits, !amount.isNaN { return amount }
+    return Functions.round(amount, .plain, scale: minorUnits)
   }
 }
