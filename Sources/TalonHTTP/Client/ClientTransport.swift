@@ -46,9 +46,11 @@ struct BaseURL: Sendable, Hashable {
     -> String
   {
     var path = operation.pathTemplate
-    if let name = operation.pathParameter {
-      path = path.replacingOccurrences(
-        of: "{\(name)}", with: Self.percentEncoded(parameter ?? ""))
+    if operation.pathParameter != nil, let open = path.firstIndex(of: "{"),
+      let close = path[open...].firstIndex(of: "}")
+    {
+      path =
+        path[..<open] + Self.percentEncoded(parameter ?? "") + path[path.index(after: close)...]
     }
     let queryText = query.map { "\(Self.percentEncoded($0.0))=\(Self.percentEncoded($0.1))" }
       .joined(separator: "&")

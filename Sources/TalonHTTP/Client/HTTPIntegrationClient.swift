@@ -66,6 +66,9 @@ public final class HTTPIntegrationClient: IntegrationAPI {
     // Our own loop retries (idempotent requests only); the pool must fail fast.
     settings.connectionPool.retryConnectionEstablishment = false
     settings.redirectConfiguration = .disallow
+    // No request spans: with the default (no-op) tracer, the client still worked out each
+    // request's span attributes, parsing its URL again.
+    settings.tracing.tracer = nil
     loopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     taskExecutor = EventLoopTaskExecutor(loop: loopGroup.next())
     http = HTTPClient(eventLoopGroupProvider: .shared(loopGroup), configuration: settings)
