@@ -151,7 +151,9 @@ public final class HTTPIntegrationClient: IntegrationAPI {
     let (status, answer) = try await exchange(
       operation, parameter: parameter, query: query, body: data)
     do {
-      return try WireCoding.decode(Answer.self, from: answer)
+      let json = try JSONValue(parsing: answer)
+      AnswerCapture.current?.record(json)
+      return try WireCoding.decode(Answer.self, from: json)
     } catch {
       throw TalonHTTPError.invalidResponse(status: status, reason: "\(error)")
     }

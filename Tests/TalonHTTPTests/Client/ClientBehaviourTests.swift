@@ -180,6 +180,53 @@ struct ClientBehaviourTests {
     #expect(hits.all == ["GET", "GET", "POST"])
   }
 
+  /// A caller that sets an `AnswerCapture` gets the answer's JSON as it arrived, fields the
+  /// models do not know included, next to the typed value; without one nothing is kept.
+  @Test func theAnswerAsItArrivedGoesToTheCallersCapture() async throws {
+    var sent = try JSONValue(
+      encoding: Fixtures.state(sessionId: "", profileId: "p1", eventType: "talon_profile_updated"))
+    sent = .object((sent.objectValue ?? [:]).merging(["futureField": ["x": 1]]) { $1 })
+    let body = sent.jsonText
+    let (ports, continuation) = AsyncStream<Int>.makeStream()
+    let stub = Application(
+      responder: CallbackResponder<BasicRequestContext> { _, _ in
+        Response(
+          status: .ok, headers: [.contentType: "application/json"],
+          body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+      },
+      configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
+      onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
+      logger: Logger(label: "stub"))
+    let group = ServiceGroup(
+      configuration: ServiceGroupConfiguration(services: [stub], logger: Logger(label: "g")))
+    let running = Task { try await group.run() }
+    let port = try await withTimeout(10, "the stub server") {
+      var iterator = ports.makeAsyncIterator()
+      return await iterator.next() ?? 0
+    }
+    let client = try HTTPIntegrationClient(
+      configuration: RemoteConfiguration(url: "http://127.0.0.1:\(port)", apiKey: "k"))
+    let capture = AnswerCapture()
+    let captured = await Result(catching: {
+      try await AnswerCapture.$current.withValue(capture) {
+        try await client.updateCustomerProfile(integrationId: "p1", body: NewCustomerProfile())
+      }
+    })
+    let unobserved = AnswerCapture()
+    let plain = await Result(catching: {
+      try await client.updateCustomerProfile(integrationId: "p1", body: NewCustomerProfile())
+    })
+    try await client.shutdown()
+    await group.triggerGracefulShutdown()
+    try await withTimeout(10, "the stub server to stop") { try await running.value }
+
+    #expect(try captured.get().profile.integrationId == "p1")
+    #expect(capture.value == sent)
+    #expect(capture.value?["futureField"]?["x"] == 1)
+    #expect(try plain.get().profile.integrationId == "p1")
+    #expect(unobserved.value == nil)
+  }
+
   /// A task preferring the client's executor runs on the client's event loop, calls through
   /// it from there, and comes back off the loop afterwards.
   @Test func tasksPreferringTheClientsExecutorRunOnItsEventLoop() async throws {

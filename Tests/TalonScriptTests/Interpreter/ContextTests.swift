@@ -29,6 +29,22 @@ import Testing
     #expect(harness.api.lastCall?.body?["customerSession"]?["cartItems"] == [])
   }
 
+  /// An answer the backend kept as it arrived (a remote one) is `$last` as it is, fields the
+  /// wire models do not know included; otherwise `$last` is the typed answer's JSON.
+  @Test func lastIsTheAnswerAsItArrivedWhenTheBackendKeptIt() async throws {
+    let harness = Harness()
+    let computed = await harness.ok("profile update p1 tier=gold")
+    let typed = try #require(computed.last?.value)
+    #expect(typed["futureField"] == nil)
+    #expect(typed["profile"]?["integrationId"] == "p1")
+    var arrived = typed
+    arrived = .object((typed.objectValue ?? [:]).merging(["futureField": ["x": 1]]) { $1 })
+    harness.api.queueAnswerJSON(arrived)
+    let remote = await harness.ok("profile update p1 tier=gold\nlet x = $last.futureField.x")
+    #expect(remote.first?.value == arrived)
+    #expect(remote.last?.value == 1)
+  }
+
   @Test func cartAddMergesEqualLinesAndRemoveNamesSKUs() async throws {
     let harness = Harness()
     let results = await harness.ok(

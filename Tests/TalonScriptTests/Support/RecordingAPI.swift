@@ -29,6 +29,7 @@ class RecordingAPI: IntegrationAPI, @unchecked Sendable {
   private var sessions: [String: (profile: String, cart: [CartItem])] = [:]
   private var queuedEffects: [[Effect]] = []
   private var queuedFailures: [any Error] = []
+  private var queuedAnswers: [JSONValue] = []
   static let epoch = Date(timeIntervalSince1970: 1_591_012_800)
 
   var calls: [Call] { lock.withLock { storedCalls } }
@@ -36,6 +37,9 @@ class RecordingAPI: IntegrationAPI, @unchecked Sendable {
 
   /// The effects the next v2 session update returns.
   func queueEffects(_ effects: [Effect]) { lock.withLock { queuedEffects.append(effects) } }
+  /// The JSON the next call leaves in the caller's `AnswerCapture`, as a remote backend leaves
+  /// the answer it received.
+  func queueAnswerJSON(_ answer: JSONValue) { lock.withLock { queuedAnswers.append(answer) } }
   /// Makes the next call fail with this error.
   func queueFailure(_ error: IntegrationError) { lock.withLock { queuedFailures.append(error) } }
   /// Makes the next call fail with an error that is no answer, as a transport failure is.
@@ -56,6 +60,7 @@ class RecordingAPI: IntegrationAPI, @unchecked Sendable {
       storedCalls.append(
         Call(operation: operation, path: path, body: json, query: query, violations: violations))
       if !queuedFailures.isEmpty { throw queuedFailures.removeFirst() }
+      if !queuedAnswers.isEmpty { AnswerCapture.current?.record(queuedAnswers.removeFirst()) }
     }
   }
 
