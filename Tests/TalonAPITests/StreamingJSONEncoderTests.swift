@@ -227,6 +227,12 @@ struct StreamingJSONEncoderTests {
     try Self.expectSame(text)
     try Self.expectSame([text: [text]])
     try Self.expectSame(["\u{e9}": 1, "\u{e9}x": 2, "z": 3, "Z": 4, "": 5, "🙂": 6])
+    // Keys sharing their first 8 bytes, NUL bytes, escapes: sorted by more than a prefix.
+    try Self.expectSame([
+      "customerSession": 1, "customerSessionId": 2, "customerProfile": 3, "customer": 4,
+      "customer\u{0}": 5, "customer\u{0}\u{0}": 6, "customerS\"": 7, "customerS": 8,
+      "customerSession\n": 9, "customerSessioné": 10, "customerSessionZ": 11,
+    ])
   }
 
   @Test func numbersAreWrittenAsTheTreePathWritesThem() throws {
@@ -280,6 +286,34 @@ struct StreamingJSONEncoderTests {
     for date in dates { try Self.expectSame(Stamped(at: date, list: dates)) }
     try Self.expectSame(
       Date(timeIntervalSince1970: 1_591_012_800), #""2020-06-01T12:00:00Z""#)
+  }
+
+  /// Dates are written from their fields straight into bytes; the text is the one calendar
+  /// arithmetic gives.
+  @Test func datesAreWrittenAsTheirCalendarFields() {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    var random = SeededRandom(seed: 3)
+    for _ in 0..<2_000 {
+      let drawn = Int64(random.next() % 8_000_000_000_000_000) - 2_000_000_000_000_000
+      let date = Date(timeIntervalSince1970: Double(drawn) / 1_000_000)
+      // The instant in whole microseconds, as the writer rounds it (drawn ± 1 far from 1970).
+      let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+      let whole = micros >= 0 ? micros / 1_000_000 : -((-micros + 999_999) / 1_000_000)
+      let fields = calendar.dateComponents(
+        [.year, .month, .day, .hour, .minute, .second],
+        from: Date(timeIntervalSince1970: Double(whole)))
+      var expected = String(
+        format: "%04d-%02d-%02dT%02d:%02d:%02d", fields.year!, fields.month!, fields.day!,
+        fields.hour!, fields.minute!, fields.second!)
+      let fraction = micros - whole * 1_000_000
+      if fraction != 0 {
+        var digits = String(format: "%06lld", fraction)
+        while digits.hasSuffix("0") { digits.removeLast() }
+        expected += "." + digits
+      }
+      #expect(RFC3339.string(from: date) == expected + "Z", "\(micros)")
+    }
   }
 
   /// The fast path reads `Decimal`'s fields on this platform (else it silently uses the slow

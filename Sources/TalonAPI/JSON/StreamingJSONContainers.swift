@@ -10,11 +10,12 @@ struct StreamingKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
   var codingPath: [any CodingKey] { document.codingPath(of: node) }
 
   private func member(_ key: Key, _ write: (StreamingJSONDocument) -> Void) {
-    let start = document.bytes.count
+    let key = key.stringValue
+    let name = document.appendName(key)
     write(document)
     document.addMember(
-      node, key: key.stringValue,
-      value: StreamingJSONDocument.Piece(start: start, end: document.bytes.count))
+      node, key: key, name: name,
+      value: StreamingJSONDocument.Piece(start: name.end, end: document.bytes.count))
   }
 
   mutating func encodeNil(forKey key: Key) throws { member(key) { $0.appendNull() } }
@@ -32,18 +33,41 @@ struct StreamingKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
   }
 
   mutating func encode(_ value: Double, forKey key: Key) throws {
-    let start = document.bytes.count
+    let string = key.stringValue
+    let name = document.appendName(string)
     try document.appendDouble(value) { codingPath + [key] }
     document.addMember(
-      node, key: key.stringValue,
-      value: StreamingJSONDocument.Piece(start: start, end: document.bytes.count))
+      node, key: string, name: name,
+      value: StreamingJSONDocument.Piece(start: name.end, end: document.bytes.count))
+  }
+
+  mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+    if let value { try encode(value, forKey: key) }
+  }
+
+  mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
+    if let value { try encode(value, forKey: key) }
+  }
+
+  mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
+    if let value { try encode(value, forKey: key) }
+  }
+
+  mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws {
+    if let value { try encode(value, forKey: key) }
+  }
+
+  mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+    if let value { try encode(value, forKey: key) }
   }
 
   mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-    let piece = try document.encodeValue(
-      value, in: node, at: .key(key.stringValue, key.intValue)
-    ) { codingPath + [key] }
-    document.addMember(node, key: key.stringValue, value: piece)
+    let string = key.stringValue
+    let name = document.appendName(string)
+    let piece = try document.encodeValue(value, in: node, at: .key(string, key.intValue)) {
+      codingPath + [key]
+    }
+    document.addMember(node, key: string, name: name, value: piece)
   }
 
   mutating func nestedContainer<NestedKey: CodingKey>(

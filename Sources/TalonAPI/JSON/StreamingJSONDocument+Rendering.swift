@@ -5,16 +5,20 @@ extension StreamingJSONDocument {
   func render(_ root: Piece) -> [UInt8] {
     if root.node < 0, root.start == 0, root.end == bytes.count { return bytes }
     var out: [UInt8] = []
-    out.reserveCapacity(bytes.count + 12 * entries.count + 16)
+    out.reserveCapacity(bytes.count + 2 * entries.count + 16)
     write(root, into: &out)
     return out
   }
 
+  private func copy(_ start: Int, _ end: Int, into out: inout [UInt8]) {
+    bytes.withUnsafeBufferPointer { text in
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<end]))
+    }
+  }
+
   private func write(_ piece: Piece, into out: inout [UInt8]) {
     guard piece.node >= 0 else {
-      bytes.withUnsafeBufferPointer { text in
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: text[piece.start..<piece.end]))
-      }
+      copy(piece.start, piece.end, into: &out)
       return
     }
     switch nodes[piece.node].kind {
@@ -61,15 +65,20 @@ extension StreamingJSONDocument {
       var chosen = first
       var nestedChosen = entries[first].nested ? first : -1
       position += 1
-      while position < end, entries[order[position]].key == entries[first].key {
+      while position < end, sameKey(order[position], first) {
         chosen = order[position]
         if entries[chosen].nested { nestedChosen = chosen }
         position += 1
       }
       if nestedChosen >= 0 { chosen = nestedChosen }
-      JSONStringLiteral.append(entries[first].key, to: &out)
-      out.append(UInt8(ascii: ":"))
-      write(entries[chosen].value, into: &out)
+      let name = entries[first].name
+      let value = entries[chosen].value
+      if value.node < 0, value.start == name.end {
+        copy(name.start, value.end, into: &out)
+      } else {
+        copy(name.start, name.end, into: &out)
+        write(value, into: &out)
+      }
       out.append(UInt8(ascii: position < end ? "," : "}"))
     }
     order.removeLast(end - base)
@@ -83,18 +92,32 @@ extension StreamingJSONDocument {
       for position in range.dropFirst() {
         let moving = order[position]
         var slot = position
-        while slot > range.lowerBound, entries[moving].key < entries[order[slot - 1]].key {
+        while slot > range.lowerBound, keyLess(moving, order[slot - 1]) {
           order[slot] = order[slot - 1]
           slot -= 1
         }
         order[slot] = moving
       }
     } else {
-      let entries = self.entries
       order[range].sort { left, right in
-        let (leftKey, rightKey) = (entries[left].key, entries[right].key)
-        return leftKey < rightKey || (!(rightKey < leftKey) && left < right)
+        keyLess(left, right) || (!keyLess(right, left) && left < right)
       }
     }
+  }
+
+  /// String `<` on the keys of two entries, by their prefixes when that decides it.
+  private func keyLess(_ left: Int, _ right: Int) -> Bool {
+    let (leftName, rightName) = (entries[left].name, entries[right].name)
+    if leftName.plain, rightName.plain, leftName.prefix != rightName.prefix {
+      return leftName.prefix < rightName.prefix
+    }
+    return entries[left].key < entries[right].key
+  }
+
+  /// String `==` on the keys of two entries, by their prefixes when that decides it.
+  private func sameKey(_ left: Int, _ right: Int) -> Bool {
+    let (leftName, rightName) = (entries[left].name, entries[right].name)
+    if leftName.plain, rightName.plain, leftName.prefix != rightName.prefix { return false }
+    return entries[left].key == entries[right].key
   }
 }

@@ -44,8 +44,9 @@ extension StreamingJSONDocument {
     } else if T.self == Bool.self {
       appendBool(unsafeBitCast(value, to: Bool.self))
     } else if T.self == Date.self {
-      JSONStringLiteral.append(
-        RFC3339.string(from: unsafeBitCast(value, to: Date.self)), to: &bytes)
+      bytes.append(UInt8(ascii: "\""))
+      RFC3339.append(unsafeBitCast(value, to: Date.self), to: &bytes)
+      bytes.append(UInt8(ascii: "\""))
     } else if T.self == Double.self {
       try appendDouble(unsafeBitCast(value, to: Double.self), errorPath: errorPath)
     } else if T.self == Int64.self {

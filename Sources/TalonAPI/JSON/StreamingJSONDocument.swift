@@ -4,13 +4,14 @@ import Foundation
 /// and a small record for every container, turned into the finished text by `render` once the
 /// whole value is encoded.
 ///
-/// A scalar is written as JSON text into `bytes` the moment it is encoded, and its member or
-/// element only records where that text is (a `Piece`). Containers cannot be written in place:
-/// an object's keys come out sorted, a key written again replaces the earlier value, and a
-/// container handed out by `nestedContainer` may be filled after later siblings. So each
-/// container is a `Node` holding linked lists of `Entry`s, all kept in flat arrays of this one
-/// object (no dictionary, no object per container, no tree of enum boxes), and `render` walks
-/// them once, sorting each object's entries by key (String `<`, stable).
+/// A scalar is written as JSON text into `bytes` the moment it is encoded (a member's right
+/// after its `"key":`), and its member or element only records where that text is (a
+/// `Piece`), so that writing the result is mostly copying runs of `bytes`. Containers cannot
+/// be written in place: an object's keys come out sorted, a key written again replaces the
+/// earlier value, and a container handed out by `nestedContainer` may be filled after later
+/// siblings. So each container is a `Node` holding linked lists of `Entry`s, all kept in flat
+/// arrays of this one object (no dictionary, no object per container, no tree of enum boxes),
+/// and `render` walks them once, sorting each object's entries by key (String `<`, stable).
 ///
 /// The rules are those of `JSONValueEncoder`'s builder, so the text is byte for byte what
 /// `JSONTextWriter` writes for the `JSONValue` it would build:
@@ -49,9 +50,11 @@ final class StreamingJSONDocument {
     var count = 0
   }
 
-  /// An object member (`key` is its name) or an array element (`key` is empty).
+  /// An object member (`key` is its name, `name` where its text is) or an array element
+  /// (`key` is empty).
   struct Entry {
     let key: String
+    let name: MemberName
     let value: Piece
     /// Handed out as a nested container or super encoder (wins over plain values).
     let nested: Bool
@@ -85,12 +88,16 @@ final class StreamingJSONDocument {
     let pathKey: PathKey
   }
 
+  // The arrays are written on every scalar: runtime exclusivity checks on them cost a quarter of
+  // the encoding time. No access to one of them ever overlaps another access to the same one
+  // (none is held across a call that could reach it), so they go unchecked.
+
   /// JSON text of the scalars, in the order they were encoded.
-  var bytes: [UInt8] = []
-  private(set) var nodes: [Node] = []
-  private(set) var entries: [Entry] = []
+  @exclusivity(unchecked) var bytes: [UInt8] = []
+  @exclusivity(unchecked) private(set) var nodes: [Node] = []
+  @exclusivity(unchecked) private(set) var entries: [Entry] = []
   /// Scratch for sorting an object's entries while rendering, used as a stack.
-  var order: [Int] = []
+  @exclusivity(unchecked) var order: [Int] = []
 
   init() {
     bytes.reserveCapacity(1024)
@@ -131,20 +138,22 @@ final class StreamingJSONDocument {
     nodes[node].single = value
   }
 
-  func addMember(_ node: Int, key: String, value: Piece, nested: Bool = false) {
-    entries.append(Entry(key: key, value: value, nested: nested))
+  /// Records member `key` of `node`, whose text `appendName` wrote as `name`.
+  func addMember(_ node: Int, key: String, name: MemberName, value: Piece, nested: Bool = false) {
+    entries.append(Entry(key: key, name: name, value: value, nested: nested))
     link(entries.count - 1, into: &nodes[node].members)
   }
 
   func addElement(_ node: Int, value: Piece) {
-    entries.append(Entry(key: "", value: value, nested: false))
+    entries.append(Entry(key: "", name: MemberName(), value: value, nested: false))
     link(entries.count - 1, into: &nodes[node].elements)
   }
 
   /// A new container attached to `node` as member `key`, to be filled later.
   func nestedMember(of node: Int, key: String, pathKey: PathKey) -> Int {
+    let name = appendName(key)
     let child = addNode(parent: node, pathKey: pathKey)
-    addMember(node, key: key, value: .container(child), nested: true)
+    addMember(node, key: key, name: name, value: .container(child), nested: true)
     return child
   }
 
