@@ -62,7 +62,9 @@ public struct JSONTextWriter {
         first = false
         newline(level + 1, into: &bytes)
         JSONStringLiteral.append(member.key, to: &bytes)
-        bytes.append(contentsOf: (pretty ? " : " : ":").utf8)
+        if pretty { bytes.append(UInt8(ascii: " ")) }
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(UInt8(ascii: " ")) }
         write(member.value, level: level + 1, into: &bytes)
       }
       newline(level, into: &bytes)

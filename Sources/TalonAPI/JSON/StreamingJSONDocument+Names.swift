@@ -30,7 +30,8 @@ extension StreamingJSONDocument {
         name.plain = true
         bytes.append(UInt8(ascii: "\""))
         bytes.append(contentsOf: utf8)
-        bytes.append(contentsOf: #"":"#.utf8)
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
       }
     }
     if scanned == nil || !name.plain {

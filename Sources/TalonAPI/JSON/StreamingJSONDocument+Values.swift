@@ -68,12 +68,16 @@ extension StreamingJSONDocument {
   }
 
   func appendBool(_ flag: Bool) {
-    bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+    bytes.append(contentsOf: flag ? Self.trueText : Self.falseText)
   }
 
   func appendNull() {
-    bytes.append(contentsOf: "null".utf8)
+    bytes.append(contentsOf: Self.nullText)
   }
+
+  private static let trueText = Array("true".utf8)
+  private static let falseText = Array("false".utf8)
+  private static let nullText = Array("null".utf8)
 
   func appendDouble(_ number: Double, errorPath: () -> [any CodingKey]) throws {
     guard number.isFinite else {
