@@ -14,6 +14,24 @@ package enum DecimalDigits {
     bytes[start...].reverse()
   }
 
+  /// The digits of any integer, after a minus sign when it is negative (as `String(value)`
+  /// and `Decimal(value).description` spell it).
+  package static func appendSigned(_ value: Int64, into bytes: inout [UInt8]) {
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    appendUnsigned(value.magnitude, into: &bytes)
+  }
+
+  /// The digits of an unsigned integer.
+  package static func appendUnsigned(_ value: UInt64, into bytes: inout [UInt8]) {
+    let start = bytes.count
+    var rest = value
+    repeat {
+      bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+      rest /= 10
+    } while rest > 0
+    bytes[start...].reverse()
+  }
+
   /// `significand / 10^scale` (a non-negative significand, `scale` at most 18) without
   /// trailing zeros in the fraction, and without the point when nothing is left after it.
   package static func appendPlain(

@@ -30,7 +30,8 @@ public struct JSONTextWriter {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  private func write(_ value: JSONValue, level: Int, into bytes: inout [UInt8]) {
+  /// Appends `value` at nesting `level` (0 for a whole document) to `bytes`.
+  func write(_ value: JSONValue, level: Int, into bytes: inout [UInt8]) {
     switch value {
     case .null: bytes.append(contentsOf: Self.null)
     case .bool(let flag): bytes.append(contentsOf: flag ? Self.true : Self.false)
@@ -61,7 +62,9 @@ public struct JSONTextWriter {
         first = false
         newline(level + 1, into: &bytes)
         JSONStringLiteral.append(member.key, to: &bytes)
-        bytes.append(contentsOf: (pretty ? " : " : ":").utf8)
+        if pretty { bytes.append(UInt8(ascii: " ")) }
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(UInt8(ascii: " ")) }
         write(member.value, level: level + 1, into: &bytes)
       }
       newline(level, into: &bytes)
@@ -80,15 +83,24 @@ public struct JSONTextWriter {
   private static let `false` = Array("false".utf8)
 
   /// Appends the number as `Decimal.description` spells it; the common case (at most 18
-  /// decimals and a significand below 2^53: prices, totals, counts) from its digits by integer
-  /// arithmetic, since `description` costs more than the rest of a response's numbers.
+  /// decimals and a significand below 2^63: prices, totals, counts) from its digits by integer
+  /// arithmetic, since `description` costs more than the rest of a response's numbers. The
+  /// significand is read from the stored fields (`DecimalFields`); where their layout is not
+  /// the expected one, through `NSDecimalNumber` below 2^53 as before.
   static func appendNumber(_ number: Decimal, into bytes: inout [UInt8]) {
-    let exponent = number.exponent
-    if (-18...0).contains(exponent), !number.isNaN {
+    if let fields = DecimalFields(number) {
+      if (-18...0).contains(fields.exponent), let significand = fields.significand,
+        significand > 0, significand <= UInt64(Int64.max)
+      {
+        DecimalDigits.appendPlain(
+          Int64(significand), scale: -fields.exponent, negative: fields.isNegative, into: &bytes)
+        return
+      }
+    } else if (-18...0).contains(number.exponent), !number.isNaN {
       let significand = NSDecimalNumber(decimal: number.significand).int64Value
       if significand > 0, significand < 1 << 53 {
         DecimalDigits.appendPlain(
-          significand, scale: -exponent, negative: number.sign == .minus, into: &bytes)
+          significand, scale: -number.exponent, negative: number.sign == .minus, into: &bytes)
         return
       }
     }

@@ -125,7 +125,7 @@ final class ValueBuilder {
   }
 }
 
-private struct EncoderIndexKey: CodingKey {
+struct EncoderIndexKey: CodingKey {
   var intValue: Int?
   var stringValue: String { String(intValue ?? 0) }
   init(_ index: Int) { intValue = index }

@@ -6,6 +6,15 @@ import Foundation
 public enum RFC3339 {
   /// The UTC text of `date`.
   public static func string(from date: Date) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(27)
+    append(date, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends the UTC text of `date` (as `string(from:)`, without quotes) to UTF-8 bytes: the
+  /// streaming wire encoder writes dates this way, without a string in between.
+  static func append(_ date: Date, to bytes: inout [UInt8]) {
     var seconds = date.timeIntervalSince1970
     var micros = Int64((seconds * 1_000_000).rounded())
     seconds = Double(micros.floorDivided(by: 1_000_000))
@@ -13,15 +22,23 @@ public enum RFC3339 {
     let days = Int64(seconds).floorDivided(by: 86_400)
     let secondOfDay = Int64(seconds) - days * 86_400
     let (year, month, day) = civilDate(fromDays: days)
-    var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
-    text += "T" + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay % 3600 / 60, 2)
-    text += ":" + pad(secondOfDay % 60, 2)
+    appendPadded(year, 4, to: &bytes)
+    bytes.append(UInt8(ascii: "-"))
+    appendPadded(month, 2, to: &bytes)
+    bytes.append(UInt8(ascii: "-"))
+    appendPadded(day, 2, to: &bytes)
+    bytes.append(UInt8(ascii: "T"))
+    appendPadded(secondOfDay / 3600, 2, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    appendPadded(secondOfDay % 3600 / 60, 2, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    appendPadded(secondOfDay % 60, 2, to: &bytes)
     if micros != 0 {
-      var fraction = pad(micros, 6)
-      while fraction.hasSuffix("0") { fraction.removeLast() }
-      text += "." + fraction
+      bytes.append(UInt8(ascii: "."))
+      appendPadded(micros, 6, to: &bytes)
+      while bytes.last == UInt8(ascii: "0") { bytes.removeLast() }
     }
-    return text + "Z"
+    bytes.append(UInt8(ascii: "Z"))
   }
 
   /// The instant `text` names, or nil when it is not an RFC 3339 date-time.
@@ -82,9 +99,14 @@ public enum RFC3339 {
     return Date(timeIntervalSince1970: Double(seconds) + fraction)
   }
 
-  private static func pad(_ value: Int64, _ width: Int) -> String {
-    let digits = String(value)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+  /// `String(value)` with zeros in front up to `width` characters.
+  private static func appendPadded(_ value: Int64, _ width: Int, to bytes: inout [UInt8]) {
+    let start = bytes.count
+    DecimalDigits.appendSigned(value, into: &bytes)
+    let length = bytes.count - start
+    if length < width {
+      bytes.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - length), at: start)
+    }
   }
 
   private static func daysIn(month: Int64, year: Int64) -> Int64 {

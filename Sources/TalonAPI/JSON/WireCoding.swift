@@ -17,9 +17,9 @@ public enum WireCodingError: Error, Equatable, Sendable, CustomStringConvertible
 }
 
 /// The one place that configures JSON encoding and decoding for the wire: RFC 3339 dates,
-/// sorted keys, exact decimals. Values go through `JSONValue` (`JSONValueEncoder` and
-/// `JSONTextWriter` out, `JSONParser` and `JSONValueDecoder` in); `encoder()` and `decoder()`
-/// configure Foundation's coders the same way, for code that needs them.
+/// sorted keys, exact decimals. Values go out through `StreamingJSONEncoder` (straight to
+/// bytes) and in through `JSONValue` (`JSONParser` and `JSONValueDecoder`); `encoder()` and
+/// `decoder()` configure Foundation's coders the same way, for code that needs them.
 public enum WireCoding {
   public static func encoder(pretty: Bool = false) -> JSONEncoder {
     let encoder = JSONEncoder()
@@ -48,9 +48,10 @@ public enum WireCoding {
     return decoder
   }
 
-  /// Encodes a wire value as compact JSON bytes with sorted keys.
+  /// Encodes a wire value as compact JSON bytes with sorted keys, streaming (no `JSONValue`
+  /// in between); the bytes are those `JSONTextWriter` writes for `JSONValueEncoder`'s value.
   public static func encode(_ value: some Encodable) throws -> Data {
-    JSONTextWriter().data(try JSONValueEncoder.encode(value))
+    try StreamingJSONEncoder.encode(value)
   }
 
   /// Decodes a wire value; a failure becomes a `WireCodingError` naming the JSON pointer.
