@@ -40,6 +40,21 @@ struct StoreTests {
     #expect(try await second.coupon("SUMMER10")?.usageCounter == 0)
   }
 
+  /// A session's profile column follows the session whether the update set the profile or
+  /// kept it (the second kind leaves the column alone): deleting the customer's data finds it.
+  @Test func aSessionGivenAProfileLaterIsFoundByThatProfile() async throws {
+    let test = try TestEngine()
+    try await test.v2("s", NewCustomerSessionV2(attributes: ["note": "anonymous"]))
+    try await test.v2("s", NewCustomerSessionV2(profileId: "alice"))
+    try await test.v2("s", NewCustomerSessionV2(profileId: "alice", cartItems: [item("A", "5")]))
+    try await test.v2("s", NewCustomerSessionV2(cartItems: [item("B", "7")]))
+    #expect(try await test.engine.storedSession("s")?.attributes == ["note": "anonymous"])
+    try await test.engine.deleteCustomerData(integrationId: "alice")
+    let session = try #require(try await test.engine.storedSession("s"))
+    #expect(session.attributes.isEmpty && session.profileId == "alice")
+    #expect(session.cartItems.map(\.sku) == ["B"])
+  }
+
   @Test func newFileIsPrivateAndInWALMode() throws {
     let test = try TestEngine()
     let attributes = try FileManager.default.attributesOfItem(atPath: test.path)

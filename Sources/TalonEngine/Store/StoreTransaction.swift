@@ -98,20 +98,29 @@ struct StoreTransaction {
     return session
   }
 
+  /// Writes the session. When the cache shows the row as stored with the same profile (the
+  /// usual update), only `data` is set: setting `profileId`, even to the value it has, makes
+  /// SQLite rewrite the `session_by_profile` entry, a second page in the log per update.
   func save(_ session: StoredSession) throws {
+    let stored = cache.records.sessions[session.integrationId]
     cache.records.sessions[session.integrationId] = session
+    let sameProfile = stored?.profileId == session.profileId
     try run(
-      """
-      INSERT INTO session (integrationId, profileId, data) VALUES (?, ?, ?)
-      ON CONFLICT(integrationId) DO UPDATE SET profileId = excluded.profileId, data = excluded.data
-      """,
+      sameProfile
+        ? """
+        INSERT INTO session (integrationId, profileId, data) VALUES (?, ?, ?)
+        ON CONFLICT(integrationId) DO UPDATE SET data = excluded.data
+        """
+        : """
+        INSERT INTO session (integrationId, profileId, data) VALUES (?, ?, ?)
+        ON CONFLICT(integrationId) DO UPDATE SET profileId = excluded.profileId, data = excluded.data
+        """,
       [
         session.integrationId, session.profileId,
         try RecordText.sessionRecord(session)?.data ?? encode(session),
       ])
   }
 
-  /// The profile's sessions, oldest first.
   /// The profile's session stored last (the highest rowid), without reading the others: a
   /// profile update needs only this one, and a busy profile has many sessions. Only its id
   /// comes from SQL, so a recently used session comes from the record cache.
@@ -125,6 +134,7 @@ struct StoreTransaction {
     return try session(sessionId)
   }
 
+  /// The profile's sessions, oldest first.
   func sessions(ofProfile id: String) throws -> [StoredSession] {
     try Data.fetchAll(
       try statement("SELECT data FROM session WHERE profileId = ? ORDER BY rowid"), arguments: [id]
