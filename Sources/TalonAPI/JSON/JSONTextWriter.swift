@@ -87,7 +87,7 @@ public struct JSONTextWriter {
   /// arithmetic, since `description` costs more than the rest of a response's numbers. The
   /// significand is read from the stored fields (`DecimalFields`); where their layout is not
   /// the expected one, through `NSDecimalNumber` below 2^53 as before.
-  static func appendNumber(_ number: Decimal, into bytes: inout [UInt8]) {
+  package static func appendNumber(_ number: Decimal, into bytes: inout [UInt8]) {
     if let fields = DecimalFields(number) {
       if (-18...0).contains(fields.exponent), let significand = fields.significand,
         significand > 0, significand <= UInt64(Int64.max)

@@ -90,53 +90,12 @@ struct RecordText {
     needsComma = true
   }
 
-  /// Writes `text(of:)` of the value; the common case (a significand below 2^53 and at most 18
-  /// decimals) straight as digits, without building a String.
+  /// Writes the value as `description` spells it, with the wire writer's number writer (digits
+  /// straight from the stored significand in the common case).
   mutating func decimal(_ value: Decimal) {
     separate()
-    let exponent = value.exponent
-    let significand =
-      (-18...0).contains(exponent) ? NSDecimalNumber(decimal: value.significand).int64Value : 0
-    if significand > 0, significand < 1 << 53 {
-      DecimalDigits.appendPlain(
-        significand, scale: -exponent, negative: value.sign == .minus, into: &bytes)
-    } else {
-      append(Self.text(of: value))
-    }
+    JSONTextWriter.appendNumber(value, into: &bytes)
     needsComma = true
-  }
-
-  /// The shortest plain text of a decimal, as `description` gives it but without its cost when
-  /// the significand fits 53 bits (the common case: prices, discounts, counts).
-  static func text(of value: Decimal) -> String {
-    let exponent = value.exponent
-    guard (-20...20).contains(exponent) else { return value.description }
-    let significand = NSDecimalNumber(decimal: value.significand).int64Value
-    guard significand >= 0, significand < 1 << 53 else { return value.description }
-    if significand == 0 { return "0" }
-    if exponent < 0 && exponent >= -18 {
-      return fractionText(significand, scale: -exponent, negative: value.sign == .minus)
-    }
-    var digits = String(significand)
-    if exponent > 0 {
-      digits += String(repeating: "0", count: exponent)
-    } else if exponent < 0 {
-      let scale = -exponent
-      if digits.count <= scale {
-        digits = String(repeating: "0", count: scale - digits.count + 1) + digits
-      }
-      digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
-      while digits.last == "0" { digits.removeLast() }
-      if digits.last == "." { digits.removeLast() }
-    }
-    return value.sign == .minus ? "-" + digits : digits
-  }
-
-  /// `significand / 10^scale` in plain text without trailing zeros (`DecimalDigits`).
-  private static func fractionText(_ significand: Int64, scale: Int, negative: Bool) -> String {
-    var bytes: [UInt8] = []
-    DecimalDigits.appendPlain(significand, scale: scale, negative: negative, into: &bytes)
-    return String(decoding: bytes, as: UTF8.self)
   }
 
   mutating func bool(_ value: Bool) {
