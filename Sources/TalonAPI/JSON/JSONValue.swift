@@ -59,12 +59,9 @@ public enum JSONValue: Sendable, Hashable {
   }
 
   /// The number as an `Int` when it is a whole number that fits, else nil.
-  private static let intMaximum = Decimal(Int.max)
-
   public var intValue: Int? {
-    guard case .number(let value) = self, value.isWholeNumber, value.magnitude <= Self.intMaximum
-    else { return nil }
-    return NSDecimalNumber(decimal: value).intValue
+    guard case .number(let value) = self else { return nil }
+    return value.wholeInt64.map { Int($0) }
   }
 
   /// The member `key` of an object, or nil (also for non-objects).
