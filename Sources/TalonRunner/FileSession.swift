@@ -76,7 +76,7 @@ struct FileSession {
     let interpreter = Interpreter(api: backend.api, environment: environment)
     await interpreter.setArguments(options.arguments)
     let output = OutputQueue(enabled: !options.step)
-    defer { output.drain() }
+    defer { output.close() }
     let printer = printer
     var failed = false
     for statement in program.statements {
