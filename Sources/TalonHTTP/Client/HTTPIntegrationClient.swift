@@ -206,18 +206,35 @@ public final class HTTPIntegrationClient: IntegrationAPI {
     }
   }
 
+  /// One exchange, through AsyncHTTPClient's request/delegate API: its async `execute` spawns
+  /// an unstructured task and an actor round trip per request (to register the request for
+  /// cancellation), which woke a thread of Swift's shared pool for every statement of
+  /// `talon run`; this one completes on the client's event loop. Task cancellation (Ctrl-C in
+  /// the shell) cancels the request and is reported as `CancellationError`.
   private func attemptOnce(
     _ operation: IntegrationOperation, target: String, headers: [(String, String)], body: Data?
   ) async throws -> (Int, Data) {
     trace?.request(
       method: operation.method, target: target, host: base.hostHeader, headers: headers, body: body)
-    var request = HTTPClientRequest(url: base.origin + target)
-    request.method = HTTPMethod(rawValue: operation.method)
-    request.headers = HTTPHeaders(headers)
-    if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
-    let response = try await http.execute(request, timeout: configuration.timeout.timeAmount)
-    let buffer = try await response.body.collect(upTo: Self.maxResponseSize)
-    let data = Data(buffer.readableBytesView)
+    let request = try HTTPClient.Request(
+      url: base.origin + target, method: HTTPMethod(rawValue: operation.method),
+      headers: HTTPHeaders(headers), body: body.map { .bytes($0) })
+    let task = http.execute(
+      request: request,
+      delegate: ResponseAccumulator(request: request, maxBodySize: Self.maxResponseSize),
+      deadline: .now() + configuration.timeout.timeAmount)
+    let response: HTTPClient.Response
+    do {
+      response = try await withTaskCancellationHandler {
+        try await task.futureResult.get()
+      } onCancel: {
+        task.cancel()
+      }
+    } catch {
+      if Task.isCancelled { throw CancellationError() }
+      throw error
+    }
+    let data = response.body.map { Data($0.readableBytesView) } ?? Data()
     trace?.response(
       status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
       body: data)
