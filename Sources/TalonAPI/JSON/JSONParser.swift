@@ -95,12 +95,14 @@ struct JSONParser {
     defer { depth -= 1 }
     index += 1
     var members: [String: JSONValue] = [:]
-    members.reserveCapacity(8)
     skipWhitespace()
     if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
       index += 1
       return .object(members)
     }
+    // Room for a typical wire object's members up front (growing from empty rehashed them
+    // several times); an empty object allocates nothing.
+    members.reserveCapacity(8)
     while true {
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
