@@ -52,10 +52,7 @@ final class OutputQueue: @unchecked Sendable {
   func drain() {
     guard enabled else { return }
     condition.lock()
-    if printerAsleep {
-      printerAsleep = false
-      condition.broadcast()
-    }
+    condition.broadcast()  // a lingering printer takes what waits now
     while printed < submitted { condition.wait() }
     condition.unlock()
   }
