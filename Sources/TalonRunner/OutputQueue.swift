@@ -52,8 +52,10 @@ final class OutputQueue: @unchecked Sendable {
   func drain() {
     guard enabled else { return }
     condition.lock()
-    condition.broadcast()  // a lingering printer takes what waits now
-    while printed < submitted { condition.wait() }
+    while printed < submitted {
+      condition.broadcast()  // a lingering printer takes what waits now
+      condition.wait()
+    }
     condition.unlock()
   }
 

@@ -23,7 +23,7 @@ struct JSONParser {
 
   /// Parses one whole document of UTF-8 text.
   static func parse(_ text: UnsafeRawBufferPointer) throws(WireCodingError) -> JSONValue {
-    var parser = JSONParser(text.bindMemory(to: UInt8.self))
+    var parser = JSONParser(text.assumingMemoryBound(to: UInt8.self))
     return try parser.parseDocument()
   }
 

@@ -30,9 +30,10 @@ import Foundation
 /// greater, though not equal), so such keys come out in an order that depends on the order they
 /// are sorted in: here the order they were written, in the tree path a dictionary's.
 ///
-/// A container kept and written to after the value that asked for it has returned from
-/// `encode(to:)` still lands in the text here (`JSONValueEncoder` dropped such writes); Codable
-/// gives such writes no meaning.
+/// Codable gives no meaning to writes into a container kept after the value that asked for it
+/// has returned from `encode(to:)`, and none of our types make them: here they are undefined
+/// (a keyed or unkeyed container's may still land in the text; a single-value container's node
+/// may have been reused by then), as `JSONValueEncoder` dropped them.
 final class StreamingJSONDocument {
   /// Where a value's text is: `bytes[start..<end]`, or the container `node` when it is >= 0.
   struct Piece {

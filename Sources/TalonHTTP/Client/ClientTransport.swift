@@ -46,11 +46,8 @@ struct BaseURL: Sendable, Hashable {
     -> String
   {
     var path = operation.pathTemplate
-    if operation.pathParameter != nil, let open = path.firstIndex(of: "{"),
-      let close = path[open...].firstIndex(of: "}")
-    {
-      path =
-        path[..<open] + Self.percentEncoded(parameter ?? "") + path[path.index(after: close)...]
+    if let name = operation.pathParameter, let placeholder = path.firstRange(of: "{\(name)}") {
+      path.replaceSubrange(placeholder, with: Self.percentEncoded(parameter ?? ""))
     }
     let queryText = query.map { "\(Self.percentEncoded($0.0))=\(Self.percentEncoded($0.1))" }
       .joined(separator: "&")

@@ -181,18 +181,22 @@ struct ClientBehaviourTests {
   }
 
   /// A caller that sets an `AnswerCapture` gets the answer's JSON as it arrived, fields the
-  /// models do not know included, next to the typed value; without one nothing is kept.
+  /// models do not know included, next to the typed value; calls outside its scope leave it
+  /// alone.
   @Test func theAnswerAsItArrivedGoesToTheCallersCapture() async throws {
-    var sent = try JSONValue(
+    let state = try JSONValue(
       encoding: Fixtures.state(sessionId: "", profileId: "p1", eventType: "talon_profile_updated"))
-    sent = .object((sent.objectValue ?? [:]).merging(["futureField": ["x": 1]]) { $1 })
-    let body = sent.jsonText
+    // The answer names the path it answers, in a field no model has.
+    @Sendable func answer(path: String) -> JSONValue {
+      .object((state.objectValue ?? [:]).merging(["futureField": ["path": .string(path)]]) { $1 })
+    }
     let (ports, continuation) = AsyncStream<Int>.makeStream()
     let stub = Application(
-      responder: CallbackResponder<BasicRequestContext> { _, _ in
+      responder: CallbackResponder<BasicRequestContext> { request, _ in
         Response(
           status: .ok, headers: [.contentType: "application/json"],
-          body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+          body: ResponseBody(
+            byteBuffer: ByteBuffer(string: answer(path: request.uri.path).jsonText)))
       },
       configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
       onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
@@ -212,19 +216,16 @@ struct ClientBehaviourTests {
         try await client.updateCustomerProfile(integrationId: "p1", body: NewCustomerProfile())
       }
     })
-    let unobserved = AnswerCapture()
-    let plain = await Result(catching: {
-      try await client.updateCustomerProfile(integrationId: "p1", body: NewCustomerProfile())
+    let outside = await Result(catching: {
+      try await client.updateCustomerProfile(integrationId: "p2", body: NewCustomerProfile())
     })
     try await client.shutdown()
     await group.triggerGracefulShutdown()
     try await withTimeout(10, "the stub server to stop") { try await running.value }
 
     #expect(try captured.get().profile.integrationId == "p1")
-    #expect(capture.value == sent)
-    #expect(capture.value?["futureField"]?["x"] == 1)
-    #expect(try plain.get().profile.integrationId == "p1")
-    #expect(unobserved.value == nil)
+    #expect(capture.value == answer(path: "/v1/customer_profiles/p1"))
+    #expect(try outside.get().profile.integrationId == "p1")  // the stub's fixed profile
   }
 
   /// A task preferring the client's executor runs on the client's event loop, calls through
