@@ -46,8 +46,18 @@ struct BaseURL: Sendable, Hashable {
     -> String
   {
     var path = operation.pathTemplate
-    if let name = operation.pathParameter, let placeholder = path.firstRange(of: "{\(name)}") {
-      path.replaceSubrange(placeholder, with: Self.percentEncoded(parameter ?? ""))
+    if let name = operation.pathParameter {
+      // Templates are ASCII: the placeholder is found among the UTF-8 bytes.
+      let placeholder = "{\(name)}".utf8
+      var start = path.utf8.startIndex
+      while let open = path.utf8[start...].firstIndex(of: UInt8(ascii: "{")) {
+        if path.utf8[open...].starts(with: placeholder) {
+          let end = path.utf8.index(open, offsetBy: placeholder.count)
+          path.replaceSubrange(open..<end, with: Self.percentEncoded(parameter ?? ""))
+          break
+        }
+        start = path.utf8.index(after: open)
+      }
     }
     let queryText = query.map { "\(Self.percentEncoded($0.0))=\(Self.percentEncoded($0.1))" }
       .joined(separator: "&")
