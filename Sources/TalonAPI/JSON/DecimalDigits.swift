@@ -5,13 +5,7 @@
 package enum DecimalDigits {
   /// The digits of a non-negative integer.
   package static func appendInteger(_ value: Int64, into bytes: inout [UInt8]) {
-    let start = bytes.count
-    var rest = value
-    repeat {
-      bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-      rest /= 10
-    } while rest > 0
-    bytes[start...].reverse()
+    appendUnsigned(value.magnitude, into: &bytes)
   }
 
   /// The digits of any integer, after a minus sign when it is negative (as `String(value)`

@@ -78,9 +78,9 @@ public struct JSONTextWriter {
     bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
   }
 
-  private static let null = Array("null".utf8)
-  private static let `true` = Array("true".utf8)
-  private static let `false` = Array("false".utf8)
+  static let null = Array("null".utf8)
+  static let `true` = Array("true".utf8)
+  static let `false` = Array("false".utf8)
 
   /// Appends the number as `Decimal.description` spells it; the common case (at most 18
   /// decimals and a significand below 2^63: prices, totals, counts) from its digits by integer

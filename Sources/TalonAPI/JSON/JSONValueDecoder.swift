@@ -100,14 +100,6 @@ public enum JSONValueDecoder {
   }
 }
 
-private struct DecoderIndexKey: CodingKey {
-  var intValue: Int?
-  var stringValue: String { String(intValue ?? 0) }
-  init(_ index: Int) { intValue = index }
-  init?(stringValue: String) { nil }
-  init?(intValue: Int) { self.intValue = intValue }
-}
-
 private struct ValueDecoder: Decoder {
   let value: JSONValue
   let dates: JSONValueEncoder.DateStrategy
@@ -250,7 +242,7 @@ private struct UnkeyedValueContainer: UnkeyedDecodingContainer {
   var isAtEnd: Bool { currentIndex >= elements.count }
 
   private mutating func next(_ type: Any.Type) throws -> (JSONValue, [any CodingKey]) {
-    let path = codingPath + [DecoderIndexKey(currentIndex)]
+    let path = codingPath + [IndexCodingKey(currentIndex)]
     guard !isAtEnd else {
       throw DecodingError.valueNotFound(
         type,

@@ -125,14 +125,6 @@ final class ValueBuilder {
   }
 }
 
-struct EncoderIndexKey: CodingKey {
-  var intValue: Int?
-  var stringValue: String { String(intValue ?? 0) }
-  init(_ index: Int) { intValue = index }
-  init?(stringValue: String) { nil }
-  init?(intValue: Int) { self.intValue = intValue }
-}
-
 /// The encoder handed to each nested value. Its coding path is put together only when asked
 /// for (rarely: our models never read it), from the container's path and the key.
 private struct BuilderEncoder: Encoder {
@@ -248,7 +240,7 @@ private struct UnkeyedBuilderContainer: UnkeyedEncodingContainer {
 
   mutating func encode<T: Encodable>(_ value: T) throws {
     let element = try JSONValueEncoder.box(
-      value, dates: dates, path: codingPath, key: EncoderIndexKey(count))
+      value, dates: dates, path: codingPath, key: IndexCodingKey(count))
     builder.elements.append(element)
   }
 

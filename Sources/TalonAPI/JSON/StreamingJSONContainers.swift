@@ -126,7 +126,7 @@ struct StreamingUnkeyedContainer: UnkeyedEncodingContainer {
   mutating func encode<T: Encodable>(_ value: T) throws {
     let index = count
     let piece = try document.encodeValue(value, in: node, at: .index(index)) {
-      codingPath + [EncoderIndexKey(index)]
+      codingPath + [IndexCodingKey(index)]
     }
     document.addElement(node, value: piece)
   }

@@ -68,16 +68,12 @@ extension StreamingJSONDocument {
   }
 
   func appendBool(_ flag: Bool) {
-    bytes.append(contentsOf: flag ? Self.trueText : Self.falseText)
+    bytes.append(contentsOf: flag ? JSONTextWriter.true : JSONTextWriter.false)
   }
 
   func appendNull() {
-    bytes.append(contentsOf: Self.nullText)
+    bytes.append(contentsOf: JSONTextWriter.null)
   }
-
-  private static let trueText = Array("true".utf8)
-  private static let falseText = Array("false".utf8)
-  private static let nullText = Array("null".utf8)
 
   func appendDouble(_ number: Double, errorPath: () -> [any CodingKey]) throws {
     guard number.isFinite else {

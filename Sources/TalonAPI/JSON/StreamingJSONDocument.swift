@@ -72,7 +72,7 @@ final class StreamingJSONDocument {
     var codingKey: (any CodingKey)? {
       switch self {
       case .none: nil
-      case .index(let index): EncoderIndexKey(index)
+      case .index(let index): IndexCodingKey(index)
       case .key(let string, let int): PathCodingKey(stringValue: string, intValue: int)
       }
     }

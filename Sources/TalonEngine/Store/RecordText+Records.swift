@@ -48,10 +48,7 @@ extension RecordText {
       }
       writer.endObject()
     }
-    if let total = session.explicitTotal {
-      writer.fixedKey("explicitTotal")
-      writer.decimal(total)
-    }
+    writer.optional("explicitTotal", session.explicitTotal)
     writer.fixedKey("firstSession")
     writer.bool(session.firstSession)
     writer.fixedKey("createdCoupons")
@@ -87,30 +84,12 @@ extension RecordText {
     int(item.quantity)
     fixedKey("price")
     decimal(item.price)
-    if let category = item.category {
-      fixedKey("category")
-      string(category)
-    }
-    if let weight = item.weight {
-      fixedKey("weight")
-      decimal(weight)
-    }
-    if let height = item.height {
-      fixedKey("height")
-      decimal(height)
-    }
-    if let width = item.width {
-      fixedKey("width")
-      decimal(width)
-    }
-    if let length = item.length {
-      fixedKey("length")
-      decimal(length)
-    }
-    if let position = item.position {
-      fixedKey("position")
-      decimal(position)
-    }
+    optional("category", item.category)
+    optional("weight", item.weight)
+    optional("height", item.height)
+    optional("width", item.width)
+    optional("length", item.length)
+    optional("position", item.position)
     if let attributes = item.attributes {
       fixedKey("attributes")
       json(attributes)
@@ -166,18 +145,12 @@ extension RecordText {
     writer.date(event.created)
     writer.fixedKey("applicationId")
     writer.int(event.applicationId)
-    if let profileId = event.profileId {
-      writer.fixedKey("profileId")
-      writer.string(profileId)
-    }
+    writer.optional("profileId", event.profileId)
     writer.fixedKey("type")
     writer.string(event.type)
     writer.fixedKey("attributes")
     writer.json(event.attributes)
-    if let sessionId = event.sessionId {
-      writer.fixedKey("sessionId")
-      writer.string(sessionId)
-    }
+    writer.optional("sessionId", event.sessionId)
     writer.fixedKey("effects")
     writer.json(.array(event.effects))
     writer.fixedKey("ledgerEntries")

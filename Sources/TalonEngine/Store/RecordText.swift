@@ -55,6 +55,21 @@ struct RecordText {
 
   /// A key the writers spell in code: plain ASCII without quotes, backslashes or control
   /// characters, so it is written as is (the same text `key(_:)` gives, without the scan).
+  /// `"name":value` when there is a value; an absent optional member is left out, as the
+  /// wire encoder leaves it out.
+  mutating func optional(_ name: StaticString, _ value: Decimal?) {
+    guard let value else { return }
+    fixedKey(name)
+    decimal(value)
+  }
+
+  /// The same for a string member.
+  mutating func optional(_ name: StaticString, _ value: String?) {
+    guard let value else { return }
+    fixedKey(name)
+    string(value)
+  }
+
   mutating func fixedKey(_ name: StaticString) {
     separate()
     bytes.append(UInt8(ascii: "\""))

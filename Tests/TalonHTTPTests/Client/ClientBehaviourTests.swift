@@ -136,37 +136,53 @@ struct ClientBehaviourTests {
     #expect(!trace.contains(TestKeys.apiKey))
   }
 
-  @Test func aNonJSONErrorBodyBecomesAnIntegrationErrorWithTheStatus() async throws {
-    let hits = Recorder<String>()
+  /// Runs `body` with the port of a plain Hummingbird server on loopback that answers every
+  /// request with `respond`, and stops the server afterwards.
+  private func withStubServer<T: Sendable>(
+    _ respond: @escaping @Sendable (Request) -> Response,
+    _ body: (_ port: Int) async throws -> T
+  ) async throws -> T {
     let (ports, continuation) = AsyncStream<Int>.makeStream()
-    let gateway = Application(
-      responder: CallbackResponder<BasicRequestContext> { request, _ in
-        hits.append(request.method.rawValue)
-        return Response(
-          status: .badGateway, headers: [.contentType: "text/html"],
-          body: ResponseBody(byteBuffer: ByteBuffer(string: "<html>upstream down</html>")))
-      },
+    let stub = Application(
+      responder: CallbackResponder<BasicRequestContext> { request, _ in respond(request) },
       configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
       onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
-      logger: Logger(label: "gateway"))
+      logger: Logger(label: "stub"))
     let group = ServiceGroup(
-      configuration: ServiceGroupConfiguration(services: [gateway], logger: Logger(label: "g")))
+      configuration: ServiceGroupConfiguration(services: [stub], logger: Logger(label: "g")))
     let running = Task { try await group.run() }
-    let port = try await withTimeout(10, "the gateway stub") {
+    let port = try await withTimeout(10, "the stub server") {
       var iterator = ports.makeAsyncIterator()
       return await iterator.next() ?? 0
     }
-    let client = try HTTPIntegrationClient(
-      configuration: RemoteConfiguration(
-        url: "http://127.0.0.1:\(port)", apiKey: "k",
-        retry: RetryPolicy(attempts: 2, initialDelay: .milliseconds(5))))
-    let get = await Result(catching: { try await client.getReservedCoupons(integrationId: "p1") })
-    let post = await Result(catching: {
-      try await client.trackEvent(body: NewEvent(type: "t", attributes: [:], sessionId: "s"))
-    })
-    try await client.shutdown()
+    let result = await Result { try await body(port) }
     await group.triggerGracefulShutdown()
-    try await withTimeout(10, "the gateway stub to stop") { try await running.value }
+    try await withTimeout(10, "the stub server to stop") { try await running.value }
+    return try result.get()
+  }
+
+  @Test func aNonJSONErrorBodyBecomesAnIntegrationErrorWithTheStatus() async throws {
+    let hits = Recorder<String>()
+    let gateway: @Sendable (Request) -> Response = { request in
+      hits.append(request.method.rawValue)
+      return Response(
+        status: .badGateway, headers: [.contentType: "text/html"],
+        body: ResponseBody(byteBuffer: ByteBuffer(string: "<html>upstream down</html>")))
+    }
+    let (port, get, post) = try await withStubServer(gateway) { port in
+      let client = try HTTPIntegrationClient(
+        configuration: RemoteConfiguration(
+          url: "http://127.0.0.1:\(port)", apiKey: "k",
+          retry: RetryPolicy(attempts: 2, initialDelay: .milliseconds(5))))
+      let get = await Result(catching: {
+        try await client.getReservedCoupons(integrationId: "p1")
+      })
+      let post = await Result(catching: {
+        try await client.trackEvent(body: NewEvent(type: "t", attributes: [:], sessionId: "s"))
+      })
+      try await client.shutdown()
+      return (port, get, post)
+    }
 
     #expect(throws: IntegrationError.self) { try get.get() }
     if case .failure(let error as IntegrationError) = get {
@@ -190,38 +206,26 @@ struct ClientBehaviourTests {
     @Sendable func answer(path: String) -> JSONValue {
       .object((state.objectValue ?? [:]).merging(["futureField": ["path": .string(path)]]) { $1 })
     }
-    let (ports, continuation) = AsyncStream<Int>.makeStream()
-    let stub = Application(
-      responder: CallbackResponder<BasicRequestContext> { request, _ in
-        Response(
-          status: .ok, headers: [.contentType: "application/json"],
-          body: ResponseBody(
-            byteBuffer: ByteBuffer(string: answer(path: request.uri.path).jsonText)))
-      },
-      configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
-      onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
-      logger: Logger(label: "stub"))
-    let group = ServiceGroup(
-      configuration: ServiceGroupConfiguration(services: [stub], logger: Logger(label: "g")))
-    let running = Task { try await group.run() }
-    let port = try await withTimeout(10, "the stub server") {
-      var iterator = ports.makeAsyncIterator()
-      return await iterator.next() ?? 0
+    let echo: @Sendable (Request) -> Response = { request in
+      Response(
+        status: .ok, headers: [.contentType: "application/json"],
+        body: ResponseBody(byteBuffer: ByteBuffer(string: answer(path: request.uri.path).jsonText)))
     }
-    let client = try HTTPIntegrationClient(
-      configuration: RemoteConfiguration(url: "http://127.0.0.1:\(port)", apiKey: "k"))
     let capture = AnswerCapture()
-    let captured = await Result(catching: {
-      try await AnswerCapture.$current.withValue(capture) {
-        try await client.updateCustomerProfile(integrationId: "p1", body: NewCustomerProfile())
-      }
-    })
-    let outside = await Result(catching: {
-      try await client.updateCustomerProfile(integrationId: "p2", body: NewCustomerProfile())
-    })
-    try await client.shutdown()
-    await group.triggerGracefulShutdown()
-    try await withTimeout(10, "the stub server to stop") { try await running.value }
+    let (captured, outside) = try await withStubServer(echo) { port in
+      let client = try HTTPIntegrationClient(
+        configuration: RemoteConfiguration(url: "http://127.0.0.1:\(port)", apiKey: "k"))
+      let captured = await Result(catching: {
+        try await AnswerCapture.$current.withValue(capture) {
+          try await client.updateCustomerProfile(integrationId: "p1", body: NewCustomerProfile())
+        }
+      })
+      let outside = await Result(catching: {
+        try await client.updateCustomerProfile(integrationId: "p2", body: NewCustomerProfile())
+      })
+      try await client.shutdown()
+      return (captured, outside)
+    }
 
     #expect(try captured.get().profile.integrationId == "p1")
     #expect(capture.value == answer(path: "/v1/customer_profiles/p1"))
