@@ -98,7 +98,8 @@ struct ExpressionCompiler {
     var pointers = arguments.indices.map { "\(pointer)/\($0 + 1)" }
     // Talang's form with a parameter name, `["sum", items, "Item", body]`.
     if let lambdaIndex = op.lambdaArgument, arguments.count >= lambdaIndex + 2,
-      case .string(let parameter) = arguments[lambdaIndex], !TalangText.isText(arguments[lambdaIndex])
+      case .string(let parameter) = arguments[lambdaIndex],
+      !TalangText.isText(arguments[lambdaIndex])
     {
       arguments[lambdaIndex] = [[.string(parameter)], arguments[lambdaIndex + 1]]
       arguments.remove(at: lambdaIndex + 1)

@@ -45,7 +45,7 @@ struct TalangText {
     let position = positions[relative] ?? (1, 1)
     return CampaignFileError(
       pointer: pointer,
-      message: "line \(position.line), column \(position.column): \(error.message)",
+      message: "Talang text, line \(position.line), column \(position.column): \(error.message)",
       source: error.source)
   }
 
