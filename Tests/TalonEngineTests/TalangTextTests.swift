@@ -23,7 +23,7 @@ struct TalangTextTests {
       ["exists", [".", "Session", "CartItems"], [["Item"], [">=", [".", "Item", "Price"], 45]]]
     ),
     (
-      "; a comment, then the rule\n(between (sum (. Session CartItems) ((I) (. I Price))) 20 60)",
+      "(between ; the sum of the item prices\n  (sum (. Session CartItems) ((I) (. I Price))) 20 60)",
       ["between", ["sum", [".", "Session", "CartItems"], [["I"], [".", "I", "Price"]]], 20, 60]
     ),
   ]
@@ -50,6 +50,20 @@ struct TalangTextTests {
     #expect(text.positions["/3"].map { [$0.line, $0.column] } == [1, 14])
   }
 
+  /// Writing the array form as text and reading it back gives the same array.
+  @Test func textOfAnExpressionReadsBack() throws {
+    let tricky: JSONValue = [
+      "list", "(x)", "true", "12", "a b", #"back\slash"#, "", "say \"hi\"", "line\nbreak", .null,
+      false, .number(Decimal(exactly: "-0.5")), "2018-01-02T19:04:05Z", ["list"],
+    ]
+    for json in Self.pairs.map(\.json) + [tricky] {
+      let text = TalangText.text(of: json)
+      #expect(try TalangText(reading: text, at: "").json == json, "\(text)")
+    }
+    #expect(
+      TalangText.text(of: Self.pairs[0].json) == "(>= (. Session Total) 40)")
+  }
+
   @Test func bindingsEffectsAndEffectArgumentsTakeText() async throws {
     let pack: JSONValue = [
       "application": ["id": 1],
@@ -64,7 +78,7 @@ struct TalangTextTests {
                 "condition": "(> (. Big) 50)",
                 "effects": [
                   "(setDiscount \"tenth\" (/ (. Session Total) 10))",
-                  ["setDiscount", "arg", "(- (. Big) (. Session Total))"],
+                  ["setDiscount", "arg", "(- (. Big) (. Session Total) 25)"],
                   "(showNotification \"info\" \"(limited)\" (toString (. Big)))",
                 ],
               ]
@@ -76,7 +90,7 @@ struct TalangTextTests {
     let test = try TestEngine(json: pack.jsonText)
     let state = try await test.v2(
       "s", NewCustomerSessionV2(profileId: "p", cartItems: [item("A", "30")]))
-    #expect(state.effects.of("setDiscount").map { $0.props["value"] } == [3, 30])
+    #expect(state.effects.of("setDiscount").map { $0.props["value"] } == [3, 5])
     let notification = try #require(state.effects.of("showNotification").first)
     #expect(notification.props["title"] == "(limited)" && notification.props["body"] == "60")
     let small = try await test.v2(

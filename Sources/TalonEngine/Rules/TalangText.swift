@@ -33,6 +33,38 @@ struct TalangText {
     }
   }
 
+  /// The text form of an expression in JSON array form (for showing rules, e.g. when a campaign
+  /// is exported): reading the text gives `json` back. Strings are written bare where they read
+  /// back as the same string. (Objects are not expressions; they are written as quoted JSON.)
+  static func text(of json: JSONValue) -> String {
+    switch json {
+    case .null: return "null"
+    case .bool(let flag): return flag ? "true" : "false"
+    case .number(let number): return "\(number)"
+    case .array(let elements): return "(" + elements.map(text(of:)).joined(separator: " ") + ")"
+    case .object: return quoted(json.jsonText)
+    case .string(let string):
+      let bare =
+        !string.isEmpty && !["true", "false", "null"].contains(string) && !isNumber(string)
+        && !string.contains { $0.isWhitespace || "()\";\\".contains($0) }
+      return bare ? string : quoted(string)
+    }
+  }
+
+  private static func quoted(_ string: String) -> String {
+    var text = "\""
+    for character in string {
+      switch character {
+      case "\"": text += "\\\""
+      case "\\": text += "\\\\"
+      case "\n": text += "\\n"
+      case "\t": text += "\\t"
+      default: text.append(character)
+      }
+    }
+    return text + "\""
+  }
+
   /// The same error, its message prefixed with where the failing element sits in the text and
   /// its pointer moved to the string (a pointer inside generated arrays means nothing to the
   /// file's author).
