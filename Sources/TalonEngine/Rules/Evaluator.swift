@@ -19,14 +19,12 @@ struct Evaluator {
   var couponValid = false
   var referralValid = false
 
+  /// The evaluation's clock: the `Now` root (the engine's clock), else the wall clock.
+  let now: Date
+
   init(roots: [String: TalangValue]) {
     self.roots = roots
-  }
-
-  /// The evaluation's clock: the `Now` root (the engine's clock), else the wall clock.
-  var now: Date {
-    if case .time(let date)? = roots["Now"] { return date }
-    return Date()
+    if case .time(let date)? = roots["Now"] { now = date } else { now = Date() }
   }
 
   /// Forgets what one rule bound, set or templated, before the next rule.

@@ -7,7 +7,7 @@ import TalonAPI
 /// regular expressions read naturally), numbers, `true`, `false`, `null`, and bare words (names,
 /// operators, times such as `2018-01-02T19:04:05Z`), which become strings. `;` starts a comment.
 /// Every element remembers its line and column for error messages.
-struct TalangText {
+package struct TalangText {
   /// The expression in JSON array form.
   var json: JSONValue
   /// Line and column (1-based, in characters) of each element, keyed by its JSON pointer
@@ -36,7 +36,7 @@ struct TalangText {
   /// The text form of an expression in JSON array form (for showing rules, e.g. when a campaign
   /// is exported): reading the text gives `json` back. Strings are written bare where they read
   /// back as the same string. (Objects are not expressions; they are written as quoted JSON.)
-  static func text(of json: JSONValue) -> String {
+  package static func text(of json: JSONValue) -> String {
     switch json {
     case .null: return "null"
     case .bool(let flag): return flag ? "true" : "false"
