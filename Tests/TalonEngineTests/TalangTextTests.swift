@@ -98,6 +98,42 @@ struct TalangTextTests {
     #expect(small.effects.of("setDiscount").isEmpty)
   }
 
+  /// `set` and `setTemplate` last for one rule: its condition and effects see them, the next
+  /// rule does not.
+  @Test func variablesAndTemplatesLiveForOneRule() async throws {
+    let pack: JSONValue = [
+      "application": ["id": 1],
+      "campaigns": [
+        [
+          "id": 1, "name": "Scopes",
+          "ruleset": [
+            "rules": [
+              [
+                "title": "sets",
+                "condition":
+                  "(= null (set Share 2) (setTemplate \"half(Decimal)Decimal\" (/ (# 0) 2)))",
+                "effects": ["(setDiscount \"one\" (! half (+ (. Share) (. Session Total))))"],
+              ],
+              [
+                "title": "sees nothing",
+                "condition":
+                  "(and (= (.| \"none\" (. Share)) \"none\") (= (catch \"none\" (! half 2)) \"none\"))",
+                "effects": ["(setDiscount \"two\" 1)"],
+              ],
+            ]
+          ],
+        ]
+      ],
+    ]
+    let test = try TestEngine(json: pack.jsonText)
+    let state = try await test.v2(
+      "s", NewCustomerSessionV2(profileId: "p", cartItems: [item("A", "30")]))
+    #expect(
+      state.effects.of("setDiscount").map { [$0.props["name"], $0.props["value"]] } == [
+        ["one", 16], ["two", 1],
+      ])
+  }
+
   /// A broken text names its line and column inside the string and the string's pointer.
   @Test(arguments: [
     ("(>= (. Session Total) 40", "line 1, column 1: '(' at line 1, column 1 is never closed"),
