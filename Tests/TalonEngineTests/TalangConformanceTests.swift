@@ -354,6 +354,12 @@ struct TalangConformanceTests {
     Example(#"(parseTime "2018-13-01" "YYYY-MM-DD")"#, nil),
     Example(#"(hour 2018-01-14T19:04:05Z "Mars/Olympus")"#, nil),
     Example(#"(! nowhere)"#, nil),
+    Example(#"(addDuration 2018-01-31T00:00:00Z 1e30 days)"#, nil),
+    Example(#"(subDuration 2018-01-31T00:00:00Z 3000 years)"#, nil),
+    Example(#"(list (setTemplate "loop" (! loop)) (! loop))"#, nil),
+    Example(
+      #"(list (setTemplate "double(Decimal)Decimal" (* 2 (# 0))) (setTemplate "quad(Decimal)Decimal" (! double (! double (# 0)))) (! quad 3))"#,
+      "[null, null, 12]"),
     Example(#"(list (setTemplate "two(Decimal, Decimal)Decimal" (# 1)) (! two 1))"#, nil),
     Example(#"(weekday 2018-01-20T12:00:00Z)"#, #""6""#),
     Example(#"(between (hour 2018-01-14T11:04:05Z) 9 14)"#, "true"),

@@ -164,6 +164,11 @@ struct TalangTextTests {
     #expect(error.message.contains(expected), "\(error.message)")
   }
 
+  @Test func deepNestingIsRefusedNotOverflowed() {
+    let text = String(repeating: "(not ", count: 100_000)
+    #expect(throws: CampaignFileError.self) { try TalangText(reading: text, at: "/c") }
+  }
+
   @Test func effectTextErrorsAreLocated() throws {
     let pack: JSONValue = [
       "application": ["id": 1],

@@ -15,6 +15,8 @@ struct Evaluator {
   var templates: [String: (signature: TemplateSignature, body: Expression)] = [:]
   /// The arguments of the templates being applied, innermost last (read by `#`).
   var templateArguments: [[TalangValue]] = []
+  /// How deeply `!` may nest (templates may apply templates, even themselves).
+  static let maximumTemplateDepth = 64
   /// Whether the session's coupon / referral code passes this campaign's checks.
   var couponValid = false
   var referralValid = false
@@ -200,6 +202,11 @@ struct Evaluator {
       if let expected = template.signature.parameterCount, expected != values.count {
         throw RuleFailure(
           message: "template '\(name(0))' takes \(expected) arguments, got \(values.count)")
+      }
+      // A template that applies itself would otherwise recurse until the stack runs out.
+      guard templateArguments.count < Self.maximumTemplateDepth else {
+        throw RuleFailure(
+          message: "templates applied more than \(Self.maximumTemplateDepth) levels deep")
       }
       templateArguments.append(values)
       defer { templateArguments.removeLast() }

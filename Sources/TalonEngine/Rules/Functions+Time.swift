@@ -97,16 +97,25 @@ extension Functions {
   ) throws -> Date {
     let amount = try number(amount, for: op) * (negated ? -1 : 1)
     let unit = try string(unit, for: op)
+    var result: Date
     if let seconds = unitSeconds[unit] {
-      return start.addingTimeInterval(NSDecimalNumber(decimal: amount * seconds).doubleValue)
-    }
-    if let component = calendarUnits[unit] {
-      guard let whole = amount.smallWholeNumber,
+      result = start.addingTimeInterval(NSDecimalNumber(decimal: amount * seconds).doubleValue)
+    } else if let component = calendarUnits[unit] {
+      guard let whole = amount.smallWholeNumber, whole.magnitude < 1_000_000,
         let date = TimeLayout.calendar(TimeZone(identifier: "UTC")!).date(
           byAdding: component, value: whole, to: start)
       else { throw RuleFailure(message: "'\(op.rawValue)' adds whole \(unit) only") }
-      return date
+      result = date
+    } else {
+      throw RuleFailure(message: "unknown time unit '\(unit)'")
     }
-    throw RuleFailure(message: "unknown time unit '\(unit)'")
+    // Times stay within the years RFC 3339 can write (0001 to 9999).
+    guard result.timeIntervalSince1970.isFinite, result >= earliest, result <= latest else {
+      throw RuleFailure(message: "'\(op.rawValue)' leaves the years 0001 to 9999")
+    }
+    return result
   }
+
+  private static let earliest = Date(timeIntervalSince1970: -62_135_596_800)
+  private static let latest = Date(timeIntervalSince1970: 253_402_300_799)
 }

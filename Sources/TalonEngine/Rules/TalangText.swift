@@ -14,6 +14,9 @@ package struct TalangText {
   /// relative to the expression (`""` is the whole expression, `"/2/1"` an argument's argument).
   var positions: [String: (line: Int, column: Int)]
 
+  /// How deeply lists may nest (the JSON parser's bound, so the array form stays readable).
+  static let maximumDepth = 512
+
   /// True when a string in an expression position is Talang text rather than a string literal.
   static func isText(_ json: JSONValue) -> Bool {
     if case .string(let text) = json { return text.first == "(" }
@@ -110,6 +113,8 @@ package struct TalangText {
     let characters: [Character]
     let pointer: String
     var index = 0
+    /// How many lists are open.
+    var depth = 0
     var line = 1
     var column = 1
 
@@ -154,6 +159,11 @@ package struct TalangText {
       switch characters[index] {
       case "(":
         let (openLine, openColumn) = (line, column)
+        guard depth < TalangText.maximumDepth else {
+          throw failure("nested deeper than \(TalangText.maximumDepth) levels")
+        }
+        depth += 1
+        defer { depth -= 1 }
         advance()
         var elements: [JSONValue] = []
         while true {
