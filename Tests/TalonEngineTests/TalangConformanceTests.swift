@@ -354,6 +354,8 @@ struct TalangConformanceTests {
     Example(#"(parseTime "2018-13-01" "YYYY-MM-DD")"#, nil),
     Example(#"(hour 2018-01-14T19:04:05Z "Mars/Olympus")"#, nil),
     Example(#"(! nowhere)"#, nil),
+    Example(#"(~ "a)|(b" "b")"#, nil),
+    Example(#"(~ "a|ab" "ab")"#, "true"),
     Example(#"(addDuration 2018-01-31T00:00:00Z 1e30 days)"#, nil),
     Example(#"(subDuration 2018-01-31T00:00:00Z 3000 years)"#, nil),
     Example(#"(list (setTemplate "loop" (! loop)) (! loop))"#, nil),

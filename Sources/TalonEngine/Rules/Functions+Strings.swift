@@ -27,8 +27,11 @@ extension Functions {
       return .bool(true)
     case .matches:
       let pattern = try string(values[0], for: op)
-      // The whole string must match (docs/behaviour.md, "Talang functions").
-      guard let regex = try? NSRegularExpression(pattern: "^(?:\(pattern))$") else {
+      // The whole string must match (docs/behaviour.md, "Talang functions"). The pattern is
+      // checked alone first, so its parentheses cannot close the group around it.
+      guard (try? NSRegularExpression(pattern: pattern)) != nil,
+        let regex = try? NSRegularExpression(pattern: "^(?:\(pattern))$")
+      else {
         throw RuleFailure(message: "invalid regular expression '\(pattern)'")
       }
       for value in values.dropFirst() {
