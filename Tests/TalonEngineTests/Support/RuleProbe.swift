@@ -6,8 +6,9 @@ import Testing
 
 /// Evaluates Talang expressions through a real engine: each expression becomes one rule of one
 /// campaign whose effect shows `(toString (list EXPRESSION))` as a notification, and one session
-/// update of a profile with `profileAttributes` runs them all. The single place the Talang tests
-/// call the engine, so a change of `IntegrationAPI`'s shape touches only this file.
+/// update of a profile with `profileAttributes` runs them all. The conformance table reaches the
+/// engine only through here (and `TestEngine`), so a change of `IntegrationAPI`'s shape touches
+/// these helpers rather than the table.
 enum RuleProbe {
   /// The value of each expression (as JSON), or nil where its rule failed (and was skipped).
   static func evaluate(_ expressions: [String], profileAttributes: JSONValue = [:]) async throws
