@@ -102,7 +102,7 @@ public struct APIAnswer<Value: Sendable>: Sendable {
   public var value: Value
   public var json: JSONValue?
 
-  public init(_ value: Value, json: JSONValue? = nil) {
+  public init(_ value: Value, json: JSONValue? = .none) {
     self.value = value
     self.json = json
   }

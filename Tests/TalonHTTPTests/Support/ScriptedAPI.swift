@@ -40,7 +40,8 @@ actor ScriptedAPI: IntegrationAPI {
     calls.append(
       Call(
         operation: entry, parameter: arguments.path.first,
-        body: entry.requestSchema == nil ? nil : try JSONValue(encoding: body), flags: flags))
+        body: entry.requestSchema == nil ? JSONValue?.none : try JSONValue(encoding: body),
+        flags: flags))
     if let hold = holds[entry] {
       hold.entered.fire()
       await hold.release.wait()

@@ -60,7 +60,8 @@ class RecordingAPI: IntegrationAPI, @unchecked Sendable {
       storedCalls.append(
         Call(operation: operation, path: path, body: json, query: query, violations: violations))
       if !queuedFailures.isEmpty { throw queuedFailures.removeFirst() }
-      return queuedAnswers.isEmpty ? nil : queuedAnswers.removeFirst()
+      // `JSONValue` is itself nil-expressible: name the optional's none explicitly.
+      return queuedAnswers.isEmpty ? Optional<JSONValue>.none : queuedAnswers.removeFirst()
     }
   }
 
