@@ -15,6 +15,8 @@ class RecordingAPI: IntegrationAPI, @unchecked Sendable {
     var query: [String: Bool] = [:]
     /// What the reference schema of the request body says about it (empty: valid).
     var violations: [SchemaViolation] = []
+    /// All path and query values, typed.
+    var arguments = OperationArguments()
   }
 
   private let lock = NSLock()
@@ -49,7 +51,7 @@ class RecordingAPI: IntegrationAPI, @unchecked Sendable {
 
   private func record(
     _ operation: IntegrationOperation, path: String?, body: (any Encodable)?,
-    query: [String: Bool] = [:]
+    query: [String: Bool] = [:], arguments: OperationArguments = OperationArguments()
   ) throws -> JSONValue? {
     let json = try body.map { try JSONValueEncoder.encode($0) }
     var violations: [SchemaViolation] = []
@@ -58,7 +60,9 @@ class RecordingAPI: IntegrationAPI, @unchecked Sendable {
     }
     return try lock.withLock {
       storedCalls.append(
-        Call(operation: operation, path: path, body: json, query: query, violations: violations))
+        Call(
+          operation: operation, path: path, body: json, query: query, violations: violations,
+          arguments: arguments))
       if !queuedFailures.isEmpty { throw queuedFailures.removeFirst() }
       // `JSONValue` is itself nil-expressible: name the optional's none explicitly.
       return queuedAnswers.isEmpty ? Optional<JSONValue>.none : queuedAnswers.removeFirst()
@@ -110,7 +114,8 @@ class RecordingAPI: IntegrationAPI, @unchecked Sendable {
     for (name, value) in arguments.query { query[name] = value.bool }
     let id = arguments.path.first
     let json = try record(
-      entry, path: id, body: entry.requestSchema == nil ? nil : body, query: query)
+      entry, path: id, body: entry.requestSchema == nil ? nil : body, query: query,
+      arguments: arguments)
     let answer = self.answer(entry, id ?? "", query: query, body: body)
     guard let typed = answer as? Answer else {
       throw IntegrationError(status: 501, message: "RecordingAPI has no answer for \(entry)")
