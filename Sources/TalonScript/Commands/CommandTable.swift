@@ -85,16 +85,14 @@ extension CommandKind {
   var spec: CommandSpec {
     switch self {
     case .raw(let operation):
-      let hasPath = operation.pathParameter != nil
       let hasBody = operation.requestSchema != nil
-      let count = (hasPath ? 1 : 0) + (hasBody ? 1 : 0)
-      let usage = [operation.sdkName]
-        + (hasPath ? [operation.pathParameter?.uppercased() ?? "ID"] : [])
-        + (hasBody ? ["BODY"] : []) + operation.queryParameters.map { "[\($0)=...]" }
+      let count = operation.pathParameters.count + (hasBody ? 1 : 0)
+      let usage = [operation.sdkName] + operation.pathParameters.map { $0.uppercased() }
+        + (hasBody ? ["BODY"] : []) + operation.queryParameters.map { "[\($0.name)=...]" }
       return CommandSpec(
         usage.joined(separator: " "),
         "\(operation.method) \(operation.pathTemplate) with a raw JSON body",
-        positional: count...count, keys: operation.queryParameters, operation: operation)
+        positional: count...count, keys: operation.queryParameters.map(\.name), operation: operation)
     case .builtin(let command):
       return command.spec
     }

@@ -12,11 +12,8 @@ extension Interpreter {
       profileId: contextState.profileId, type: type, attributes: .object(attributes),
       sessionId: session)
     let (response, outcome) = try await callAPI(
-      .trackEvent, for: command, path: nil, request: DeferredJSON(encoding: body)
-    ) {
-      try await api.trackEvent(body: body)
-    }
-    if let response { learn(from: response, session: session) }
+      IntegrationCatalogue.trackEvent, for: command, body: body)
+    learn(from: response, session: session)
     return outcome
   }
 }

@@ -19,10 +19,7 @@ extension Interpreter {
     let body = NewCustomerProfile(attributes: attributes.isEmpty ? nil : .object(attributes))
     contextState.selectProfile(id)
     let (_, outcome) = try await callAPI(
-      .updateCustomerProfile, for: command, path: id, request: DeferredJSON(encoding: body)
-    ) {
-      try await api.updateCustomerProfile(integrationId: id, body: body)
-    }
+      IntegrationCatalogue.updateCustomerProfile, for: command, path: [id], body: body)
     return outcome
   }
 
@@ -39,27 +36,19 @@ extension Interpreter {
       referrals = try await bool(argument.value, "referrals=", pipe: pipe)
     }
     if explicit != nil { contextState.selectProfile(id) }
-    var query: [String: JSONValue] = [:]
-    query["profile"] = profile.map { .bool($0) }
-    query["referrals"] = referrals.map { .bool($0) }
+    var query: [String: QueryValue] = [:]
+    query["profile"] = profile.map(QueryValue.bool)
+    query["referrals"] = referrals.map(QueryValue.bool)
     let (_, outcome) = try await callAPI(
-      .getCustomerInventory, for: command, path: id,
-      request: query.isEmpty ? nil : DeferredJSON(.object(query))
-    ) {
-      try await api.getCustomerInventory(integrationId: id, profile: profile, referrals: referrals)
-    }
+      IntegrationCatalogue.getCustomerInventory, for: command, path: [id], query: query)
     return outcome
   }
 
   /// `profile delete-data ID`: the id must be given (no context default for a deletion).
   func profileDeleteData(_ command: CommandNode, pipe: JSONValue?) async throws -> CommandOutcome {
     let id = try await string(command.positional[0], "the profile id", pipe: pipe)
-    let (_, outcome) = try await callAPI(.deleteCustomerData, for: command, path: id, request: nil)
-    {
-      () async throws -> NoContent? in
-      try await api.deleteCustomerData(integrationId: id)
-      return nil
-    }
+    let (_, outcome) = try await callAPI(
+      IntegrationCatalogue.deleteCustomerData, for: command, path: [id])
     return outcome
   }
 }

@@ -20,11 +20,8 @@ extension Interpreter {
     }
     let request = body
     let (response, outcome) = try await callAPI(
-      .createReferral, for: command, path: nil, request: DeferredJSON(encoding: request)
-    ) {
-      try await api.createReferral(body: request)
-    }
-    if let response { contextState.seen.note(response.code, in: \.referrals) }
+      IntegrationCatalogue.createReferral, for: command, body: request)
+    contextState.seen.note(response.code, in: \.referrals)
     return outcome
   }
 }

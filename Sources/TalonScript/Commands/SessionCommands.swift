@@ -102,14 +102,9 @@ extension Interpreter {
       contextState.seen.note(code, in: \.coupons)
     }
     let (response, outcome) = try await callAPI(
-      .updateCustomerSessionV2, for: command, path: id, request: DeferredJSON(encoding: body)
-    ) {
-      try await api.updateCustomerSessionV2(customerSessionId: id, body: body)
-    }
+      IntegrationCatalogue.updateCustomerSessionV2, for: command, path: [id], body: body)
     if body.customerSession.cartItems != nil { contextState.carts[id]?.changed = false }
-    if let response {
-      learn(from: response, session: id, sentProfile: body.customerSession.profileId)
-    }
+    learn(from: response, session: id, sentProfile: body.customerSession.profileId)
     return outcome
   }
 
@@ -156,12 +151,9 @@ extension Interpreter {
     if let coupon = session.coupon { contextState.seen.note(coupon, in: \.coupons) }
     let body = session
     let (response, outcome) = try await callAPI(
-      .updateCustomerSession, for: command, path: id, request: DeferredJSON(encoding: body)
-    ) {
-      try await api.updateCustomerSession(customerSessionId: id, body: body)
-    }
+      IntegrationCatalogue.updateCustomerSession, for: command, path: [id], body: body)
     if body.cartItems != nil { contextState.carts[id]?.changed = false }
-    if let response { learn(from: response, session: id) }
+    learn(from: response, session: id)
     return outcome
   }
 }

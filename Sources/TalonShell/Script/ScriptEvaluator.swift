@@ -94,7 +94,12 @@ public actor ScriptEvaluator: Evaluator {
       }
     }
     let padding = String(repeating: "\n", count: max(0, firstLine - 1))
-    let run = await interpreter.run(line: padding + text, file: file)
+    // Statements run where the backend works (the embedded engine's thread), so that its
+    // calls need no thread hop.
+    let interpreter = self.interpreter
+    let run = await withTaskExecutorPreference(backend.api.preferredTaskExecutor) {
+      await interpreter.run(line: padding + text, file: file)
+    }
     await refreshState()
     var shown = run.results.map { printer.renderer.render($0) }.filter { !$0.isEmpty }
     if text.trimmingCharacters(in: .whitespaces) == "help", run.error == nil {
