@@ -6,9 +6,84 @@ import TalonAPI
 /// The session named (or the current one) becomes current, with its profile. `session update`
 /// sends the current profile as `profileId` unless `profile=` is given; the cart is sent as
 /// `cartItems` only when a cart command changed it since the last update (or with `items=`).
-extension Interpreter {
-  static let defaultResponseContent: [ResponseContent] = [.customerSession, .customerProfile]
+struct SessionUpdateCommand: ScriptCommand {
+  let spec = CommandSpec(
+    "session update", [.positional("ID", required: false, default: "the current session")],
+    keys: [
+      .key("profile", default: "the current profile"), .key("coupons", .list),
+      .key("referral"), .key("items", .objects), .key("costs", .object),
+      .key("attributes", .object), .key("identifiers", .list),
+      .key("state"),
+      .key("content", .list, default: "customerSession, customerProfile"),
+    ],
+    summary: "update a session and get its effects (UpdateCustomerSessionV2)",
+    details:
+      "The cart is sent when a cart command changed it since the last update, or with items=.",
+    examples: [
+      "session update s1 coupons=[SUMMER10] costs={shipping: 4.95}",
+      "session update | .effects[0]",
+    ],
+    operation: .updateCustomerSessionV2)
 
+  func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
+    async throws -> CommandOutcome
+  {
+    try await context.sessionUpdate(command, pipe: pipe)
+  }
+}
+
+/// `session update-v1`: the v1 session update.
+struct SessionUpdateV1Command: ScriptCommand {
+  let spec = CommandSpec(
+    "session update-v1", [.positional("ID", required: false, default: "the current session")],
+    keys: [
+      .key("profile", default: "the current profile"), .key("coupon"), .key("referral"),
+      .key("total", .number), .key("items", .objects), .key("identifiers", .list),
+      .key("attributes", .object), .key("state"),
+    ],
+    summary: "the v1 session update (UpdateCustomerSession)",
+    examples: ["session update-v1 s9 coupon=WELCOME total=42.50"],
+    operation: .updateCustomerSession)
+
+  func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
+    async throws -> CommandOutcome
+  {
+    try await context.sessionUpdateV1(command, pipe: pipe)
+  }
+}
+
+/// `session close`: the state `closed` (and the response content) only.
+struct SessionCloseCommand: ScriptCommand {
+  let spec = CommandSpec(
+    "session close", [.positional("ID", required: false, default: "the current session")],
+    keys: [.key("content", .list)],
+    summary: "close a session: redeem its coupons and points (UpdateCustomerSessionV2)",
+    examples: ["session close", "session close s1"], operation: .updateCustomerSessionV2)
+
+  func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
+    async throws -> CommandOutcome
+  {
+    try await context.sessionState(.closed, command, pipe: pipe)
+  }
+}
+
+/// `session cancel`: the state `cancelled` (and the response content) only.
+struct SessionCancelCommand: ScriptCommand {
+  let spec = CommandSpec(
+    "session cancel", [.positional("ID", required: false, default: "the current session")],
+    keys: [.key("content", .list)],
+    summary: "cancel a session, rolling back a closed one (UpdateCustomerSessionV2)",
+    examples: ["session cancel s1"], operation: .updateCustomerSessionV2)
+
+  func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
+    async throws -> CommandOutcome
+  {
+    try await context.sessionState(.cancelled, command, pipe: pipe)
+  }
+}
+
+/// The session commands' shared steps.
+extension CommandContext {
   /// The session id of the command (its first positional argument, or the current session),
   /// made current together with `profile=` when given.
   private func selectSession(_ command: CommandNode, pipe: JSONValue?) async throws -> (
@@ -78,7 +153,9 @@ extension Interpreter {
   private func responseContent(_ command: CommandNode, pipe: JSONValue?) async throws
     -> [ResponseContent]
   {
-    guard let argument = command.argument("content") else { return Self.defaultResponseContent }
+    guard let argument = command.argument("content") else {
+      return [.customerSession, .customerProfile]
+    }
     return try await stringList(argument.value, "content=", pipe: pipe).map(
       ResponseContent.init(rawValue:))
   }
@@ -104,7 +181,7 @@ extension Interpreter {
     let (response, outcome) = try await callAPI(
       .updateCustomerSessionV2, for: command, path: id, request: DeferredJSON(encoding: body)
     ) {
-      try await api.updateCustomerSessionV2(customerSessionId: id, body: body)
+      try await self.api.updateCustomerSessionV2(customerSessionId: id, body: body)
     }
     if body.customerSession.cartItems != nil { contextState.carts[id]?.changed = false }
     if let response {
@@ -158,7 +235,7 @@ extension Interpreter {
     let (response, outcome) = try await callAPI(
       .updateCustomerSession, for: command, path: id, request: DeferredJSON(encoding: body)
     ) {
-      try await api.updateCustomerSession(customerSessionId: id, body: body)
+      try await self.api.updateCustomerSession(customerSessionId: id, body: body)
     }
     if body.cartItems != nil { contextState.carts[id]?.changed = false }
     if let response { learn(from: response, session: id) }
