@@ -10,8 +10,12 @@ struct ShellCommandsInFilesTests {
     let outcome = try TalonBinary.run(
       ["run", "--verbose", RunCommandTests.fixture("set-output.tw")])
     #expect(outcome.status == 0, "\(outcome.standardError)")
-    let lines = outcome.standardOutput.split(separator: "\n")
+    // The full result under the result line: one line of JSON, not indented JSON.
+    let lines = outcome.standardOutput.split(separator: "\n").map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
     #expect(lines.contains { $0.hasPrefix("{\"") && $0.contains("\"integrationId\":\"ann\"") })
+    #expect(!lines.contains("\"profile\": {"))
   }
 
   @Test func aShellOnlyCommandInAFileIsTwoBeforeAnythingRuns() throws {
