@@ -55,7 +55,7 @@ enum HelpText {
         + IntegrationOperation.allCases.map(\.sdkName).joined(separator: ", "))
     lines.append("Statements:")
     for statement in StatementHelp.all {
-      lines.append(line(statement.usage, statement.summary))
+      lines.append(line(statement.words.joined(separator: " "), statement.summary))
     }
     lines.append("Functions: len(x), keys(x), uuid(), now(), random(n)")
     lines.append("Type 'help WORD' for details and an example, e.g. 'help session update'.")

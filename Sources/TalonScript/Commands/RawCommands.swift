@@ -22,8 +22,11 @@ struct OperationCommand: ScriptCommand {
     if operation.requestSchema != nil { example.append("{}") }
     self.spec = CommandSpec(
       operation.sdkName, positional, keys: operation.queryParameters.map { .key($0, .any) },
-      summary: "\(operation.method) \(operation.pathTemplate) with a raw JSON body",
-      details: "The body is checked against the operation's request type.",
+      summary: "\(operation.method) \(operation.pathTemplate)"
+        + (operation.requestSchema != nil ? " with a raw JSON body" : ""),
+      details: operation.requestSchema != nil
+        ? "The body is read as the operation's request type; a wrong type names its JSON pointer."
+        : "",
       examples: [example.joined(separator: " ")], operation: operation)
   }
 
