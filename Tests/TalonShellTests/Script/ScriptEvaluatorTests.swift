@@ -6,7 +6,7 @@ import Testing
 
 @testable import TalonShell
 
-/// The evaluator adapter in process, over a real in-memory embedded engine: shell statements,
+/// The evaluator adapter in process, over a real in-memory embedded engine: shell commands,
 /// nested output, the completion snapshot and the prompt context.
 @Suite("Script evaluator")
 struct ScriptEvaluatorTests {

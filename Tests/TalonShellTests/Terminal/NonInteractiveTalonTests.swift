@@ -61,7 +61,7 @@ struct NonInteractiveTalonTests {
     #expect(value.output == "{\"a\":\"x\",\"b\":[1,2]}\n")
   }
 
-  @Test func shellStatementsWorkWithoutATerminal() throws {
+  @Test func shellCommandsWorkWithoutATerminal() throws {
     let home = try TalonHome()
     defer { home.remove() }
     let outcome = try home.run(
