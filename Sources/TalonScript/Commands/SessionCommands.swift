@@ -112,7 +112,9 @@ extension CommandContext {
     return cart.items
   }
 
-  func sessionUpdate(_ command: CommandNode, pipe: JSONValue?) async throws -> CommandOutcome {
+  fileprivate func sessionUpdate(_ command: CommandNode, pipe: JSONValue?) async throws
+    -> CommandOutcome
+  {
     let (id, profileArgument) = try await selectSession(command, pipe: pipe)
     var session = NewCustomerSessionV2(profileId: profileArgument ?? contextState.profileId)
     if let argument = command.argument("coupons") {
@@ -140,7 +142,8 @@ extension CommandContext {
   }
 
   /// `session close` / `session cancel`: only the state (and the response content).
-  func sessionState(_ state: SessionState, _ command: CommandNode, pipe: JSONValue?) async throws
+  fileprivate func sessionState(_ state: SessionState, _ command: CommandNode, pipe: JSONValue?)
+    async throws
     -> CommandOutcome
   {
     let (id, _) = try await selectSession(command, pipe: pipe)
@@ -209,7 +212,9 @@ extension CommandContext {
       session: id, profile: response.session.profileId, cart: response.session.cartItems)
   }
 
-  func sessionUpdateV1(_ command: CommandNode, pipe: JSONValue?) async throws -> CommandOutcome {
+  fileprivate func sessionUpdateV1(_ command: CommandNode, pipe: JSONValue?) async throws
+    -> CommandOutcome
+  {
     let (id, profileArgument) = try await selectSession(command, pipe: pipe)
     var session = NewCustomerSession(profileId: profileArgument ?? contextState.profileId)
     session.coupon = try await optionalString(
