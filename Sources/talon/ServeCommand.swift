@@ -68,7 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
     defer { engine.close() }
     var logger = Logger(label: "talon.serve") { StreamLogHandler.standardError(label: $0) }
     logger.logLevel = .info
-    try await runServer(
-      api: SerializedAPI(engine), configuration: serverConfiguration, logger: logger)
+    // The engine runs its calls one at a time on its own thread; requests wait suspended.
+    try await runServer(api: engine, configuration: serverConfiguration, logger: logger)
   }
 }

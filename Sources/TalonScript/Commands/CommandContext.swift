@@ -2,7 +2,7 @@ import Foundation
 import TalonAPI
 
 /// What a command may reach while it runs: the backend, the shell's context (profile, session,
-/// carts), `$last` (through ``callAPI(_:for:path:request:_:)``), the host environment, the
+/// carts), `$last` (through `callAPI`), the host environment, the
 /// output format and the shell host. The interpreter conforms; commands never see its frames
 /// or call stack. Argument reading helpers are in `Arguments.swift`.
 protocol CommandContext: Actor {
@@ -21,11 +21,12 @@ protocol CommandContext: Actor {
   func evaluate(_ expression: Expression, pipe: JSONValue?) async throws -> JSONValue
   /// A runtime error located at the start of `range` in the script running now.
   func failure(_ message: String, at range: SourceRange, kind: ScriptError.Kind) -> ScriptError
-  /// Makes one Integration API call, records it and sets `$last` (see `APICall.swift`).
-  func callAPI<Response: Encodable & Sendable>(
-    _ operation: IntegrationOperation, for command: CommandNode, path: String?,
-    request: DeferredJSON?, _ perform: () async throws -> Response?
-  ) async throws -> (Response?, CommandOutcome)
+  /// Makes one Integration API call, records it and sets `$last` (see `APICall.swift`; commands
+  /// use its typed forms, `callAPI(IntegrationCatalogue.x, for:path:query:body:)`).
+  func callAPI<Answer: Sendable>(
+    _ operation: IntegrationOperation, for command: CommandNode, path: [String],
+    request: DeferredJSON?, _ perform: () async throws -> (Answer, DeferredJSON)
+  ) async throws -> (Answer, CommandOutcome)
   /// Runs the script at `path` in a child scope with `$args` (the `run` command).
   func runFile(_ path: String, arguments: [String: JSONValue], for command: CommandNode)
     async throws

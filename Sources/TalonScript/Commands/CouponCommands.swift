@@ -13,12 +13,9 @@ struct CouponReserveCommand: ScriptCommand {
     async throws -> CommandOutcome
   {
     let (code, body) = try await context.reservation(command, pipe: pipe)
-    let api = context.api
     return try await context.callAPI(
-      .createCouponReservation, for: command, path: code, request: DeferredJSON(encoding: body)
-    ) {
-      try await api.createCouponReservation(couponValue: code, body: body)
-    }.1
+      IntegrationCatalogue.createCouponReservation, for: command, path: [code], body: body
+    ).1
   }
 }
 
@@ -34,14 +31,9 @@ struct CouponUnreserveCommand: ScriptCommand {
     async throws -> CommandOutcome
   {
     let (code, body) = try await context.reservation(command, pipe: pipe)
-    let api = context.api
     return try await context.callAPI(
-      .deleteCouponReservation, for: command, path: code, request: DeferredJSON(encoding: body)
-    ) {
-      () async throws -> NoContent? in
-      try await api.deleteCouponReservation(couponValue: code, body: body)
-      return nil
-    }.1
+      IntegrationCatalogue.deleteCouponReservation, for: command, path: [code], body: body
+    ).1
   }
 }
 
@@ -57,11 +49,9 @@ struct CouponHoldersCommand: ScriptCommand {
   {
     let code = try await context.string(command.positional[0], "the coupon code", pipe: pipe)
     context.contextState.seen.note(code, in: \.coupons)
-    let api = context.api
-    return try await context.callAPI(.getReservedCustomers, for: command, path: code, request: nil)
-    {
-      try await api.getReservedCustomers(couponValue: code)
-    }.1
+    return try await context.callAPI(
+      IntegrationCatalogue.getReservedCustomers, for: command, path: [code]
+    ).1
   }
 }
 
@@ -78,13 +68,9 @@ struct CouponReservedCommand: ScriptCommand {
     let id = try await context.optionalString(
       command.positional.first, "the profile id", pipe: pipe)
     let profile = try id ?? context.requireProfile(for: command)
-    let api = context.api
     let (response, outcome) = try await context.callAPI(
-      .getReservedCoupons, for: command, path: profile, request: nil
-    ) {
-      try await api.getReservedCoupons(integrationId: profile)
-    }
-    for coupon in response?.data ?? [] {
+      IntegrationCatalogue.getReservedCoupons, for: command, path: [profile])
+    for coupon in response.data ?? [] {
       context.contextState.seen.note(coupon.value, in: \.coupons)
     }
     return outcome

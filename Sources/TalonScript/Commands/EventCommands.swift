@@ -19,13 +19,9 @@ struct EventTrackCommand: ScriptCommand {
     let body = NewEvent(
       profileId: context.contextState.profileId, type: type, attributes: .object(attributes),
       sessionId: session)
-    let api = context.api
     let (response, outcome) = try await context.callAPI(
-      .trackEvent, for: command, path: nil, request: DeferredJSON(encoding: body)
-    ) {
-      try await api.trackEvent(body: body)
-    }
-    if let response { context.learn(from: response, session: session) }
+      IntegrationCatalogue.trackEvent, for: command, body: body)
+    context.learn(from: response, session: session)
     return outcome
   }
 }

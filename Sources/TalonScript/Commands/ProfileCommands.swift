@@ -32,12 +32,8 @@ struct ProfileUpdateCommand: ScriptCommand {
       of: command, positionalObject: attributesObject, pipe: pipe)
     let body = NewCustomerProfile(attributes: attributes.isEmpty ? nil : .object(attributes))
     context.contextState.selectProfile(id)
-    let api = context.api
     let (_, outcome) = try await context.callAPI(
-      .updateCustomerProfile, for: command, path: id, request: DeferredJSON(encoding: body)
-    ) {
-      try await api.updateCustomerProfile(integrationId: id, body: body)
-    }
+      IntegrationCatalogue.updateCustomerProfile, for: command, path: [id], body: body)
     return outcome
   }
 }
@@ -66,17 +62,11 @@ struct ProfileInventoryCommand: ScriptCommand {
       referrals = try await context.bool(argument.value, "referrals=", pipe: pipe)
     }
     if explicit != nil { context.contextState.selectProfile(id) }
-    var query: [String: JSONValue] = [:]
-    query["profile"] = profile.map { .bool($0) }
-    query["referrals"] = referrals.map { .bool($0) }
-    let api = context.api
+    var query: [String: QueryValue] = [:]
+    query["profile"] = profile.map(QueryValue.bool)
+    query["referrals"] = referrals.map(QueryValue.bool)
     let (_, outcome) = try await context.callAPI(
-      .getCustomerInventory, for: command, path: id,
-      request: query.isEmpty ? nil : DeferredJSON(.object(query))
-    ) {
-      try await api.getCustomerInventory(
-        integrationId: id, profile: profile, referrals: referrals)
-    }
+      IntegrationCatalogue.getCustomerInventory, for: command, path: [id], query: query)
     return outcome
   }
 }
@@ -93,14 +83,8 @@ struct ProfileDeleteDataCommand: ScriptCommand {
     async throws -> CommandOutcome
   {
     let id = try await context.string(command.positional[0], "the profile id", pipe: pipe)
-    let api = context.api
     let (_, outcome) = try await context.callAPI(
-      .deleteCustomerData, for: command, path: id, request: nil
-    ) {
-      () async throws -> NoContent? in
-      try await api.deleteCustomerData(integrationId: id)
-      return nil
-    }
+      IntegrationCatalogue.deleteCustomerData, for: command, path: [id])
     return outcome
   }
 }

@@ -30,13 +30,9 @@ struct ReferralCreateCommand: ScriptCommand {
       body.expiryDate = try await context.date(argument.value, "expiry=", pipe: pipe)
     }
     let request = body
-    let api = context.api
     let (response, outcome) = try await context.callAPI(
-      .createReferral, for: command, path: nil, request: DeferredJSON(encoding: request)
-    ) {
-      try await api.createReferral(body: request)
-    }
-    if let response { context.contextState.seen.note(response.code, in: \.referrals) }
+      IntegrationCatalogue.createReferral, for: command, body: request)
+    context.contextState.seen.note(response.code, in: \.referrals)
     return outcome
   }
 }

@@ -182,14 +182,9 @@ extension CommandContext {
       contextState.seen.note(code, in: \.coupons)
     }
     let (response, outcome) = try await callAPI(
-      .updateCustomerSessionV2, for: command, path: id, request: DeferredJSON(encoding: body)
-    ) {
-      try await self.api.updateCustomerSessionV2(customerSessionId: id, body: body)
-    }
+      IntegrationCatalogue.updateCustomerSessionV2, for: command, path: [id], body: body)
     if body.customerSession.cartItems != nil { contextState.carts[id]?.changed = false }
-    if let response {
-      learn(from: response, session: id, sentProfile: body.customerSession.profileId)
-    }
+    learn(from: response, session: id, sentProfile: body.customerSession.profileId)
     return outcome
   }
 
@@ -238,12 +233,9 @@ extension CommandContext {
     if let coupon = session.coupon { contextState.seen.note(coupon, in: \.coupons) }
     let body = session
     let (response, outcome) = try await callAPI(
-      .updateCustomerSession, for: command, path: id, request: DeferredJSON(encoding: body)
-    ) {
-      try await self.api.updateCustomerSession(customerSessionId: id, body: body)
-    }
+      IntegrationCatalogue.updateCustomerSession, for: command, path: [id], body: body)
     if body.cartItems != nil { contextState.carts[id]?.changed = false }
-    if let response { learn(from: response, session: id) }
+    learn(from: response, session: id)
     return outcome
   }
 }

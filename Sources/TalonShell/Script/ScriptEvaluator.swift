@@ -91,7 +91,12 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
       await interpreter.attach(shell: self)
       attached = true
     }
-    let run = await interpreter.run(line: text, file: file)
+    // Statements run where the backend works (the embedded engine's thread), so that its
+    // calls need no thread hop.
+    let interpreter = self.interpreter
+    let run = await withTaskExecutorPreference(backend.api.preferredTaskExecutor) {
+      await interpreter.run(line: text, file: file)
+    }
     await refreshState()
     let shown = run.results.map { printer.renderer.render($0) }.filter { !$0.isEmpty }
     let output = shown.joined(separator: "\n")
