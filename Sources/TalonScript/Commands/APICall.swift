@@ -64,7 +64,6 @@ extension Interpreter {
     return (answer, CommandOutcome(deferred: value, kind: .api(record)))
   }
 
-
   func failure(
     _ message: String, at range: SourceRange, kind: ScriptError.Kind,
     apiFailure: ScriptError.APIFailure?

@@ -70,7 +70,7 @@ struct CouponReservedCommand: ScriptCommand {
     let profile = try id ?? context.requireProfile(for: command)
     let (response, outcome) = try await context.callAPI(
       IntegrationCatalogue.getReservedCoupons, for: command, path: [profile])
-    for coupon in response.data ?? [] {
+    for coupon in response.data {
       context.contextState.seen.note(coupon.value, in: \.coupons)
     }
     return outcome
