@@ -1,7 +1,7 @@
 import Foundation
 import TalonAPI
 
-extension Interpreter {
+extension CommandContext {
   /// Calls `operation` for `command` with its path values (in path order), query values and
   /// request body; see the untyped form for what is recorded.
   func callAPI<Request, Answer>(
@@ -14,9 +14,10 @@ extension Interpreter {
       ? DeferredJSON(.object(query.mapValues(\.json)))
       : entry.requestSchema == nil ? nil : DeferredJSON(encoding: body)
     let arguments = OperationArguments(path: path, query: query)
+    let api = self.api
     return try await callAPI(entry, for: command, path: path, request: request) {
       let answer = try await api.send(operation, arguments, body: body)
-      return (answer.value, Self.lastValue(answer.value, json: answer.json))
+      return (answer.value, lastAnswerValue(answer.value, json: answer.json))
     }
   }
 
@@ -27,6 +28,9 @@ extension Interpreter {
   ) async throws -> (Answer, CommandOutcome) {
     try await callAPI(operation, for: command, path: path, query: query, body: NoContent())
   }
+}
+
+extension Interpreter {
 
   /// Makes one Integration API call for `command`: times it, records it, sets `$last` (null
   /// after a 204; the answer's JSON as it arrived when it came over the wire, else the typed
@@ -60,17 +64,17 @@ extension Interpreter {
     return (answer, CommandOutcome(deferred: value, kind: .api(record)))
   }
 
-  /// What `$last` holds after an answer: the JSON as it arrived, null for no content, else the
-  /// typed answer, encoded when first read.
-  static func lastValue(_ value: some Encodable & Sendable, json: JSONValue?) -> DeferredJSON {
-    if let json { return DeferredJSON(json) }
-    return value is NoContent ? .null : DeferredJSON(encoding: value)
-  }
-
   func failure(
     _ message: String, at range: SourceRange, kind: ScriptError.Kind,
     apiFailure: ScriptError.APIFailure?
   ) -> ScriptError {
     ScriptError(kind, message, at: range.start, in: source, apiFailure: apiFailure)
   }
+}
+
+/// What `$last` holds after an answer: the JSON as it arrived, null for no content, else the
+/// typed answer, encoded when first read.
+func lastAnswerValue(_ value: some Encodable & Sendable, json: JSONValue?) -> DeferredJSON {
+  if let json { return DeferredJSON(json) }
+  return value is NoContent ? .null : DeferredJSON(encoding: value)
 }

@@ -1,16 +1,61 @@
 import TalonAPI
 
 /// The operations by SDK name, e.g. `UpdateCustomerSessionV2 s1 {customerSession: {...}}`, all
-/// through one path driven by the catalogue: the path parameters in path order, the raw JSON
-/// body (decoded as the operation's request type; fields the type does not know are dropped,
-/// and the call record shows the body as sent) and query parameters as `key=value`, typed as
-/// the catalogue declares them (arrays as arrays). Ids named update the context like the
-/// friendly commands (by the request's type: a profile update selects the profile, a session
-/// update the session); the cart is neither sent nor cleared.
-extension Interpreter {
-  func executeRaw(_ operation: IntegrationOperation, _ command: CommandNode, pipe: JSONValue?)
+/// through one command type whose spec comes from the operation's catalogue entry: the path
+/// parameters in path order, the raw JSON body (decoded as the operation's request type; fields
+/// the type does not know are dropped, and the call record shows the body as sent) and query
+/// parameters as `key=value`, typed as the catalogue declares them (arrays as arrays). Ids named
+/// update the context like the friendly commands (by the request's type: a profile update
+/// selects the profile, a session update the session); the cart is neither sent nor cleared.
+struct OperationCommand: ScriptCommand {
+  let operation: IntegrationOperation
+  let spec: CommandSpec
+
+  init(_ operation: IntegrationOperation) {
+    self.operation = operation
+    var positional: [ArgumentSpec] = operation.pathParameters.map {
+      .positional($0.uppercased())
+    }
+    if operation.requestSchema != nil { positional.append(.positional("BODY", .object)) }
+    var example = [operation.sdkName]
+    for name in operation.pathParameters {
+      example.append(
+        name.hasPrefix("coupon") ? "FAV10" : name.contains("Session") ? "s1" : "alice")
+    }
+    if operation.requestSchema != nil { example.append("{}") }
+    self.spec = CommandSpec(
+      operation.sdkName, positional,
+      keys: operation.queryParameters.map { .key($0.name, Self.argumentType(of: $0)) },
+      summary: "\(operation.method) \(operation.pathTemplate)"
+        + (operation.requestSchema != nil ? " with a raw JSON body" : ""),
+      details: operation.requestSchema != nil
+        ? "The body is read as the operation's request type; a wrong type names its JSON pointer."
+        : "",
+      examples: [example.joined(separator: " ")], operation: operation)
+  }
+
+  /// The argument type of a query parameter, as the catalogue types it.
+  private static func argumentType(of parameter: QueryParameter) -> ArgumentType {
+    switch parameter.kind {
+    case .bool: .bool
+    case .string: .string
+    case .integer: .integer
+    case .dateTime: .time
+    case .strings: .list
+    }
+  }
+
+  func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
     async throws -> CommandOutcome
   {
+    try await context.executeRaw(operation, command, pipe: pipe)
+  }
+}
+
+extension CommandContext {
+  fileprivate func executeRaw(
+    _ operation: IntegrationOperation, _ command: CommandNode, pipe: JSONValue?
+  ) async throws -> CommandOutcome {
     var positional = command.positional[...]
     var path: [String] = []
     for name in operation.pathParameters {
@@ -41,11 +86,12 @@ extension Interpreter {
       ? DeferredJSON(.object(query.mapValues(\.json)))
       : operation.requestSchema == nil ? nil : DeferredJSON(encoding: request)
     let arguments = OperationArguments(path: path, query: query)
+    let api = self.api
     let (answer, outcome) = try await callAPI(
       operation, for: command, path: path, request: recorded
     ) {
       let answer = try await operation.send(on: api, arguments, request: request)
-      return (answer.value, Self.lastValue(answer.value, json: answer.json))
+      return (answer.value, lastAnswerValue(answer.value, json: answer.json))
     }
     learn(from: answer, request: request, id: id)
     return outcome

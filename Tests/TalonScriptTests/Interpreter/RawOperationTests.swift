@@ -27,7 +27,7 @@ struct RawOperationTests {
       Issue.record("not a command: \(text)")
       return (parsed, program)
     }
-    command.kind = .raw(operation)
+    command.command = OperationCommand(operation)
     let statement = Statement(
       node: .pipeline(Pipeline(stages: [.command(command)])), range: parsed.range,
       text: parsed.text, location: parsed.location)
