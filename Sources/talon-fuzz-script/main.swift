@@ -13,11 +13,15 @@ func runFuzzerDriver(
 ) -> Int32
 
 /// One input: lexes and parses arbitrary bytes; the outcome must be a program or a located
-/// parse error. Also exported under libFuzzer's name, which its (unused) `main` refers to.
+/// parse error. The tolerant scan of completion reads the same bytes and must stay within
+/// them. Also exported under libFuzzer's name, which its (unused) `main` refers to.
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
   _ = Interpreter.isIncomplete(text)
+  if InputScan(text).cursor.text.utf8.count > text.utf8.count {
+    fatalError("the cursor's word is longer than the input")
+  }
   do {
     let program = try Interpreter.parse(text, file: "fuzz.tw")
     for statement in program.statements where statement.range.start > statement.range.end {

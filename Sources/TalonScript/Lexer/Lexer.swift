@@ -7,9 +7,25 @@ struct LexerScan: Sendable {
   var open: [TokenKind]
   /// The input ends with `\` (and spaces): the statement goes on on the next line.
   var continuesAtEnd: Bool
+  /// What the input ends in after its last token.
+  var ending: ScanEnding
 
   /// Whether the shell should read another line: a bracket is open or the line continues.
   var isIncomplete: Bool { !open.isEmpty || continuesAtEnd }
+}
+
+/// What unfinished input ends in after its last token (for completion, which must not offer
+/// words inside a comment or the text of a string).
+enum ScanEnding: Sendable, Equatable {
+  /// The last token, white space, or nothing at all.
+  case plain
+  /// A `#` comment.
+  case comment
+  /// A string that is not closed: where it starts, and, when the end lies in the code of one
+  /// of its `${...}` interpolations, where that code starts (just after `${`).
+  case openString(start: Int, interpolation: Int?)
+  /// Bytes the lexer could not read.
+  case unreadable
 }
 
 /// Turns source bytes into tokens. It never fails silently: an unexpected character, an
@@ -29,6 +45,9 @@ struct Lexer {
   private var tolerant = false
   private var problem: ScriptError?
   private var continuesAtEnd = false
+  private var ending = ScanEnding.plain
+  /// Where a malformed token that was just reported ends (recovery goes on after it).
+  private var unreadableEnd: Int?
 
   /// Lexes the whole file, or the byte range `range` of it (for `${...}` interpolations).
   init(source: SourceFile, range: SourceRange? = nil) {
@@ -45,11 +64,11 @@ struct Lexer {
     return try lexer.run()
   }
 
-  /// Lexes text that may be unfinished or wrong (what the shell has typed so far): never
-  /// throws; says where it stopped, which brackets are open and whether the last line asks
-  /// for a continuation.
-  static func scan(_ source: SourceFile) -> LexerScan {
-    var lexer = Lexer(source: source)
+  /// Lexes text that may be unfinished or wrong (what the shell has typed so far), all of it
+  /// or the byte range `range` (the code of an unfinished `${...}`): never throws; says where
+  /// it stopped, which brackets are open and whether the last line asks for a continuation.
+  static func scan(_ source: SourceFile, range: SourceRange? = nil) -> LexerScan {
+    var lexer = Lexer(source: source, range: range)
     lexer.tolerant = true
     let tokens = (try? lexer.run()) ?? lexer.tokens
     // A stray closer counts against the openers before it, so `echo } {` is complete.
@@ -68,7 +87,7 @@ struct Lexer {
     }
     return LexerScan(
       tokens: tokens, problem: lexer.problem, open: depth > 0 ? open : [],
-      continuesAtEnd: lexer.continuesAtEnd)
+      continuesAtEnd: lexer.continuesAtEnd, ending: lexer.ending)
   }
 
   private mutating func run() throws(ScriptError) -> [Token] {
@@ -78,8 +97,10 @@ struct Lexer {
         if CharacterClass.isSpace(byte) {
           index += 1
           spaceBefore = true
+          ending = .plain
         } else if byte == UInt8(ascii: "#") {
           while index < end, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+          ending = .comment
         } else if byte == UInt8(ascii: "\\") {
           try lineContinuation()
         } else if byte == UInt8(ascii: "\n") {
@@ -98,14 +119,23 @@ struct Lexer {
   }
 
   /// Tolerant mode: notes the first problem and goes on after it (a broken string to the end
-  /// of its line, anything else by one byte).
+  /// of its line, a malformed digit-led token after its end, anything else by one byte).
   private mutating func recover(from failure: ScriptError, at byte: UInt8) {
     if problem == nil { problem = failure }
     if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+      var code: Int?
+      if byte == UInt8(ascii: "\""),
+        case .open(let start) = QuotedText.scan(bytes, from: index + 1, end: end, in: .string)
+      {
+        code = start
+      }
+      ending = .openString(start: index, interpolation: code)
       while index < end, bytes[index] != UInt8(ascii: "\n") { index += 1 }
     } else {
-      index += 1
+      ending = .unreadable
+      index = max(index + 1, unreadableEnd ?? 0)
     }
+    unreadableEnd = nil
     spaceBefore = true
   }
 
@@ -114,6 +144,7 @@ struct Lexer {
       Token(kind: kind, range: SourceRange(start: start, end: stop), spaceBefore: spaceBefore))
     index = stop
     spaceBefore = false
+    if kind != .endOfFile { ending = .plain }
   }
 
   private func peek(_ offset: Int = 1) -> UInt8? {
@@ -134,6 +165,7 @@ struct Lexer {
     continuesAtEnd = next >= end
     index = min(next + 1, end)
     spaceBefore = true
+    ending = .plain
   }
 
   private mutating func token(startingWith byte: UInt8) throws(ScriptError) {
@@ -295,6 +327,7 @@ struct Lexer {
     case .number: add(.number, from: start, to: stop)
     case .text: add(.word, from: start, to: stop)
     case nil:
+      unreadableEnd = stop
       throw error(
         "'\(text)' is not a number; quote it (\"\(text)\") if it is text, or put spaces around operators",
         at: start)

@@ -3,13 +3,15 @@ import TalonAPI
 import TalonScript
 
 /// Tab completion for the command language, from a ``ShellStateSnapshot`` (never waits for
-/// the interpreter). The command being typed is found by the language's own lexer
-/// (`InputScan`), its words and arguments by the command table (`CommandInfo`):
+/// the interpreter). What the cursor is in is read by the language's own lexer (`InputScan`:
+/// the word at the cursor, what kind of word it is, the command being typed), its words and
+/// arguments by the command table (`CommandInfo`):
 /// - the first word of a statement (also after `let NAME =`, `|` and a block's `{`): command
 ///   words (the shell's commands among them) and statement keywords; the second word of a
 ///   command family (`session up` → `update`); the words of a fixed choice (`set output s`);
 /// - `$na` → variable names and `last`, `profile`, `session`, `env`, `args`; `$last.ef` or
-///   `$cart.items[0].s` → field names of the actual value; `$env.` → environment names;
+///   `$cart.items[0].s` → field names of the actual value; `$env.` → environment names; the
+///   same inside `"${...}"`, where references are written without `$` (`"${last.ef`);
 /// - arguments of the command being typed: its `key=` names, and ids where an id goes:
 ///   profile ids (`profile update`, `use profile`, `profile=`, `advocate=`, `friend=`),
 ///   session ids (`session update`, `use session`), coupon codes (`coupon reserve`,
@@ -18,6 +20,8 @@ import TalonScript
 /// - a path after `run ` or `record start `, relative to the working directory;
 /// - `error` after `expect ` (once a letter is typed), and after `expect error STATUS ["TEXT"] `
 ///   the command as at the start of a statement.
+///
+/// Nothing completes in a comment or in the text of a string (docs/behaviour.md, "Shell").
 public struct ScriptCompleter: Completer {
   let snapshot: ShellStateSnapshot
   let commands: [CommandInfo]
@@ -27,37 +31,41 @@ public struct ScriptCompleter: Completer {
     self.commands = commands
   }
 
-  /// Characters that end a word (besides white space).
-  static let separators: Set<Character> = ["(", "[", "{", ",", "=", "|", ":"]
-
   public func complete(line: String, cursor: Int) -> CompletionResult {
-    let before = String(line.prefix(cursor))
+    let scan = InputScan(String(line.prefix(cursor)))
     let state = snapshot.current
-    if let reference = referenceWord(before) {
-      return completeReference(reference, state: state)
-    }
-    let word = String(
-      before.reversed().prefix { !$0.isWhitespace && !Self.separators.contains($0) }
-        .reversed())
-    let head = String(before.dropLast(word.count))
-    let scan = InputScan(head)
+    let word = scan.cursor
     let words = scan.commandWords
+    switch word.kind {
+    case .nothing:
+      return .none
+    case .referenceName:
+      let names = ["last", "profile", "session", "env", "args"] + state.variables.keys.sorted()
+      return prefixed(word.text, names, appendsSpace: false)
+    case .referenceField(let name, let steps):
+      return completeField(word, name: name, steps: steps, state: state)
+    case .value(let key, let inList):
+      let candidates = values(forKey: key, command: command(words), state: state)
+      return prefixed(word.text, candidates, appendsSpace: !inList)
+    case .word:
+      break
+    }
     if let command = command(words), command.takesPath, words.count == command.words.count,
-      head.last?.isWhitespace == true
+      word.followsSpace
     {
-      return completePath(word, state: state)
+      return completePath(word.text, state: state)
     }
     if words.isEmpty {
       return prefixed(
-        word, scan.followsExpectError ? apiWords() : firstWords(), appendsSpace: true)
+        word.text, scan.followsExpectError ? apiWords() : firstWords(), appendsSpace: true)
     }
-    if words == ["expect"], head.last?.isWhitespace == true, !word.isEmpty {
-      return prefixed(word, ["error"], appendsSpace: true)
+    if words == ["expect"], word.followsSpace, !word.text.isEmpty {
+      return prefixed(word.text, ["error"], appendsSpace: true)
     }
-    if let family = family(words), words.count == 1, head.last?.isWhitespace == true {
-      return prefixed(word, family, appendsSpace: true)
+    if let family = family(words), words.count == 1, word.followsSpace {
+      return prefixed(word.text, family, appendsSpace: true)
     }
-    return completeArgument(word, head: head, words: words, state: state)
+    return completeArgument(word.text, words: words, state: state)
   }
 
   // MARK: Commands
@@ -97,15 +105,10 @@ public struct ScriptCompleter: Completer {
 
   // MARK: Arguments
 
-  private func completeArgument(
-    _ word: String, head: String, words: [String], state: ShellState
-  ) -> CompletionResult {
-    let command = command(words)
-    if let key = currentKey(head) {
-      let candidates = values(forKey: key, command: command, state: state)
-      return prefixed(word, candidates, appendsSpace: !head.hasSuffix("["))
-    }
-    guard let command else { return .none }
+  private func completeArgument(_ word: String, words: [String], state: ShellState)
+    -> CompletionResult
+  {
+    guard let command = command(words) else { return .none }
     let positional = words.count - command.words.count
     if positional < command.positionalChoices.count,
       !command.positionalChoices[positional].isEmpty
@@ -120,21 +123,6 @@ public struct ScriptCompleter: Completer {
         replacing: result.replacing, candidates: result.candidates, appendsSpace: false)
     }
     return result
-  }
-
-  /// The key whose value is being typed: `key=` right before the word, or `key=[` with the
-  /// list still open.
-  private func currentKey(_ head: String) -> String? {
-    var text = Substring(head)
-    if let open = text.lastIndex(of: "["), !text[open...].contains("]") {
-      text = text[..<open]
-    } else if text.last != "=" {
-      return nil
-    }
-    guard text.last == "=" else { return nil }
-    text = text.dropLast()
-    let key = text.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
-    return key.isEmpty ? nil : String(key.reversed())
   }
 
   private func values(forKey key: String, command: CommandInfo?, state: ShellState) -> [String] {
@@ -176,39 +164,24 @@ public struct ScriptCompleter: Completer {
 
   // MARK: References
 
-  /// The reference being typed (from its `$`), when the cursor is in one.
-  private func referenceWord(_ before: String) -> String? {
-    let word = before.reversed().prefix { character in
-      character.isLetter || character.isNumber || "_.-[]$\"".contains(character)
+  /// A field of a reference: the keys of the object its path leads to in the snapshot, or
+  /// environment names after `env.`.
+  private func completeField(
+    _ word: CursorWord, name: String, steps: [CursorWord.Step], state: ShellState
+  ) -> CompletionResult {
+    if name == "env", steps.isEmpty {
+      return prefixed(word.text, state.environmentNames, appendsSpace: !word.inInterpolation)
     }
-    guard let dollar = word.firstIndex(of: "$") else { return nil }
-    // `word` is reversed: the text from the `$` to the cursor.
-    let reference = String(word[...dollar].reversed())
-    return reference.dropFirst().contains("$") ? nil : reference
-  }
-
-  private func completeReference(_ reference: String, state: ShellState) -> CompletionResult {
-    let body = reference.dropFirst()
-    guard let dot = body.lastIndex(of: ".") else {
-      // `$na`: a name.
-      let names = ["last", "profile", "session", "env", "args"] + state.variables.keys.sorted()
-      return prefixed(String(body), names, appendsSpace: false)
-    }
-    let partial = String(body[body.index(after: dot)...])
-    let path = String(body[..<dot])
-    if path == "env" {
-      return prefixed(partial, state.environmentNames, appendsSpace: true)
-    }
-    guard let value = resolve(path, state: state), let object = value.objectValue else {
+    guard let value = resolve(name, steps, state: state), let object = value.objectValue else {
       return .none
     }
-    return prefixed(partial, object.keys.sorted(), appendsSpace: false)
+    return prefixed(word.text, object.keys.sorted(), appendsSpace: false)
   }
 
-  /// The value at `name.field[index]...` in the snapshot, or nil.
-  func resolve(_ path: String, state: ShellState) -> JSONValue? {
-    var parts = ReferencePath.parts(path)
-    guard !parts.isEmpty, case .field(let name) = parts.removeFirst() else { return nil }
+  /// The value at `name` followed by `steps` in the snapshot, or nil.
+  private func resolve(_ name: String, _ steps: [CursorWord.Step], state: ShellState)
+    -> JSONValue?
+  {
     var value: JSONValue?
     switch name {
     case "last": value = state.last
@@ -216,8 +189,8 @@ public struct ScriptCompleter: Completer {
     case "session": value = state.sessionId.map { .string($0) }
     default: value = state.variables[name]
     }
-    for part in parts {
-      switch part {
+    for step in steps {
+      switch step {
       case .field(let field): value = value?[field]
       case .index(let index):
         guard let array = value?.arrayValue else { return nil }

@@ -20,6 +20,8 @@ import Testing
   /// Parses and checks the invariants of the outcome.
   static func check(_ text: String) {
     _ = Interpreter.isIncomplete(text)
+    let scan = InputScan(text)
+    #expect(scan.cursor.start <= text.utf8.count)
     do {
       let program = try Interpreter.parse(text, file: "fuzz.tw")
       for statement in program.statements {

@@ -110,6 +110,70 @@ struct ScriptCompleterTests {
     #expect(complete("echo $name.").candidates.isEmpty)
   }
 
+  @Test func referencesInsideInterpolations() {
+    #expect(
+      complete("echo \"total ${la")
+        == CompletionResult(replacing: 2, candidates: ["last"], appendsSpace: false))
+    #expect(
+      complete("echo \"${last.ef")
+        == CompletionResult(replacing: 2, candidates: ["effects"], appendsSpace: false))
+    #expect(complete("echo \"${last.effects[0].").candidates == ["effectType", "props"])
+    #expect(complete("let s = \"${order.items[-1].s").candidates == ["sku"])
+    #expect(complete("echo \"a ${ {x: 1}.x } b ${na").candidates == ["name"])
+    #expect(complete("echo \"${len(or").candidates == ["order"])
+    #expect(complete("echo \"${$or").candidates == ["order"])
+    #expect(complete("echo \"${ \"inner ${last.cu").candidates == ["customerSession"])
+    #expect(
+      complete("echo \"${1 + ").candidates == [
+        "last", "profile", "session", "env", "args", "name", "order",
+      ])
+    #expect(
+      complete("echo \"${env.HO")
+        == CompletionResult(replacing: 2, candidates: ["HOME", "HOST"], appendsSpace: false))
+    #expect(complete("echo \"${ \"inner la").candidates.isEmpty)
+    #expect(complete("echo \"${name} and $or").candidates.isEmpty)
+  }
+
+  @Test func keyValuesInsideAnOpenList() {
+    #expect(
+      complete("session update s1 coupons=[")
+        == CompletionResult(
+          replacing: 0, candidates: ["SUMMER10", "FLASH3", "SPRING19"], appendsSpace: false))
+    #expect(
+      complete("session update s1 coupons=[SUMMER10,F")
+        == CompletionResult(replacing: 1, candidates: ["FLASH3"], appendsSpace: false))
+    #expect(
+      complete("session update s1 coupons=[\"FLASH3\", S").candidates == ["SUMMER10", "SPRING19"])
+    #expect(complete("session update s1 coupons=[SUMMER10] pro").candidates == ["profile="])
+    #expect(complete("session update s1 attributes={tier: s").candidates.isEmpty)
+    #expect(complete("session update s1 profile= al").candidates.isEmpty)
+    #expect(complete("let x=ses").candidates == ["session"])
+  }
+
+  @Test func referencesAfterOperatorsAndInsideBrackets() {
+    #expect(complete("if $name==$or").candidates == ["order"])
+    #expect(complete("expect $last.effects[0].props.value>$order.t").candidates == ["total"])
+    #expect(complete("echo [1, $la").candidates == ["last"])
+    #expect(complete("echo len($order.it").candidates == ["items"])
+    #expect(complete("echo {a: $order.to").candidates == ["total"])
+    #expect(complete("echo $order[\"items\"][0].").candidates == ["price", "sku"])
+    #expect(complete("echo $order.items[$na").candidates == ["name"])
+    #expect(complete("session update s1 coupons=[$na").candidates == ["name"])
+    #expect(complete("echo $last.effects[").candidates.isEmpty)
+    #expect(complete("echo $last.effects[0]").candidates.isEmpty)
+    #expect(complete("echo [pro").candidates.isEmpty)
+  }
+
+  @Test func nothingInStringTextOrComments() {
+    #expect(complete("echo \"see $la") == .none)
+    #expect(complete("profile update \"al") == .none)
+    #expect(complete("echo 'raw ${la") == .none)
+    #expect(complete("session update s1 coupons=[\"SU") == .none)
+    #expect(complete("profile update alice # pro") == .none)
+    #expect(complete("profile update \"alice\"") == .none)
+    #expect(complete("profile update 12al") == .none)
+  }
+
   @Test func fileNamesAfterRun() throws {
     let folder = FileManager.default.temporaryDirectory.appending(
       path: "talon-complete-\(UUID().uuidString)")

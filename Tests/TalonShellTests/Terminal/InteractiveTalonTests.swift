@@ -70,7 +70,7 @@ struct InteractiveTalonTests {
     #expect((attributes[.posixPermissions] as? Int) == 0o600)
   }
 
-  @Test func tabCompletesCommandsArgumentKeysAndFieldsOfLast() throws {
+  @Test func tabCompletesCommandsArgumentKeysAndFieldsOfLastAlsoInInterpolations() throws {
     defer { home.remove() }
     let shell = try home.start()
     // libedit redraws a completed word by moving the cursor, so the proof of each completion
@@ -84,6 +84,10 @@ struct InteractiveTalonTests {
       prompt: "talon embedded alice/s1> ")
     try shell.enter(
       "echo $last.eff\t[0].effectType", expecting: "\r\nacceptCoupon\r\n",
+      prompt: "talon embedded alice/s1> ")
+    // Inside "${...}" references are written without `$`, and complete all the same.
+    try shell.enter(
+      "echo \"first: ${last.eff\t[0].effectType}\"", expecting: "\r\nfirst: acceptCoupon\r\n",
       prompt: "talon embedded alice/s1> ")
   }
 
