@@ -16,7 +16,7 @@ public enum IntegrationOperation: String, CaseIterable, Sendable {
   /// The reference's `operationId`.
   public var operationId: String { rawValue }
 
-  /// The seed's (C# SDK) method name, e.g. `UpdateCustomerSessionV2`.
+  /// The method name of Talon.One's C# SDK, e.g. `UpdateCustomerSessionV2`.
   public var sdkName: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 
   public var method: String {
@@ -100,7 +100,7 @@ public enum IntegrationOperation: String, CaseIterable, Sendable {
   /// Idempotent methods may be retried after a transport failure.
   public var isIdempotent: Bool { method != "POST" }
 
-  /// The operation whose seed (SDK) name or operationId is `name`, case-insensitively.
+  /// The operation whose SDK name or operationId is `name`, case-insensitively.
   public static func named(_ name: String) -> IntegrationOperation? {
     byLowercasedName[name.lowercased()]
   }

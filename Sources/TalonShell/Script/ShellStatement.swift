@@ -1,3 +1,5 @@
+import TalonRendering
+
 /// The statements the shell owns besides the command language: output format, backend
 /// switching, resetting the embedded store, history and recording.
 enum ShellStatement: Equatable {
