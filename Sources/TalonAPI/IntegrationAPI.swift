@@ -1,44 +1,32 @@
-/// The 11 operations of the Talon.One Integration API. The embedded engine implements it in
-/// process, the HTTP client over the wire; the command language talks only to this protocol.
+/// The Talon.One Integration API. The embedded engine implements it in process, the HTTP
+/// client over the wire; the command language talks only to this protocol.
+///
+/// One requirement: send an operation of the catalogue (`IntegrationCatalogue`) with its path
+/// and query parameters and its request body, get its answer. The named methods
+/// (`updateCustomerSessionV2(customerSessionId:body:)`, ...) are conveniences over it, declared
+/// next to each catalogue entry.
 ///
 /// Failures are thrown as `IntegrationError` (an HTTP status with Talon.One's `ErrorResponse`);
 /// transports may throw their own errors for failures that never reached an API.
 public protocol IntegrationAPI: Sendable {
-  /// `PUT /v1/customer_profiles/{integrationId}`: creates or updates a profile (attributes merged).
-  func updateCustomerProfile(integrationId: String, body: NewCustomerProfile) async throws
-    -> IntegrationState
+  /// Calls `operation`; `arguments.path` holds one value per path parameter, in path order.
+  func send<Request, Answer>(
+    _ operation: APIOperation<Request, Answer>, _ arguments: OperationArguments, body: Request
+  ) async throws -> APIAnswer<Answer>
 
-  /// `PUT /v1/customer_sessions/{customerSessionId}`: the v1 session update.
-  func updateCustomerSession(customerSessionId: String, body: NewCustomerSession) async throws
-    -> IntegrationState
+  /// The executor calls are cheapest from, if the backend has one: a caller making many calls
+  /// in a row (the runner, the shell) runs with a preference for it, so that each call starts
+  /// on the backend's own thread without a hop. Nil by default.
+  var preferredTaskExecutor: (any TaskExecutor)? { get }
+}
 
-  /// `PUT /v2/customer_sessions/{customerSessionId}`: the v2 session update.
-  func updateCustomerSessionV2(customerSessionId: String, body: IntegrationRequest) async throws
-    -> IntegrationStateV2
+extension IntegrationAPI {
+  public var preferredTaskExecutor: (any TaskExecutor)? { nil }
 
-  /// `POST /v1/events`: tracks a custom event.
-  func trackEvent(body: NewEvent) async throws -> IntegrationState
-
-  /// `POST /v1/coupon_reservations/{couponValue}`: reserves a coupon for profiles.
-  func createCouponReservation(couponValue: String, body: CouponReservations) async throws
-    -> Coupon
-
-  /// `DELETE /v1/coupon_reservations/{couponValue}`: removes profiles' reservations.
-  func deleteCouponReservation(couponValue: String, body: CouponReservations) async throws
-
-  /// `GET /v1/coupon_reservations/coupons/{integrationId}`: a profile's valid reserved coupons.
-  func getReservedCoupons(integrationId: String) async throws -> InlineResponse2001
-
-  /// `GET /v1/coupon_reservations/customerprofiles/{couponValue}`: who reserved a coupon.
-  func getReservedCustomers(couponValue: String) async throws -> InlineResponse200
-
-  /// `POST /v1/referrals`: creates a referral code for an advocate.
-  func createReferral(body: NewReferral) async throws -> Referral
-
-  /// `GET /v1/customer_profiles/{integrationId}/inventory`: what is stored about a customer.
-  func getCustomerInventory(integrationId: String, profile: Bool?, referrals: Bool?) async throws
-    -> CustomerInventory
-
-  /// `DELETE /v1/customer_data/{integrationId}`: deletes a customer's personal data.
-  func deleteCustomerData(integrationId: String) async throws
+  /// `send` for an operation that takes no request body.
+  public func send<Answer>(
+    _ operation: APIOperation<NoContent, Answer>, _ arguments: OperationArguments
+  ) async throws -> APIAnswer<Answer> {
+    try await send(operation, arguments, body: NoContent())
+  }
 }

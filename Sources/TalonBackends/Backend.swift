@@ -8,8 +8,9 @@ import TalonHTTP
 /// open the embedded engine or a remote client (``open(_:)``).
 ///
 /// Abilities: the embedded engine can be reset and asked whether it is fresh, and has a clock
-/// (`BackendClock`); a remote backend has none of these, but prefers its statements to run on
-/// the HTTP client's event loop (`taskExecutor`). Both must be shut down once (``shutdown()``).
+/// (`BackendClock`); a remote backend has none of these. Statements prefer to run where the
+/// backend works (`taskExecutor`): the engine's own thread or the HTTP client's event loop.
+/// Both must be shut down once (``shutdown()``).
 package struct Backend: Sendable {
   /// Where the Integration API calls go.
   package let api: any IntegrationAPI
@@ -27,7 +28,7 @@ package struct Backend: Sendable {
   package let isFresh: (@Sendable () async throws -> Bool)?
   /// The clock `clock` statements read and move (embedded only).
   package let clock: (any BackendClock)?
-  /// Where statements should run, when the backend prefers (the HTTP client's event loop).
+  /// Where statements should run: the engine's thread or the HTTP client's event loop.
   package let taskExecutor: (any TaskExecutor)?
   private let release: @Sendable () async -> Void
 
@@ -49,7 +50,8 @@ package struct Backend: Sendable {
       return Backend(
         api: engine, name: "embedded", description: "embedded (\(place))", apiKey: nil,
         campaigns: engine.campaigns, reset: { try await engine.reset() },
-        isFresh: { try await engine.isFresh() }, clock: engine, taskExecutor: nil,
+        isFresh: { try await engine.isFresh() }, clock: engine,
+        taskExecutor: engine.preferredTaskExecutor,
         release: { engine.close() })
     case .remote(let configuration):
       let client = try HTTPIntegrationClient(configuration: configuration)

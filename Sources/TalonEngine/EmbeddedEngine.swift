@@ -1,10 +1,11 @@
 import Foundation
 import TalonAPI
 
-/// The embedded Integration API: the 11 operations against a SQLite store, the campaigns of a
+/// The embedded Integration API: the catalogue's operations against a SQLite store, the campaigns of a
 /// `CampaignPack` and the Talang rule engine, in process.
 ///
-/// Every operation is one serialized transaction: all of its changes or none. Errors are
+/// Every operation is one transaction, all of its changes or none, run on the engine's own
+/// thread (`executor`) one after the other; callers wait suspended, never holding a thread. Errors are
 /// `IntegrationError`s (400 with a pointer, 404, 409) that an HTTP server passes on unchanged.
 /// The clock is the engine's (`BackendClock`): virtual with a seed, real plus any advance without.
 public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
@@ -12,6 +13,9 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
   public let campaigns: CampaignPack
   private let store: EngineStore
   private let runtime: EngineRuntime
+  /// The thread every call runs on, one at a time (see `perform`).
+  public let executor = EngineExecutor(name: "talon-engine")
+  private let gate = AsyncGate()
 
   public init(configuration: EngineConfiguration) throws {
     campaigns = configuration.campaigns
@@ -21,6 +25,10 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
     try store.writeSync { store in try Self.syncCoupons(pack, store) }
   }
 
+  deinit {
+    executor.stop()
+  }
+
   /// The file's coupons enter the store (new ones at usage 0; known ones keep their counters).
   private static func syncCoupons(_ pack: CampaignPack, _ store: StoreTransaction) throws {
     for campaign in pack.campaigns {
@@ -28,12 +36,28 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
     }
   }
 
-  private func perform<T: Sendable>(_ body: @escaping @Sendable (OperationContext) throws -> T)
-    async throws -> T
+  /// Runs `body` in one transaction on the engine's thread, after the calls that came before.
+  ///
+  /// Decided here: the caller's task moves to `executor` (no hop when it already runs there,
+  /// as the runner's and the shell's do) and waits, suspended, at the gate while another call
+  /// is inside; the transaction itself is short and CPU-bound (well under a millisecond), so it
+  /// runs synchronously there. Only when another process holds the file's write lock may it
+  /// wait, up to the busy timeout, and then it holds the engine's thread, not one of the pool's.
+  private func perform<T: Sendable>(_ body: (StoreTransaction) throws -> T) async throws -> T {
+    try await withTaskExecutorPreference(executor) {
+      await gate.enter()
+      defer { gate.leave() }
+      return try store.writeSync(body)
+    }
+  }
+
+  /// `perform` with an operation's context.
+  private func performOperation<T: Sendable>(_ body: (OperationContext) throws -> T) async throws
+    -> T
   {
     let pack = campaigns
     let runtime = runtime
-    return try await store.write { store in
+    return try await perform { store in
       try body(OperationContext(store: store, pack: pack, runtime: runtime, now: runtime.now()))
     }
   }
@@ -42,7 +66,7 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
   /// file's coupons are loaded again at usage 0.
   public func reset() async throws {
     let pack = campaigns
-    try await store.write { store in
+    try await perform { store in
       try store.deleteEverything()
       try Self.syncCoupons(pack, store)
     }
@@ -50,7 +74,7 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
 
   /// True when the store holds no profile, session or event.
   public func isFresh() async throws -> Bool {
-    try await store.write { store in try store.isFresh() }
+    try await perform { store in try store.isFresh() }
   }
 
   /// Closes the store; later operations fail.
@@ -60,82 +84,27 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
 
   // MARK: IntegrationAPI
 
-  public func updateCustomerProfile(integrationId: String, body: NewCustomerProfile) async throws
-    -> IntegrationState
-  {
-    try await perform { context in
-      context.integrationState(try context.updateProfile(id: integrationId, body: body))
+  public func send<Request, Answer>(
+    _ operation: APIOperation<Request, Answer>, _ arguments: OperationArguments, body: Request
+  ) async throws -> APIAnswer<Answer> {
+    guard let implementation = OperationTable.implementation(of: operation) else {
+      throw IntegrationError(
+        status: 501, message: "\(operation.operation.sdkName) is not implemented by talon")
     }
-  }
-
-  public func updateCustomerSession(customerSessionId: String, body: NewCustomerSession)
-    async throws -> IntegrationState
-  {
-    try await perform { context in
-      let outcome = try context.updateSession(
-        id: customerSessionId, patch: SessionPatch(v1: body), content: [.coupons, .loyalty])
-      return context.integrationState(outcome)
+    let expected = operation.operation.pathParameters.count
+    guard arguments.path.count == expected else {
+      throw IntegrationError(
+        status: 400,
+        message:
+          "\(operation.operation.sdkName) takes \(expected) path parameters, not \(arguments.path.count)"
+      )
     }
+    return APIAnswer(
+      try await performOperation({ context in try implementation.run(context, arguments, body) }))
   }
 
-  public func updateCustomerSessionV2(customerSessionId: String, body: IntegrationRequest)
-    async throws -> IntegrationStateV2
-  {
-    for (index, content) in (body.responseContent ?? []).enumerated() where !content.isKnown {
-      let allowed = ResponseContent.known.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-      throw IntegrationError.badRequest(
-        "responseContent must be one of the following: \(allowed)", title: "enum",
-        pointer: "/responseContent/\(index)")
-    }
-    let content = Set(body.responseContent ?? [])
-    return try await perform { context in
-      let outcome = try context.updateSession(
-        id: customerSessionId, patch: SessionPatch(v2: body.customerSession), content: content)
-      return context.integrationStateV2(outcome, content: content)
-    }
-  }
-
-  public func trackEvent(body: NewEvent) async throws -> IntegrationState {
-    try await perform { context in context.integrationState(try context.trackEvent(body)) }
-  }
-
-  public func createCouponReservation(couponValue: String, body: CouponReservations) async throws
-    -> Coupon
-  {
-    try await perform { context in
-      try context.createReservation(couponValue: couponValue, body: body)
-    }
-  }
-
-  public func deleteCouponReservation(couponValue: String, body: CouponReservations) async throws {
-    try await perform { context in
-      try context.deleteReservation(couponValue: couponValue, body: body)
-    }
-  }
-
-  public func getReservedCoupons(integrationId: String) async throws -> InlineResponse2001 {
-    try await perform { context in try context.reservedCoupons(integrationId: integrationId) }
-  }
-
-  public func getReservedCustomers(couponValue: String) async throws -> InlineResponse200 {
-    try await perform { context in try context.reservedCustomers(couponValue: couponValue) }
-  }
-
-  public func createReferral(body: NewReferral) async throws -> Referral {
-    try await perform { context in try context.createReferral(body) }
-  }
-
-  public func getCustomerInventory(integrationId: String, profile: Bool?, referrals: Bool?)
-    async throws -> CustomerInventory
-  {
-    try await perform { context in
-      try context.inventory(integrationId: integrationId, profile: profile, referrals: referrals)
-    }
-  }
-
-  public func deleteCustomerData(integrationId: String) async throws {
-    try await perform { context in try context.deleteCustomerData(integrationId: integrationId) }
-  }
+  /// Calls are cheapest from the engine's own thread.
+  public var preferredTaskExecutor: (any TaskExecutor)? { executor }
 
   // MARK: BackendClock
 
@@ -160,16 +129,24 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
 extension EmbeddedEngine {
   /// The stored session (for tests and diagnostics; not part of the Integration API).
   func storedSession(_ id: String) async throws -> StoredSession? {
-    try await store.write { store in try store.session(id) }
+    try await perform { store in try store.session(id) }
   }
 }
 
 extension EmbeddedEngine {
   /// Saves a profile, then fails: proves that a failed operation leaves nothing behind (tests).
   func saveProfileThenFail(_ id: String) async throws {
-    try await perform { context in
+    try await performOperation({ context in
       try context.store.save(StoredProfile(integrationId: id, now: context.now))
       throw IntegrationError.conflict("failing on purpose after a write")
-    }
+    })
+  }
+}
+
+extension EmbeddedEngine {
+  /// Runs `body` inside a transaction that changes nothing, as an operation would run (tests of
+  /// the engine's execution).
+  func probeTransaction<T: Sendable>(_ body: () -> T) async throws -> T {
+    try await perform { _ in body() }
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import TalonAPI
+import TalonRendering
 import TalonScript
 
 /// Runs one workflow file against a backend of its own, statement by statement, printing each
@@ -78,7 +79,7 @@ struct FileSession {
     await interpreter.setArguments(options.arguments)
     let output = OutputQueue(enabled: !options.step)
     defer { output.close() }
-    let printer = printer
+    var printer = printer
     var failed = false
     for statement in program.statements {
       if options.step, let stepInput {
@@ -109,14 +110,20 @@ struct FileSession {
       do throws(ScriptError) {
         let result = try await interpreter.execute(statement, in: program)
         count([result] + result.nested)
-        output.submit { printer.print(result) }
+        // `set output` in the file decides how later full results show.
+        if let name = await interpreter.outputFormat, let format = OutputFormat(rawValue: name) {
+          printer.format = format
+        }
+        let shown = printer
+        output.submit { shown.print(result) }
         if case .exit(let code) = result.kind { return .exitRequested(code) }
       } catch {
         let nested = collector.drain()
         count(nested)
         outcome.statements += 1
         outcome.failures.append(error)
-        output.submit { printer.printFailure(error, statement: statement, nested: nested) }
+        let shown = printer
+        output.submit { shown.printFailure(error, statement: statement, nested: nested) }
         failed = true
         if error.kind == .expectFailed {
           outcome.expectationsFailed += 1

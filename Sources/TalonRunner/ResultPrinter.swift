@@ -17,7 +17,8 @@ import TalonScript
 struct ResultPrinter: Sendable {
   let console: Console
   let verbosity: Verbosity
-  let format: OutputFormat
+  /// Changed by `set output` in the file.
+  var format: OutputFormat
   /// Step mode shows each result in full (the summary view by default).
   let step: Bool
 

@@ -7,7 +7,9 @@ package struct RunnerBackend: Sendable {
   package var name: String
   /// Releases the store or the HTTP client; called once the file has run.
   package var shutdown: @Sendable () async -> Void
-  /// Where the statements should run, if the backend prefers (the HTTP client's event loop).
+  /// Where the statements run, if the backend prefers: the HTTP client's event loop, or the
+  /// embedded engine's own thread (by default `api.preferredTaskExecutor`), so that each call
+  /// starts where the backend works, without a thread hop.
   package var taskExecutor: (any TaskExecutor)?
 
   package init(
@@ -16,7 +18,7 @@ package struct RunnerBackend: Sendable {
   ) {
     self.api = api
     self.name = name
-    self.taskExecutor = taskExecutor
+    self.taskExecutor = taskExecutor ?? api.preferredTaskExecutor
     self.shutdown = shutdown
   }
 }

@@ -67,9 +67,9 @@ struct ServeCommand: AsyncParsableCommand {
     let backend = try Backend.open(.embedded(choice))
     var logger = Logger(label: "talon.serve") { StreamLogHandler.standardError(label: $0) }
     logger.logLevel = .info
+    // The engine runs its calls one at a time on its own thread; requests wait suspended.
     do {
-      try await runServer(
-        api: SerializedAPI(backend.api), configuration: serverConfiguration, logger: logger)
+      try await runServer(api: backend.api, configuration: serverConfiguration, logger: logger)
     } catch {
       await backend.shutdown()
       throw error

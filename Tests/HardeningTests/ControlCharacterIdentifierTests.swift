@@ -16,12 +16,11 @@ struct ControlCharacterIdentifierTests {
     var body: String
     var pointer: String
 
-    var testDescription: String { "\(operation.rawValue) \(pointer)" }
+    var testDescription: String { "\(operation.operationId) \(pointer)" }
 
     /// The path with the parameter in place.
     var path: String {
-      let placeholder = operation.pathParameter.map { "{\($0)}" } ?? ""
-      return operation.pathTemplate.replacingOccurrences(of: placeholder, with: parameter)
+      operation.path(with: operation.pathParameters.map { _ in parameter })
     }
   }
 
@@ -177,7 +176,7 @@ struct ControlCharacterIdentifierTests {
       _ = try await engine.createReferral(
         body: try WireCoding.decode(NewReferral.self, from: body))
     default:
-      Issue.record("no case for \(hostile.operation.rawValue)")
+      Issue.record("no case for \(hostile.operation.operationId)")
     }
   }
 }

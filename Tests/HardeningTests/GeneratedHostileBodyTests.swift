@@ -16,8 +16,7 @@ struct GeneratedHostileBodyTests {
 
   /// A path for the operation with a harmless parameter.
   static func path(_ operation: IntegrationOperation) -> String {
-    let parameter = operation.pathParameter.map { "{\($0)}" } ?? ""
-    return operation.pathTemplate.replacingOccurrences(of: parameter, with: "SUMMER10")
+    operation.path(with: operation.pathParameters.map { _ in "SUMMER10" })
   }
 
   @Test func samplesAreValidBeforeTheyAreBroken() {
@@ -45,7 +44,7 @@ struct GeneratedHostileBodyTests {
       for caseIndex in 0..<Self.casesPerOperation {
         let mutation = mutator.mutate(sample, schemaName: schema, using: &random)
         kinds.insert(mutation.kind)
-        let label = "\(operation.rawValue) case \(caseIndex): \(mutation)"
+        let label = "\(operation.operationId) case \(caseIndex): \(mutation)"
         // A few cases also get the key or the size wrong: those checks come first.
         let twist = Int.random(in: 0..<20, using: &random)
         var body = mutation.body

@@ -15,8 +15,7 @@ struct HostileInputTests {
 
   /// The operation's path with `parameter` (already percent-encoded) in place.
   static func path(_ operation: IntegrationOperation, _ parameter: String = "SUMMER10") -> String {
-    let placeholder = operation.pathParameter.map { "{\($0)}" } ?? ""
-    return operation.pathTemplate.replacingOccurrences(of: placeholder, with: parameter)
+    operation.path(with: operation.pathParameters.map { _ in parameter })
   }
 
   /// Sends every body to every operation that takes one and checks each answer.
@@ -39,12 +38,12 @@ struct HostileInputTests {
       for (label, body) in bodies(operation) {
         let response = try await raw.send(operation.method, Self.path(operation), body: body)
         Self.expectErrorShape(
-          response, statuses: statuses, "\(operation.rawValue) \(label)",
+          response, statuses: statuses, "\(operation.operationId) \(label)",
           sourceLocation: sourceLocation)
         if let title {
           #expect(
             response.error?.errors?.first?.title == title,
-            "\(operation.rawValue) \(label): \(response.text.prefix(200))",
+            "\(operation.operationId) \(label): \(response.text.prefix(200))",
             sourceLocation: sourceLocation)
         }
       }
@@ -192,11 +191,11 @@ struct HostileInputTests {
       ("10 KB encoded", Array(String(repeating: "%C3%A9", count: 1_707).utf8), [400]),
     ]
     let badBody = Data(#"{"zz": "#.utf8)
-    for operation in IntegrationOperation.allCases where operation.pathParameter != nil {
+    for operation in IntegrationOperation.allCases where operation.pathParameters.count == 1 {
       for (label, parameter, readStatuses) in parameters {
-        let name = "\(operation.rawValue) \(label)"
+        let name = "\(operation.operationId) \(label)"
         let template = Array(operation.pathTemplate.utf8)
-        let placeholder = Array("{\(operation.pathParameter ?? "")}".utf8)
+        let placeholder = Array("{\(operation.pathParameters[0])}".utf8)
         guard let at = template.indices.first(where: { template[$0...].starts(with: placeholder) })
         else { continue }
         let target =
@@ -217,7 +216,7 @@ struct HostileInputTests {
           #expect(error?.title == "invalid JSON", "\(name): \(response.text.prefix(200))")
         } else {
           #expect(
-            error?.source.parameter == operation.pathParameter,
+            error?.source.parameter == operation.pathParameters.first,
             "\(name): \(response.text.prefix(200))")
         }
       }
@@ -272,8 +271,8 @@ struct HostileInputTests {
           port: port, method: operation.method,
           target: Array(Self.path(operation, parameter).utf8), body: Data(body.utf8))
         Self.expectErrorShape(
-          response, statuses: [400], "\(operation.rawValue) \(parameter.prefix(20))")
-        #expect(response.error?.errors?.first?.source.parameter == operation.pathParameter)
+          response, statuses: [400], "\(operation.operationId) \(parameter.prefix(20))")
+        #expect(response.error?.errors?.first?.source.parameter == operation.pathParameters.first)
       }
     }
     #expect(try await live.engine.isFresh())
@@ -282,7 +281,7 @@ struct HostileInputTests {
   }
 }
 
-/// Nesting up to the server's depth limit (64 levels, decided in `JSONPrecheck`) is stored
+/// Nesting up to the server's depth limit (64 levels, decided in `JSONLimits`) is stored
 /// and read back whole; a 1 MiB body of tiny containers is refused before it is parsed (it
 /// used to keep a core busy for half a minute).
 @Suite("Deep and wide but valid JSON")

@@ -39,6 +39,9 @@ struct JSONParserTests {
 
   @Test func errorsNameTheByte() {
     #expect(throws: WireCodingError.invalidJSON("expected a member name at byte 9")) {
+      try parse(#"{"a": 1, 2}"#)
+    }
+    #expect(throws: WireCodingError.invalidJSON("a comma before a closing bracket at byte 7")) {
       try parse(#"{"a": 1, }"#)
     }
   }

@@ -23,7 +23,8 @@ struct ReferenceCoverageTests {
     let operations = document.operations
     #expect(operations.count == IntegrationOperation.allCases.count)
     for (method, path, operationId) in operations {
-      let operation = try #require(IntegrationOperation(rawValue: operationId))
+      let operation = try #require(IntegrationOperation.named(operationId))
+      #expect(operation.operationId == operationId)
       #expect(operation.method == method, "\(operationId)")
       #expect(operation.pathTemplate == path, "\(operationId)")
     }
@@ -46,8 +47,14 @@ struct ReferenceCoverageTests {
     let parameters = spec["parameters"]?.arrayValue ?? []
     let query = parameters.filter { $0["in"] == "query" }.compactMap { $0["name"]?.stringValue }
     let path = parameters.filter { $0["in"] == "path" }.compactMap { $0["name"]?.stringValue }
-    #expect(query == operation.queryParameters)
-    #expect(path == (operation.pathParameter.map { [$0] } ?? []))
+    #expect(query == operation.queryParameters.map(\.name))
+    #expect(path == operation.pathParameters)
+    let queryTypes = parameters.filter { $0["in"] == "query" }.compactMap {
+      $0["schema"]?["type"]?.stringValue
+    }
+    #expect(queryTypes == operation.queryParameters.map(\.kind.referenceType))
+    #expect(operation.generation == .v2020)
+    #expect(operation.isIdempotent == (operation.method != "POST"))
     let schemes = spec["security"]?.arrayValue?.compactMap { $0.objectValue?.keys.first } ?? []
     #expect(schemes.contains("integration_auth") == operation.allowsSignature)
   }

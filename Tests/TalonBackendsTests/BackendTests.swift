@@ -26,7 +26,7 @@ struct BackendTests {
     #expect(backend.description == "embedded (memory)")
     #expect(backend.isEmbedded)
     #expect(backend.apiKey == nil)
-    #expect(backend.taskExecutor == nil)
+    #expect(backend.taskExecutor != nil)
     #expect(backend.campaigns?.application.name == (try CampaignPack.demo).application.name)
     let clock = try #require(backend.clock)
     #expect(await clock.now() == Date(timeIntervalSince1970: 1_591_012_800))

@@ -2,28 +2,32 @@ import Foundation
 
 /// A strict RFC 8259 parser from UTF-8 bytes straight to `JSONValue`: numbers become exact
 /// `Decimal`s from their digits, invalid UTF-8, control characters in strings and trailing
-/// commas are refused, and nesting is bounded. Errors name the byte offset.
+/// commas are refused, and nesting and size are bounded (`JSONLimits`). Errors name the byte
+/// offset.
 ///
 /// Decided here: duplicate object keys keep the last value (as Foundation does); a leading
 /// UTF-8 byte order mark is skipped.
 struct JSONParser {
-  /// Deeper documents are refused rather than risking the stack.
-  static let maximumDepth = 512
-
   /// The bytes, read through a pointer: every access is preceded by an explicit check of
   /// `index` against the count, so the array's own bounds checks would only repeat it.
   private let bytes: UnsafeBufferPointer<UInt8>
+  private let limits: JSONLimits
   private var index = 0
   private var depth = 0
+  /// Containers opened plus commas read: what `JSONLimits.maximumValues` bounds.
+  private var values = 0
 
-  private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+  private init(_ bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits) {
     self.bytes = bytes
+    self.limits = limits
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
   }
 
   /// Parses one whole document of UTF-8 text.
-  static func parse(_ text: UnsafeRawBufferPointer) throws(WireCodingError) -> JSONValue {
-    var parser = JSONParser(text.assumingMemoryBound(to: UInt8.self))
+  static func parse(_ text: UnsafeRawBufferPointer, limits: JSONLimits = .standard)
+    throws(WireCodingError) -> JSONValue
+  {
+    var parser = JSONParser(text.assumingMemoryBound(to: UInt8.self), limits: limits)
     return try parser.parseDocument()
   }
 
@@ -85,8 +89,28 @@ struct JSONParser {
 
   private mutating func enter() throws(WireCodingError) {
     depth += 1
-    guard depth <= Self.maximumDepth else {
-      throw failure("nested deeper than \(Self.maximumDepth) levels")
+    guard depth <= limits.maximumDepth else {
+      throw failure("nested deeper than \(limits.maximumDepth) levels")
+    }
+    try countValue()
+  }
+
+  private mutating func countValue() throws(WireCodingError) {
+    values += 1
+    guard values <= limits.maximumValues else {
+      throw .invalidJSON("more than \(limits.maximumValues) values (at byte \(index))")
+    }
+  }
+
+  /// Reads the comma at `index` and refuses one right before a closing bracket.
+  private mutating func consumeComma() throws(WireCodingError) {
+    try countValue()
+    let comma = index
+    index += 1
+    skipWhitespace()
+    if index < bytes.count, bytes[index] == UInt8(ascii: "]") || bytes[index] == UInt8(ascii: "}") {
+      index = comma
+      throw failure("a comma before a closing bracket")
     }
   }
 
@@ -119,7 +143,7 @@ struct JSONParser {
       skipWhitespace()
       guard index < bytes.count else { throw failure("unexpected end of the text") }
       if bytes[index] == UInt8(ascii: ",") {
-        index += 1
+        try consumeComma()
         continue
       }
       guard bytes[index] == UInt8(ascii: "}") else { throw failure("expected ',' or '}'") }
@@ -144,7 +168,7 @@ struct JSONParser {
       skipWhitespace()
       guard index < bytes.count else { throw failure("unexpected end of the text") }
       if bytes[index] == UInt8(ascii: ",") {
-        index += 1
+        try consumeComma()
         continue
       }
       guard bytes[index] == UInt8(ascii: "]") else { throw failure("expected ',' or ']'") }
@@ -307,4 +331,28 @@ struct JSONParser {
     }
     return scalar
   }
+}
+
+/// How much a document may hold before the parser refuses it.
+///
+/// Why a request body gets tighter limits than other JSON: parsing into `JSONValue`
+/// (free-form `attributes`) costs time per value and grows with the depth, so a 1 MiB body of
+/// tiny nested arrays kept a core busy for many seconds (docs/behaviour.md, "Server (`talon
+/// serve`)", request bodies). Decided here: 64 levels and 50,000
+/// values (containers and commas counted, as a quick proxy) for a request body, far beyond any
+/// Integration API request (a session with 1,000 cart items of a dozen fields each is about
+/// 15,000); 512 levels and no count for everything else (answers, files).
+public struct JSONLimits: Sendable, Hashable {
+  public var maximumDepth: Int
+  public var maximumValues: Int
+
+  public init(maximumDepth: Int, maximumValues: Int) {
+    self.maximumDepth = maximumDepth
+    self.maximumValues = maximumValues
+  }
+
+  /// Deep documents are refused rather than risking the stack.
+  public static let standard = JSONLimits(maximumDepth: 512, maximumValues: .max)
+  /// The body of an Integration API request (`talon serve`).
+  public static let requestBody = JSONLimits(maximumDepth: 64, maximumValues: 50_000)
 }

@@ -41,10 +41,10 @@ extension JSONValue {
     self = try data.withUnsafeBytes { text throws(WireCodingError) in try JSONParser.parse(text) }
   }
 
-  /// Parses JSON text given as bytes (UTF-8), without copying them first.
-  public init(parsingBytes bytes: [UInt8]) throws {
+  /// Parses JSON text given as bytes (UTF-8), without copying them first, within `limits`.
+  public init(parsingBytes bytes: [UInt8], limits: JSONLimits = .standard) throws {
     self = try bytes.withUnsafeBytes { text throws(WireCodingError) in
-      try JSONParser.parse(text)
+      try JSONParser.parse(text, limits: limits)
     }
   }
 

@@ -4,7 +4,7 @@ import Synchronization
 import TalonAPI
 
 /// The engine's SQLite database, opened once per engine. Every API operation runs inside one
-/// `write` call: one serialized, immediate transaction that commits all of its changes or none.
+/// `writeSync` call: one serialized, immediate transaction that commits all of its changes or none.
 ///
 /// Files use WAL with `synchronous=NORMAL` and a busy timeout, so that a shell and a server in two
 /// processes can share one file. A new file is created with mode 0600 (it holds customer data).
@@ -39,18 +39,8 @@ final class EngineStore: Sendable {
     try StoreSchema.migrator.migrate(queue)
   }
 
-  /// Runs `body` in one write transaction; a thrown error rolls everything back.
-  ///
-  /// Decided here: the transaction runs on the calling task's thread. It is short and CPU-bound
-  /// (well under a millisecond), and handing it to another thread cost more than the work. Only
-  /// when another process holds the write lock may it wait, up to the busy timeout.
-  func write<T: Sendable>(_ body: @escaping @Sendable (StoreTransaction) throws -> T) async throws
-    -> T
-  {
-    try writeSync(body)
-  }
-
-  /// The same, blocking the calling thread (for code that is not async).
+  /// Runs `body` in one write transaction on the calling thread; a thrown error rolls
+  /// everything back. The engine calls it on its own thread (`EmbeddedEngine.perform`).
   ///
   /// The cache is taken at the start of the transaction and handed back right after COMMIT,
   /// both inside the database queue, so that transactions take and return it strictly in turn.

@@ -41,27 +41,26 @@ struct BaseURL: Sendable, Hashable {
     pathPrefix = prefix
   }
 
-  /// The request target (path and query) of `operation` with its path parameter encoded.
-  func target(_ operation: IntegrationOperation, parameter: String?, query: [(String, String)])
-    -> String
-  {
-    var path = operation.pathTemplate
-    if let name = operation.pathParameter {
-      // Templates are ASCII: the placeholder is found among the UTF-8 bytes.
-      let placeholder = "{\(name)}".utf8
-      var start = path.utf8.startIndex
-      while let open = path.utf8[start...].firstIndex(of: UInt8(ascii: "{")) {
-        if path.utf8[open...].starts(with: placeholder) {
-          let end = path.utf8.index(open, offsetBy: placeholder.count)
-          path.replaceSubrange(open..<end, with: Self.percentEncoded(parameter ?? ""))
-          break
-        }
-        start = path.utf8.index(after: open)
+  /// The request target (path and query) of `operation`: its path parameters encoded in path
+  /// order, then the query parameters given, in the catalogue's order (an array repeats its
+  /// key once per element).
+  func target(_ operation: IntegrationOperation, _ arguments: OperationArguments) -> String {
+    var target = pathPrefix
+    if arguments.path.isEmpty {
+      target += operation.pathTemplate
+    } else {
+      target += operation.path(with: arguments.path.map(Self.percentEncoded))
+    }
+    guard !arguments.query.isEmpty else { return target }
+    var separator = "?"
+    for parameter in operation.queryParameters {
+      guard let value = arguments.query[parameter.name] else { continue }
+      for text in value.wireTexts {
+        target += separator + Self.percentEncoded(parameter.name) + "=" + Self.percentEncoded(text)
+        separator = "&"
       }
     }
-    let queryText = query.map { "\(Self.percentEncoded($0.0))=\(Self.percentEncoded($0.1))" }
-      .joined(separator: "&")
-    return pathPrefix + path + (queryText.isEmpty ? "" : "?" + queryText)
+    return target
   }
 
   /// Every byte but RFC 3986's unreserved characters percent-encoded (so `/`, `?`, `#`, `%` and

@@ -81,103 +81,46 @@ public final class HTTPIntegrationClient: IntegrationAPI {
     try await loopGroup.shutdownGracefully()
   }
 
-  // MARK: The 11 operations
+  // MARK: IntegrationAPI
 
-  public func updateCustomerProfile(integrationId: String, body: NewCustomerProfile) async throws
-    -> IntegrationState
-  {
-    try await call(.updateCustomerProfile, parameter: integrationId, body: body)
-  }
-
-  public func updateCustomerSession(customerSessionId: String, body: NewCustomerSession)
-    async throws -> IntegrationState
-  {
-    try await call(.updateCustomerSession, parameter: customerSessionId, body: body)
-  }
-
-  public func updateCustomerSessionV2(customerSessionId: String, body: IntegrationRequest)
-    async throws -> IntegrationStateV2
-  {
-    try await call(.updateCustomerSessionV2, parameter: customerSessionId, body: body)
-  }
-
-  public func trackEvent(body: NewEvent) async throws -> IntegrationState {
-    try await call(.trackEvent, body: body)
-  }
-
-  public func createCouponReservation(couponValue: String, body: CouponReservations)
-    async throws -> Coupon
-  {
-    try await call(.createCouponReservation, parameter: couponValue, body: body)
-  }
-
-  public func deleteCouponReservation(couponValue: String, body: CouponReservations) async throws {
-    _ = try await exchange(
-      .deleteCouponReservation, parameter: couponValue, body: try WireCoding.encode(body))
-  }
-
-  public func getReservedCoupons(integrationId: String) async throws -> InlineResponse2001 {
-    try await call(.getReservedCoupons, parameter: integrationId)
-  }
-
-  public func getReservedCustomers(couponValue: String) async throws -> InlineResponse200 {
-    try await call(.getReservedCustomers, parameter: couponValue)
-  }
-
-  public func createReferral(body: NewReferral) async throws -> Referral {
-    try await call(.createReferral, body: body)
-  }
-
-  public func getCustomerInventory(integrationId: String, profile: Bool?, referrals: Bool?)
-    async throws -> CustomerInventory
-  {
-    var query: [(String, String)] = []
-    if let profile { query.append(("profile", String(profile))) }
-    if let referrals { query.append(("referrals", String(referrals))) }
-    return try await call(.getCustomerInventory, parameter: integrationId, query: query)
-  }
-
-  public func deleteCustomerData(integrationId: String) async throws {
-    _ = try await exchange(.deleteCustomerData, parameter: integrationId, body: nil)
-  }
-
-  // MARK: Requests
-
-  private func call<Answer: Decodable>(
-    _ operation: IntegrationOperation, parameter: String? = nil, query: [(String, String)] = [],
-    body: (some Encodable)? = String?.none
-  ) async throws -> Answer {
-    let data = try body.map { try WireCoding.encode($0) }
-    let (status, answer) = try await exchange(
-      operation, parameter: parameter, query: query, body: data)
+  /// Sends any operation of the catalogue: the body encoded when the operation takes one, the
+  /// path and query parameters encoded by `BaseURL.target`; the answer's JSON is kept as it
+  /// arrived next to its typed value (nothing for a 204).
+  public func send<Request, Answer>(
+    _ operation: APIOperation<Request, Answer>, _ arguments: OperationArguments, body: Request
+  ) async throws -> APIAnswer<Answer> {
+    let operation = operation.operation
+    let data = operation.requestSchema == nil ? nil : try WireCoding.encode(body)
+    let (status, answer) = try await exchange(operation, arguments, body: data)
+    if Answer.self == NoContent.self, let none = NoContent() as? Answer {
+      return APIAnswer(none)
+    }
     do {
       let json = try JSONValue(parsing: answer)
-      AnswerCapture.current?.record(json)
-      return try WireCoding.decode(Answer.self, from: json)
+      return APIAnswer(try WireCoding.decode(Answer.self, from: json), json: json)
     } catch {
       throw TalonHTTPError.invalidResponse(status: status, reason: "\(error)")
     }
   }
 
+  // MARK: Requests
+
   /// Sends the request (with retries) and returns a success answer's status and body; throws
   /// `IntegrationError` for an error answer.
   private func exchange(
-    _ operation: IntegrationOperation, parameter: String?, query: [(String, String)] = [],
-    body: Data?
+    _ operation: IntegrationOperation, _ arguments: OperationArguments, body: Data?
   ) async throws -> (Int, Data) {
-    let (status, answer) = try await send(
-      operation, parameter: parameter, query: query, body: body)
+    let (status, answer) = try await transmit(operation, arguments, body: body)
     return try interpret(status: status, body: answer)
   }
 
   /// Sends the request, retrying idempotent ones, and returns the last answer whatever its
   /// status; throws `TalonHTTPError` when no answer came.
-  private func send(
-    _ operation: IntegrationOperation, parameter: String?, query: [(String, String)],
-    body: Data?
+  private func transmit(
+    _ operation: IntegrationOperation, _ arguments: OperationArguments, body: Data?
   ) async throws -> (Int, Data) {
     let headers = try headers(for: operation, body: body)
-    let target = base.target(operation, parameter: parameter, query: query)
+    let target = base.target(operation, arguments)
     let attempts = operation.isIdempotent ? configuration.retry.attempts : 1
     var attempt = 1
     while true {

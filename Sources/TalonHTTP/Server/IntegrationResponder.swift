@@ -98,12 +98,14 @@ struct IntegrationResponder: HTTPResponder {
       return Self.json(status: 200, body: Data(#"{"status":"ok"}"#.utf8))
     case .openAPIDocument:
       return Self.json(status: 200, body: Data(ReferenceDocument.bundled.text.utf8))
-    case .operation(let operation, let parameter):
-      return await perform(operation, parameter: parameter, request: request)
+    case .operation(let operation, let parameters):
+      return await perform(operation, parameters: parameters, request: request)
     }
   }
 
-  private func perform(_ operation: IntegrationOperation, parameter: String?, request: Request)
+  private func perform(
+    _ operation: IntegrationOperation, parameters: [String], request: Request
+  )
     async -> Response
   {
     var request = request
@@ -128,7 +130,7 @@ struct IntegrationResponder: HTTPResponder {
     }
     do {
       let answer = try await dispatcher.dispatch(
-        operation, rawParameter: parameter, query: request.uri.query, body: body)
+        operation, rawParameters: parameters, query: request.uri.query, body: body)
       guard let data = answer.body else {
         return Response(status: .init(code: answer.status))
       }
@@ -137,7 +139,8 @@ struct IntegrationResponder: HTTPResponder {
       return Self.error(error)
     } catch {
       logger.error(
-        "the API failed", metadata: ["operation": .string(operation.rawValue), "error": "\(error)"])
+        "the API failed",
+        metadata: ["operation": .string(operation.operationId), "error": "\(error)"])
       return Self.error(IntegrationError(status: 500, message: "internal error"))
     }
   }

@@ -7,7 +7,7 @@ import Synchronization
 import TalonAPI
 import UnixSignals
 
-/// Builds the Hummingbird application of `talon serve` for `api`: the 11 Integration API
+/// Builds the Hummingbird application of `talon serve` for `api`: the catalogue's Integration API
 /// routes, `GET /v1/status/health` and `GET /openapi.json`, with HTTP/1.1 limits set
 /// explicitly (64 KiB for the request line or one header field, 64 KiB of headers in all, the
 /// configured idle timeout) and the request context's upload limit at 1 MiB.

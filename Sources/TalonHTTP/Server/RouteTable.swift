@@ -6,13 +6,12 @@ import TalonAPI
 /// without I/O.
 ///
 /// Paths are matched segment by segment on the raw (still percent-encoded) path, so an encoded
-/// `/` (`%2F`) stays inside one path parameter; the parameter's value is percent-decoded after
-/// matching. A trailing slash is a different path (404).
+/// `/` (`%2F`) stays inside one path parameter; parameters are percent-decoded after matching. A trailing slash is a different path (404).
 struct RouteTable: Sendable {
   /// The outcome of resolving a method and a raw path.
   enum Resolution: Equatable, Sendable {
-    /// An Integration API operation; `parameter` is the raw path parameter, if any.
-    case operation(IntegrationOperation, parameter: String?)
+    /// An Integration API operation; `parameters` are the raw path parameters, in path order.
+    case operation(IntegrationOperation, parameters: [String])
     case health
     case openAPIDocument
     /// A known path with another method; `allowed` lists the methods it takes.
@@ -42,8 +41,9 @@ struct RouteTable: Sendable {
 
   private let routes: [Route]
 
-  init() {
-    var routes = IntegrationOperation.allCases.map { operation in
+  /// The routes of `operations` (the whole catalogue by default) and the two fixed ones.
+  init(operations: [IntegrationOperation] = IntegrationOperation.allCases) {
+    var routes = operations.map { operation in
       Route(
         method: operation.method, segments: Self.segments(of: operation.pathTemplate),
         target: .operation(operation))
@@ -69,13 +69,13 @@ struct RouteTable: Sendable {
     let parts = Self.split(path)
     var allowed: [String] = []
     for route in routes {
-      guard let parameter = Self.match(route.segments, parts) else { continue }
+      guard let parameters = Self.match(route.segments, parts) else { continue }
       guard route.method == method else {
         allowed.append(route.method)
         continue
       }
       switch route.target {
-      case .operation(let operation): return .operation(operation, parameter: parameter)
+      case .operation(let operation): return .operation(operation, parameters: parameters)
       case .health: return .health
       case .openAPIDocument: return .openAPIDocument
       }
@@ -83,16 +83,16 @@ struct RouteTable: Sendable {
     return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed: Array(Set(allowed)).sorted())
   }
 
-  /// Nil when the path does not fit; else `.some` of the raw parameter (nil if the route has none).
-  private static func match(_ segments: [Segment], _ parts: [String]) -> String?? {
+  /// Nil when the path does not fit; else the raw parameters in path order.
+  private static func match(_ segments: [Segment], _ parts: [String]) -> [String]? {
     guard segments.count == parts.count else { return nil }
-    var parameter: String?
+    var parameters: [String] = []
     for (segment, part) in zip(segments, parts) {
       switch segment {
       case .literal(let text): if text != part { return nil }
-      case .parameter: parameter = part
+      case .parameter: parameters.append(part)
       }
     }
-    return .some(parameter)
+    return parameters
   }
 }

@@ -2,7 +2,7 @@ import Foundation
 import TalonAPI
 
 /// Reading command arguments as the types the API needs, with located errors.
-extension Interpreter {
+extension CommandContext {
   func value(_ expression: Expression, pipe: JSONValue?) async throws -> JSONValue {
     try await evaluate(expression, pipe: pipe)
   }
@@ -137,7 +137,7 @@ extension Interpreter {
   func requireProfile(for command: CommandNode) throws -> String {
     guard let profile = contextState.profileId else {
       throw failure(
-        "\(command.kind.name) needs a profile: give an id, or run 'profile update ID' or 'use profile ID' first",
+        "\(command.name) needs a profile: give an id, or run 'profile update ID' or 'use profile ID' first",
         at: command.range)
     }
     return profile
@@ -146,7 +146,7 @@ extension Interpreter {
   func requireSession(for command: CommandNode) throws -> String {
     guard let session = contextState.sessionId else {
       throw failure(
-        "\(command.kind.name) needs a session: give an id, or run 'session update ID' or 'use session new' first",
+        "\(command.name) needs a session: give an id, or run 'session update ID' or 'use session new' first",
         at: command.range)
     }
     return session

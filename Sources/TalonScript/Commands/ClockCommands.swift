@@ -3,49 +3,91 @@ import TalonAPI
 
 /// `clock`, `clock set TIME`, `clock advance DURATION`: read and move the embedded engine's
 /// clock through `BackendClock`; any other backend gives a clear error.
-extension Interpreter {
-  func clock(_ builtin: BuiltinCommand, _ command: CommandNode, pipe: JSONValue?) async throws
-    -> CommandOutcome
+struct ClockShowCommand: ScriptCommand {
+  let spec = CommandSpec(
+    "clock", summary: "show the embedded engine's time", examples: ["clock"])
+
+  func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
+    async throws -> CommandOutcome
   {
+    let clock = try context.requireClock(for: command)
+    return await EngineTime.outcome(clock)
+  }
+}
+
+/// `clock set TIME`.
+struct ClockSetCommand: ScriptCommand {
+  let spec = CommandSpec(
+    "clock set", [.positional("TIME", .time)], summary: "set the embedded engine's clock",
+    examples: ["clock set 2020-05-01T10:00:00Z", "clock set 2020-12-24"])
+
+  func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
+    async throws -> CommandOutcome
+  {
+    let clock = try context.requireClock(for: command)
+    let date = try await context.date(command.positional[0], "the time", pipe: pipe)
+    try await clock.setClock(to: date)
+    return await EngineTime.outcome(clock)
+  }
+}
+
+/// `clock advance DURATION`.
+struct ClockAdvanceCommand: ScriptCommand {
+  let spec = CommandSpec(
+    "clock advance", [.positional("DURATION", .duration)],
+    summary: "move the embedded engine's clock forward (30d, 12h, 15m, 10s)",
+    examples: ["clock advance 30d", "clock advance 1d12h"])
+
+  func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
+    async throws -> CommandOutcome
+  {
+    let clock = try context.requireClock(for: command)
+    let expression = command.positional[0]
+    let value = try await context.evaluate(expression, pipe: pipe)
+    guard let seconds = EngineTime.seconds(in: value) else {
+      throw context.failure(
+        "a duration is like 30d, 12h, 15m, 10s or 1d12h (or seconds as a number), not \(ValueText.display(value))",
+        at: expression.range)
+    }
+    let target = await clock.now().timeIntervalSince1970 + seconds
+    guard target <= EngineTime.latest else {
+      throw context.failure("the clock cannot go past 9999-12-31T23:59:59Z", at: expression.range)
+    }
+    try await clock.advanceClock(by: seconds)
+    return await EngineTime.outcome(clock)
+  }
+}
+
+extension CommandContext {
+  fileprivate func requireClock(for command: CommandNode) throws -> any BackendClock {
     guard let backendClock else {
       throw failure(
         "clock works only with the embedded engine (this backend's time cannot be read or moved)",
         at: command.range)
     }
-    switch builtin {
-    case .clockSet:
-      let date = try await date(command.positional[0], "the time", pipe: pipe)
-      try await backendClock.setClock(to: date)
-    case .clockAdvance:
-      let seconds = try await duration(command.positional[0], pipe: pipe)
-      let target = await backendClock.now().timeIntervalSince1970 + seconds
-      guard target <= Self.latestTime else {
-        throw failure(
-          "the clock cannot go past 9999-12-31T23:59:59Z", at: command.positional[0].range)
-      }
-      try await backendClock.advanceClock(by: seconds)
-    default:
-      break
-    }
-    return CommandOutcome(
-      value: .string(RFC3339.string(from: await backendClock.now())), kind: .value)
+    return backendClock
+  }
+}
+
+/// The clock commands' shared parts: their answer, durations and the last writable time.
+enum EngineTime {
+  /// The last instant RFC 3339 can write (9999-12-31T23:59:59Z), as seconds since 1970.
+  static let latest: TimeInterval = 253_402_300_799
+
+  static func outcome(_ clock: any BackendClock) async -> CommandOutcome {
+    CommandOutcome(value: .string(RFC3339.string(from: await clock.now())), kind: .value)
   }
 
-  /// The last instant RFC 3339 can write (9999-12-31T23:59:59Z), as seconds since 1970.
-  static let latestTime: TimeInterval = 253_402_300_799
-
-  /// `30d`, `12h`, `15m`, `10s`, `2w`, sums like `1d12h`, or a number of seconds.
-  private func duration(_ expression: Expression, pipe: JSONValue?) async throws -> TimeInterval {
-    let value = try await evaluate(expression, pipe: pipe)
+  /// A duration value: seconds as a non-negative number, or text like `30d` or `1d12h`.
+  static func seconds(in value: JSONValue) -> TimeInterval? {
     if case .number(let number) = value, number >= 0 {
       return NSDecimalNumber(decimal: number).doubleValue
     }
-    if case .string(let text) = value, let seconds = Self.seconds(in: text) { return seconds }
-    throw failure(
-      "a duration is like 30d, 12h, 15m, 10s or 1d12h (or seconds as a number), not \(ValueText.display(value))",
-      at: expression.range)
+    if case .string(let text) = value { return seconds(in: text) }
+    return nil
   }
 
+  /// `30d`, `12h`, `15m`, `10s`, `2w` and sums like `1d12h`.
   static func seconds(in text: String) -> TimeInterval? {
     guard DigitLedToken.isDuration(Substring(text)) else { return nil }
     var total: TimeInterval = 0

@@ -1,9 +1,23 @@
 import TalonAPI
 
-/// `profile update`, `profile inventory`, `profile delete-data`.
-extension Interpreter {
-  /// `profile update [ID] [attr=value ...]` (a positional object also gives attributes).
-  func profileUpdate(_ command: CommandNode, pipe: JSONValue?) async throws -> CommandOutcome {
+/// `profile update [ID] [ATTRIBUTES] [attr=value ...]` (a positional object also gives
+/// attributes).
+struct ProfileUpdateCommand: ScriptCommand {
+  let spec = CommandSpec(
+    "profile update",
+    [
+      .positional("ID", required: false, default: "the current profile"),
+      .positional("ATTRIBUTES", .object, required: false),
+    ],
+    freeKeys: "attr=value",
+    summary: "create or update a profile's attributes (UpdateCustomerProfile)",
+    details: "The profile becomes current. Attributes come as key=value or as one object.",
+    examples: ["profile update alice tier=gold visits=3", "profile update {city: Berlin}"],
+    operation: .updateCustomerProfile)
+
+  func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
+    async throws -> CommandOutcome
+  {
     var positional = command.positional
     var attributesObject: Expression?
     if positional.count == 2 {
@@ -12,54 +26,65 @@ extension Interpreter {
       attributesObject = positional.removeLast()
     }
     let id =
-      try await optionalString(positional.first, "the profile id", pipe: pipe)
-      ?? requireProfile(for: command)
-    let attributes = try await self.attributes(
+      try await context.optionalString(positional.first, "the profile id", pipe: pipe)
+      ?? context.requireProfile(for: command)
+    let attributes = try await context.attributes(
       of: command, positionalObject: attributesObject, pipe: pipe)
     let body = NewCustomerProfile(attributes: attributes.isEmpty ? nil : .object(attributes))
-    contextState.selectProfile(id)
-    let (_, outcome) = try await callAPI(
-      .updateCustomerProfile, for: command, path: id, request: DeferredJSON(encoding: body)
-    ) {
-      try await api.updateCustomerProfile(integrationId: id, body: body)
-    }
+    context.contextState.selectProfile(id)
+    let (_, outcome) = try await context.callAPI(
+      IntegrationCatalogue.updateCustomerProfile, for: command, path: [id], body: body)
     return outcome
   }
+}
 
-  /// `profile inventory [ID] [profile=BOOL] [referrals=BOOL]`.
-  func profileInventory(_ command: CommandNode, pipe: JSONValue?) async throws -> CommandOutcome {
-    let explicit = try await optionalString(command.positional.first, "the profile id", pipe: pipe)
-    let id = try explicit ?? requireProfile(for: command)
+/// `profile inventory [ID] [profile=BOOL] [referrals=BOOL]`.
+struct ProfileInventoryCommand: ScriptCommand {
+  let spec = CommandSpec(
+    "profile inventory", [.positional("ID", required: false, default: "the current profile")],
+    keys: [.key("profile", .bool), .key("referrals", .bool)],
+    summary: "what is stored about a customer (GetCustomerInventory)",
+    examples: ["profile inventory alice referrals=true"],
+    operation: .getCustomerInventory)
+
+  func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
+    async throws -> CommandOutcome
+  {
+    let explicit = try await context.optionalString(
+      command.positional.first, "the profile id", pipe: pipe)
+    let id = try explicit ?? context.requireProfile(for: command)
     var profile: Bool?
     var referrals: Bool?
     if let argument = command.argument("profile") {
-      profile = try await bool(argument.value, "profile=", pipe: pipe)
+      profile = try await context.bool(argument.value, "profile=", pipe: pipe)
     }
     if let argument = command.argument("referrals") {
-      referrals = try await bool(argument.value, "referrals=", pipe: pipe)
+      referrals = try await context.bool(argument.value, "referrals=", pipe: pipe)
     }
-    if explicit != nil { contextState.selectProfile(id) }
-    var query: [String: JSONValue] = [:]
-    query["profile"] = profile.map { .bool($0) }
-    query["referrals"] = referrals.map { .bool($0) }
-    let (_, outcome) = try await callAPI(
-      .getCustomerInventory, for: command, path: id,
-      request: query.isEmpty ? nil : DeferredJSON(.object(query))
-    ) {
-      try await api.getCustomerInventory(integrationId: id, profile: profile, referrals: referrals)
-    }
+    if explicit != nil { context.contextState.selectProfile(id) }
+    var query: [String: QueryValue] = [:]
+    query["profile"] = profile.map(QueryValue.bool)
+    query["referrals"] = referrals.map(QueryValue.bool)
+    let (_, outcome) = try await context.callAPI(
+      IntegrationCatalogue.getCustomerInventory, for: command, path: [id], query: query)
     return outcome
   }
+}
 
-  /// `profile delete-data ID`: the id must be given (no context default for a deletion).
-  func profileDeleteData(_ command: CommandNode, pipe: JSONValue?) async throws -> CommandOutcome {
-    let id = try await string(command.positional[0], "the profile id", pipe: pipe)
-    let (_, outcome) = try await callAPI(.deleteCustomerData, for: command, path: id, request: nil)
-    {
-      () async throws -> NoContent? in
-      try await api.deleteCustomerData(integrationId: id)
-      return nil
-    }
+/// `profile delete-data ID`: the id must be given (no context default for a deletion).
+struct ProfileDeleteDataCommand: ScriptCommand {
+  let spec = CommandSpec(
+    "profile delete-data", [.positional("ID")],
+    summary: "delete a customer's personal data (DeleteCustomerData)",
+    details: "The id must be given: a deletion never falls back to the current profile.",
+    examples: ["profile delete-data alice"], operation: .deleteCustomerData)
+
+  func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
+    async throws -> CommandOutcome
+  {
+    let id = try await context.string(command.positional[0], "the profile id", pipe: pipe)
+    let (_, outcome) = try await context.callAPI(
+      IntegrationCatalogue.deleteCustomerData, for: command, path: [id])
     return outcome
   }
 }

@@ -6,9 +6,84 @@ import TalonAPI
 /// The session named (or the current one) becomes current, with its profile. `session update`
 /// sends the current profile as `profileId` unless `profile=` is given; the cart is sent as
 /// `cartItems` only when a cart command changed it since the last update (or with `items=`).
-extension Interpreter {
-  static let defaultResponseContent: [ResponseContent] = [.customerSession, .customerProfile]
+struct SessionUpdateCommand: ScriptCommand {
+  let spec = CommandSpec(
+    "session update", [.positional("ID", required: false, default: "the current session")],
+    keys: [
+      .key("profile", default: "the current profile"), .key("coupons", .list),
+      .key("referral"), .key("items", .objects), .key("costs", .object),
+      .key("attributes", .object), .key("identifiers", .list),
+      .key("state"),
+      .key("content", .list, default: "customerSession, customerProfile"),
+    ],
+    summary: "update a session and get its effects (UpdateCustomerSessionV2)",
+    details:
+      "The cart is sent when a cart command changed it since the last update, or with items=.",
+    examples: [
+      "session update s1 coupons=[SUMMER10] costs={shipping: 4.95}",
+      "session update | .effects[0]",
+    ],
+    operation: .updateCustomerSessionV2)
 
+  func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
+    async throws -> CommandOutcome
+  {
+    try await context.sessionUpdate(command, pipe: pipe)
+  }
+}
+
+/// `session update-v1`: the v1 session update.
+struct SessionUpdateV1Command: ScriptCommand {
+  let spec = CommandSpec(
+    "session update-v1", [.positional("ID", required: false, default: "the current session")],
+    keys: [
+      .key("profile", default: "the current profile"), .key("coupon"), .key("referral"),
+      .key("total", .number), .key("items", .objects), .key("identifiers", .list),
+      .key("attributes", .object), .key("state"),
+    ],
+    summary: "the v1 session update (UpdateCustomerSession)",
+    examples: ["session update-v1 s9 coupon=WELCOME total=42.50"],
+    operation: .updateCustomerSession)
+
+  func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
+    async throws -> CommandOutcome
+  {
+    try await context.sessionUpdateV1(command, pipe: pipe)
+  }
+}
+
+/// `session close`: the state `closed` (and the response content) only.
+struct SessionCloseCommand: ScriptCommand {
+  let spec = CommandSpec(
+    "session close", [.positional("ID", required: false, default: "the current session")],
+    keys: [.key("content", .list)],
+    summary: "close a session: redeem its coupons and points (UpdateCustomerSessionV2)",
+    examples: ["session close", "session close s1"], operation: .updateCustomerSessionV2)
+
+  func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
+    async throws -> CommandOutcome
+  {
+    try await context.sessionState(.closed, command, pipe: pipe)
+  }
+}
+
+/// `session cancel`: the state `cancelled` (and the response content) only.
+struct SessionCancelCommand: ScriptCommand {
+  let spec = CommandSpec(
+    "session cancel", [.positional("ID", required: false, default: "the current session")],
+    keys: [.key("content", .list)],
+    summary: "cancel a session, rolling back a closed one (UpdateCustomerSessionV2)",
+    examples: ["session cancel s1"], operation: .updateCustomerSessionV2)
+
+  func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
+    async throws -> CommandOutcome
+  {
+    try await context.sessionState(.cancelled, command, pipe: pipe)
+  }
+}
+
+/// The session commands' shared steps.
+extension CommandContext {
   /// The session id of the command (its first positional argument, or the current session),
   /// made current together with `profile=` when given.
   private func selectSession(_ command: CommandNode, pipe: JSONValue?) async throws -> (
@@ -37,7 +112,9 @@ extension Interpreter {
     return cart.items
   }
 
-  func sessionUpdate(_ command: CommandNode, pipe: JSONValue?) async throws -> CommandOutcome {
+  fileprivate func sessionUpdate(_ command: CommandNode, pipe: JSONValue?) async throws
+    -> CommandOutcome
+  {
     let (id, profileArgument) = try await selectSession(command, pipe: pipe)
     var session = NewCustomerSessionV2(profileId: profileArgument ?? contextState.profileId)
     if let argument = command.argument("coupons") {
@@ -65,7 +142,8 @@ extension Interpreter {
   }
 
   /// `session close` / `session cancel`: only the state (and the response content).
-  func sessionState(_ state: SessionState, _ command: CommandNode, pipe: JSONValue?) async throws
+  fileprivate func sessionState(_ state: SessionState, _ command: CommandNode, pipe: JSONValue?)
+    async throws
     -> CommandOutcome
   {
     let (id, _) = try await selectSession(command, pipe: pipe)
@@ -78,7 +156,9 @@ extension Interpreter {
   private func responseContent(_ command: CommandNode, pipe: JSONValue?) async throws
     -> [ResponseContent]
   {
-    guard let argument = command.argument("content") else { return Self.defaultResponseContent }
+    guard let argument = command.argument("content") else {
+      return [.customerSession, .customerProfile]
+    }
     return try await stringList(argument.value, "content=", pipe: pipe).map(
       ResponseContent.init(rawValue:))
   }
@@ -102,14 +182,9 @@ extension Interpreter {
       contextState.seen.note(code, in: \.coupons)
     }
     let (response, outcome) = try await callAPI(
-      .updateCustomerSessionV2, for: command, path: id, request: DeferredJSON(encoding: body)
-    ) {
-      try await api.updateCustomerSessionV2(customerSessionId: id, body: body)
-    }
+      IntegrationCatalogue.updateCustomerSessionV2, for: command, path: [id], body: body)
     if body.customerSession.cartItems != nil { contextState.carts[id]?.changed = false }
-    if let response {
-      learn(from: response, session: id, sentProfile: body.customerSession.profileId)
-    }
+    learn(from: response, session: id, sentProfile: body.customerSession.profileId)
     return outcome
   }
 
@@ -132,7 +207,9 @@ extension Interpreter {
       session: id, profile: response.session.profileId, cart: response.session.cartItems)
   }
 
-  func sessionUpdateV1(_ command: CommandNode, pipe: JSONValue?) async throws -> CommandOutcome {
+  fileprivate func sessionUpdateV1(_ command: CommandNode, pipe: JSONValue?) async throws
+    -> CommandOutcome
+  {
     let (id, profileArgument) = try await selectSession(command, pipe: pipe)
     var session = NewCustomerSession(profileId: profileArgument ?? contextState.profileId)
     session.coupon = try await optionalString(
@@ -156,12 +233,9 @@ extension Interpreter {
     if let coupon = session.coupon { contextState.seen.note(coupon, in: \.coupons) }
     let body = session
     let (response, outcome) = try await callAPI(
-      .updateCustomerSession, for: command, path: id, request: DeferredJSON(encoding: body)
-    ) {
-      try await api.updateCustomerSession(customerSessionId: id, body: body)
-    }
+      IntegrationCatalogue.updateCustomerSession, for: command, path: [id], body: body)
     if body.cartItems != nil { contextState.carts[id]?.changed = false }
-    if let response { learn(from: response, session: id) }
+    learn(from: response, session: id)
     return outcome
   }
 }

@@ -28,7 +28,7 @@ extension Interpreter {
     let answer: IntegrationError
     do {
       _ = try await execute(expectation.command, pipe: nil)
-      let status = expectation.command.kind.spec.operation?.successStatus ?? 200
+      let status = expectation.command.command.spec.operation?.successStatus ?? 200
       throw failure(
         "\(expected), got \(status) (success)", at: expectation.range, kind: .expectFailed)
     } catch let error as ScriptError where error.kind == .api {

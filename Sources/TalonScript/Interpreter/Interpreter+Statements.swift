@@ -23,7 +23,7 @@ extension Interpreter {
   var source: SourceFile { frames[frames.count - 1].source }
 
   /// A runtime error located at the start of `range` in the current script.
-  func failure(_ message: String, at range: SourceRange, kind: ScriptError.Kind = .runtime)
+  func failure(_ message: String, at range: SourceRange, kind: ScriptError.Kind)
     -> ScriptError
   {
     ScriptError(kind, message, at: range.start, in: source)

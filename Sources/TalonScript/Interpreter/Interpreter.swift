@@ -11,6 +11,11 @@ public actor Interpreter {
   private(set) var api: any IntegrationAPI
   private(set) var backendClock: (any BackendClock)?
   let environment: ScriptEnvironment
+  /// The shell session's side of its own commands (`connect`, `record`, ...), if any.
+  private(set) weak var shellHost: (any ShellHost)?
+  /// The format the last `set output` chose (`json`, `pretty`, `summary`), nil until then;
+  /// the runner shows `--verbose` and `--step` results in it.
+  public internal(set) var outputFormat: String?
   var random: SeededRandom?
   var contextState = ContextState()
   /// The result of the most recent API command anywhere.
@@ -37,10 +42,11 @@ public actor Interpreter {
   // MARK: Parsing
 
   /// Parses a script; a syntax error is a `.parse` `ScriptError` with location and caret.
-  public nonisolated static func parse(_ text: String, file: String = "<input>") throws(ScriptError)
-    -> Program
-  {
-    try Parser.parse(SourceFile(name: file, text: text))
+  /// From a file (the default), shell-only commands are errors too.
+  public nonisolated static func parse(
+    _ text: String, file: String = "<input>", origin: ScriptOrigin = .file
+  ) throws(ScriptError) -> Program {
+    try Parser.parse(SourceFile(name: file, text: text), origin: origin)
   }
 
   /// True when `text` cannot be complete yet: an unclosed `(`, `[` or `{` (outside strings
@@ -78,6 +84,12 @@ public actor Interpreter {
     }
   }
 
+  /// Lets the shell's own commands (`set output`, `connect`, `reset`, `history`, `record`)
+  /// reach the shell. The interpreter holds it weakly.
+  public func attach(shell host: any ShellHost) {
+    shellHost = host
+  }
+
   /// Sets a top-level variable (e.g. from the runner's `--var`, if it wants them as variables).
   public func setVariable(_ name: String, _ value: JSONValue) {
     frames[0].variables[name] = value
@@ -93,7 +105,7 @@ public actor Interpreter {
   /// Parses and runs shell input (one or more statements), stopping at the first failure.
   public func run(line: String, file: String = "<input>") async -> ProgramRun {
     do throws(ScriptError) {
-      return await execute(try Self.parse(line, file: file))
+      return await execute(try Self.parse(line, file: file, origin: .shell))
     } catch {
       return ProgramRun(results: [], error: error, exitRequested: nil)
     }

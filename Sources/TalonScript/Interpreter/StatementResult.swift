@@ -50,8 +50,12 @@ public struct APICallRecord: Sendable {
   /// The HTTP status of the success (`operation.successStatus`).
   public var status: Int
   public var duration: Duration
-  /// The path parameter (profile id, session id, coupon code), if the operation has one.
-  public var pathParameter: String?
+  /// The path parameters (profile id, session id, coupon code...), in path order.
+  public var pathParameters: [String]
+  /// The path parameters as one text (space-separated), nil when there are none.
+  public var pathParameter: String? {
+    pathParameters.isEmpty ? nil : pathParameters.joined(separator: " ")
+  }
   /// The request body as sent (query parameters for GetCustomerInventory), if any; made
   /// into JSON when first read.
   public var request: JSONValue? { deferredRequest?.value }

@@ -1,3 +1,17 @@
+/// What the tolerant lexer found in unfinished input.
+struct LexerScan: Sendable {
+  var tokens: [Token]
+  /// The first thing that would be a syntax error, if any (lexing went on after it).
+  var problem: ScriptError?
+  /// The brackets still open at the end, innermost last.
+  var open: [TokenKind]
+  /// The input ends with `\` (and spaces): the statement goes on on the next line.
+  var continuesAtEnd: Bool
+
+  /// Whether the shell should read another line: a bracket is open or the line continues.
+  var isIncomplete: Bool { !open.isEmpty || continuesAtEnd }
+}
+
 /// Turns source bytes into tokens. It never fails silently: an unexpected character, an
 /// unterminated string or a malformed digit-led token is a located parse error.
 ///
@@ -11,6 +25,10 @@ struct Lexer {
   private let end: Int
   private var tokens: [Token] = []
   private var spaceBefore = true
+  /// Tolerant mode (``scan(_:)``): errors are noted and skipped instead of thrown.
+  private var tolerant = false
+  private var problem: ScriptError?
+  private var continuesAtEnd = false
 
   /// Lexes the whole file, or the byte range `range` of it (for `${...}` interpolations).
   init(source: SourceFile, range: SourceRange? = nil) {
@@ -27,25 +45,68 @@ struct Lexer {
     return try lexer.run()
   }
 
+  /// Lexes text that may be unfinished or wrong (what the shell has typed so far): never
+  /// throws; says where it stopped, which brackets are open and whether the last line asks
+  /// for a continuation.
+  static func scan(_ source: SourceFile) -> LexerScan {
+    var lexer = Lexer(source: source)
+    lexer.tolerant = true
+    let tokens = (try? lexer.run()) ?? lexer.tokens
+    // A stray closer counts against the openers before it, so `echo } {` is complete.
+    var open: [TokenKind] = []
+    var depth = 0
+    for token in tokens {
+      switch token.kind {
+      case .leftParen, .leftBracket, .leftBrace:
+        open.append(token.kind)
+        depth += 1
+      case .rightParen, .rightBracket, .rightBrace:
+        if !open.isEmpty { open.removeLast() }
+        depth -= 1
+      default: break
+      }
+    }
+    return LexerScan(
+      tokens: tokens, problem: lexer.problem, open: depth > 0 ? open : [],
+      continuesAtEnd: lexer.continuesAtEnd)
+  }
+
   private mutating func run() throws(ScriptError) -> [Token] {
     while index < end {
       let byte = bytes[index]
-      if CharacterClass.isSpace(byte) {
-        index += 1
-        spaceBefore = true
-      } else if byte == UInt8(ascii: "#") {
-        while index < end, bytes[index] != UInt8(ascii: "\n") { index += 1 }
-      } else if byte == UInt8(ascii: "\\") {
-        try lineContinuation()
-      } else if byte == UInt8(ascii: "\n") {
-        add(.newline, from: index, to: index + 1)
-        spaceBefore = true
-      } else {
-        try token(startingWith: byte)
+      do throws(ScriptError) {
+        if CharacterClass.isSpace(byte) {
+          index += 1
+          spaceBefore = true
+        } else if byte == UInt8(ascii: "#") {
+          while index < end, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+        } else if byte == UInt8(ascii: "\\") {
+          try lineContinuation()
+        } else if byte == UInt8(ascii: "\n") {
+          add(.newline, from: index, to: index + 1)
+          spaceBefore = true
+        } else {
+          try token(startingWith: byte)
+        }
+      } catch {
+        guard tolerant else { throw error }
+        recover(from: error, at: byte)
       }
     }
     add(.endOfFile, from: end, to: end)
     return tokens
+  }
+
+  /// Tolerant mode: notes the first problem and goes on after it (a broken string to the end
+  /// of its line, anything else by one byte).
+  private mutating func recover(from failure: ScriptError, at byte: UInt8) {
+    if problem == nil { problem = failure }
+    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+      while index < end, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+    } else {
+      index += 1
+    }
+    spaceBefore = true
   }
 
   private mutating func add(_ kind: TokenKind, from start: Int, to stop: Int) {
@@ -70,6 +131,7 @@ struct Lexer {
       throw error(
         "unexpected '\\' (a backslash continues a statement only at the end of a line)", at: index)
     }
+    continuesAtEnd = next >= end
     index = min(next + 1, end)
     spaceBefore = true
   }
@@ -163,17 +225,24 @@ struct Lexer {
     return "0x" + (hex.count == 1 ? "0" + hex : hex)
   }
 
-  /// After a statement's `run`, the next token is a path: `../lib/x.tw`, `/tmp/a.tw`.
+  /// After the words of a command whose first argument is a path (`run`, `record start`, at
+  /// the start of a statement), the next token is a path: `../lib/x.tw`, `/tmp/a.tw`.
   private var atRunPath: Bool {
-    guard let previous = tokens.last, previous.kind == .word,
-      source.text(in: previous.range) == "run"
-    else { return false }
-    guard tokens.count >= 2 else { return true }
-    let before = tokens[tokens.count - 2].kind
-    return before == .newline || before == .leftBrace || before == .pipe || before == .assign
+    CommandTable.pathCommands.contains { words in
+      guard tokens.count >= words.count else { return false }
+      let last = tokens.suffix(words.count)
+      guard
+        zip(last, words).allSatisfy({ token, word in
+          token.kind == .word && source.text(in: token.range) == word
+        })
+      else { return false }
+      guard tokens.count > words.count else { return true }
+      let before = tokens[tokens.count - words.count - 1].kind
+      return before == .newline || before == .leftBrace || before == .pipe || before == .assign
+    }
   }
 
-  /// A path after `run`: everything up to white space or a character that ends a statement.
+  /// A path after `run` (or `record start`): everything up to white space or a character that ends a statement.
   private mutating func runPath() {
     var stop = index
     while stop < end {
@@ -235,38 +304,11 @@ struct Lexer {
   /// A double-quoted string: escapes and `${...}` interpolations (which may nest strings and
   /// braces) are skipped here and decoded by the parser. Strings end on their line.
   private mutating func doubleQuoted() throws(ScriptError) {
-    enum Context { case string, code }
     let start = index
-    var stop = start + 1
-    var stack: [Context] = [.string]
-    while stop < end, bytes[stop] != UInt8(ascii: "\n"), let top = stack.last {
-      let byte = bytes[stop]
-      switch top {
-      case .string:
-        if byte == UInt8(ascii: "\\") {
-          stop += 1
-        } else if byte == UInt8(ascii: "\"") {
-          stack.removeLast()
-          if stack.isEmpty {
-            add(.string, from: start, to: stop + 1)
-            return
-          }
-        } else if byte == UInt8(ascii: "$"), stop + 1 < end, bytes[stop + 1] == UInt8(ascii: "{") {
-          stack.append(.code)
-          stop += 1
-        }
-      case .code:
-        if byte == UInt8(ascii: "\"") {
-          stack.append(.string)
-        } else if byte == UInt8(ascii: "{") {
-          stack.append(.code)
-        } else if byte == UInt8(ascii: "}") {
-          stack.removeLast()
-        }
-      }
-      stop += 1
+    guard let close = QuotedText.close(bytes, from: start + 1, end: end, in: .string) else {
+      throw error(
+        "unterminated string (a double-quoted string ends with \" on the same line)", at: start)
     }
-    throw error(
-      "unterminated string (a double-quoted string ends with \" on the same line)", at: start)
+    add(.string, from: start, to: close + 1)
   }
 }

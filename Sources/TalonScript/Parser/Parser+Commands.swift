@@ -22,8 +22,8 @@ extension Parser {
 
   private mutating func stage(strictWords: Bool) throws(ScriptError) -> PipeStage {
     let start = current.range
-    if current.kind == .word, let kind = try commandKind() {
-      return .command(try command(kind, nameRange: start.union(tokens[max(0, position - 1)].range)))
+    if current.kind == .word, let type = try commandType() {
+      return .command(try command(type, nameRange: start.union(tokens[max(0, position - 1)].range)))
     }
     if strictWords, current.kind == .word, !isExpressionWord {
       let word = text(of: current)
@@ -42,22 +42,22 @@ extension Parser {
 
   /// The command named by the word(s) at the current token, consuming them; nil when the
   /// word names no command.
-  mutating func commandKind() throws(ScriptError) -> CommandKind? {
+  mutating func commandType() throws(ScriptError) -> (any ScriptCommand)? {
     let word = text(of: current)
-    if let operation = IntegrationOperation.named(word) {
+    if let operation = CommandTable.operation(named: word) {
       advance()
-      return .raw(operation)
+      return operation
     }
-    let family = BuiltinCommand.family(word)
+    let family = CommandTable.family(word)
     guard !family.isEmpty else { return nil }
     let first = advance()
     let next = current.kind == .word ? text(of: current) : nil
-    if let sub = family.first(where: { $0.words.count == 2 && $0.words[1] == next }) {
+    if let sub = family.first(where: { $0.spec.words.count == 2 && $0.spec.words[1] == next }) {
       advance()
-      return .builtin(sub)
+      return sub
     }
-    if let single = family.first(where: { $0.words.count == 1 }) { return .builtin(single) }
-    let choices = family.map { $0.words[1] }.joined(separator: ", ")
+    if let single = family.first(where: { $0.spec.words.count == 1 }) { return single }
+    let choices = family.map { $0.spec.words[1] }.joined(separator: ", ")
     guard let next else {
       throw error("'\(word)' needs a subcommand: \(choices)", at: first.range.end)
     }
@@ -72,22 +72,30 @@ extension Parser {
     }
   }
 
-  mutating func command(_ kind: CommandKind, nameRange: SourceRange) throws(ScriptError)
+  /// The arguments of a command, checked against its spec: where it works, the number of
+  /// positional arguments, the keys (required ones too) and literal words of a choice.
+  mutating func command(_ type: any ScriptCommand, nameRange: SourceRange) throws(ScriptError)
     -> CommandNode
   {
+    let spec = type.spec
+    if origin == .file, spec.availability == .shellOnly {
+      throw error(
+        "'\(spec.name)' works only in the interactive shell", at: nameRange.start)
+    }
     var positional: [Expression] = []
     var named: [NamedArgument] = []
-    let spec = kind.spec
     while !atCommandEnd {
       if current.kind == .word, peek().kind == .assign {
         let keyToken = advance()
         let key = text(of: keyToken)
         advance()
-        if let keys = spec.keys, !keys.contains(key) {
+        let declared = spec.key(key)
+        if declared == nil, spec.freeKeys == nil {
           let allowed =
-            keys.isEmpty
-            ? "it takes no key=value arguments" : "keys: " + keys.joined(separator: ", ")
-          throw error("unknown key '\(key)' for \(kind.name); \(allowed)", at: keyToken.range.start)
+            spec.keys.isEmpty
+            ? "it takes no key=value arguments"
+            : "keys: " + spec.keys.map(\.name).joined(separator: ", ")
+          throw error("unknown key '\(key)' for \(spec.name); \(allowed)", at: keyToken.range.start)
         }
         if named.contains(where: { $0.key == key }) {
           throw error("'\(key)=' is given twice", at: keyToken.range.start)
@@ -95,30 +103,52 @@ extension Parser {
         if atCommandEnd {
           throw error("expected a value after '\(key)='", at: current.range.start)
         }
-        named.append(NamedArgument(key: key, keyRange: keyToken.range, value: try primary()))
+        let value = try primary()
+        if let declared { try checkChoice(value, declared, of: spec) }
+        named.append(NamedArgument(key: key, keyRange: keyToken.range, value: value))
       } else {
         let value = try primary()
-        if let limit = spec.positional?.upperBound, positional.count >= limit {
+        if let limit = spec.maximumPositional, positional.count >= limit {
           throw error(
-            "too many arguments for \(kind.name) (usage: \(spec.usage))", at: value.range.start)
+            "too many arguments for \(spec.name) (usage: \(spec.usage))", at: value.range.start)
         }
+        try checkChoice(
+          value, spec.positional[min(positional.count, spec.positional.count - 1)], of: spec)
         positional.append(value)
       }
     }
     if positional.count < spec.minimumPositional {
       throw error(
-        "missing argument for \(kind.name) (usage: \(spec.usage))", at: current.range.start)
+        "missing argument for \(spec.name) (usage: \(spec.usage))", at: current.range.start)
+    }
+    for key in spec.keys where key.isRequired && !named.contains(where: { $0.key == key.name }) {
+      throw error(
+        "\(spec.name) needs \(key.name)= (usage: \(spec.usage))", at: nameRange.start)
     }
     let range = SourceRange(start: nameRange.start, end: previousEnd)
     return CommandNode(
-      kind: kind, nameRange: nameRange, positional: positional, named: named, range: range)
+      command: type, nameRange: nameRange, positional: positional, named: named, range: range)
+  }
+
+  /// A bare word or string given where the spec wants one of some words must be one of them
+  /// (other values are checked when the command runs).
+  private func checkChoice(_ value: Expression, _ argument: ArgumentSpec, of spec: CommandSpec)
+    throws(ScriptError)
+  {
+    guard case .choice(let words) = argument.type,
+      case .literal(.string(let word), let range) = value,
+      !words.contains(word)
+    else { return }
+    throw error(
+      "\(spec.name) takes \(words.joined(separator: " or ")) here, not '\(word)' (usage: \(spec.usage))",
+      at: range.start)
   }
 }
 
 /// "did you mean ...?" for unknown command words.
 enum CommandSuggestion {
   static var words: [String] {
-    Array(Set(BuiltinCommand.allCases.map { $0.words[0] })).sorted()
+    Array(Set(CommandTable.friendly.map { $0.spec.words[0] })).sorted()
       + IntegrationOperation.allCases.map(\.sdkName) + CommandInfo.keywords
   }
 

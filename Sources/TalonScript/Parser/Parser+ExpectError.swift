@@ -36,25 +36,25 @@ extension Parser {
     }
     let commandStart = current
     if commandStart.kind == .word, IntegrationOperation.named(text(of: commandStart)) == nil,
-      !BuiltinCommand.allCases.contains(where: { $0.words[0] == text(of: commandStart) })
+      CommandTable.family(text(of: commandStart)).isEmpty
     {
       let word = text(of: commandStart)
       throw error(
         "unknown command '\(word)'\(CommandSuggestion.hint(for: word))",
         at: commandStart.range.start)
     }
-    guard commandStart.kind == .word, let kind = try commandKind() else {
+    guard commandStart.kind == .word, let type = try commandType() else {
       throw error(
         "expected an API command after 'expect error \(status)', found \(describe(commandStart)) (usage: \(Self.expectErrorUsage))",
         at: commandStart.range.start)
     }
     let nameRange = commandStart.range.union(tokens[max(0, position - 1)].range)
-    guard kind.spec.operation != nil else {
+    guard type.spec.operation != nil else {
       throw error(
-        "'\(kind.name)' makes no API call; 'expect error' needs an API command such as 'profile inventory ID' or an operation name",
+        "'\(type.spec.name)' makes no API call; 'expect error' needs an API command such as 'profile inventory ID' or an operation name",
         at: commandStart.range.start)
     }
-    let command = try command(kind, nameRange: nameRange)
+    let command = try command(type, nameRange: nameRange)
     if current.kind == .pipe {
       throw error(
         "'expect error' takes a single command, not a pipe; look at $last on the next line",

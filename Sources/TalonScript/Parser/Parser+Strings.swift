@@ -41,36 +41,7 @@ extension Parser {
   /// The offset of the `}` closing an interpolation that starts at `start` (the lexer has
   /// already checked that it exists).
   private func closingBrace(from start: Int, end: Int) -> Int {
-    enum Context { case string, code }
-    let bytes = source.bytes
-    var stack: [Context] = [.code]
-    var index = start
-    while index < end, let top = stack.last {
-      let byte = bytes[index]
-      switch top {
-      case .string:
-        if byte == UInt8(ascii: "\\") {
-          index += 1
-        } else if byte == UInt8(ascii: "\"") {
-          stack.removeLast()
-        } else if byte == UInt8(ascii: "$"), index + 1 < end, bytes[index + 1] == UInt8(ascii: "{")
-        {
-          stack.append(.code)
-          index += 1
-        }
-      case .code:
-        if byte == UInt8(ascii: "\"") {
-          stack.append(.string)
-        } else if byte == UInt8(ascii: "{") {
-          stack.append(.code)
-        } else if byte == UInt8(ascii: "}") {
-          stack.removeLast()
-          if stack.isEmpty { return index }
-        }
-      }
-      index += 1
-    }
-    return min(index, end)
+    QuotedText.close(source.bytes, from: start, end: end, in: .code) ?? end
   }
 
   private func interpolation(_ range: SourceRange, at dollar: Int) throws(ScriptError) -> Expression

@@ -10,6 +10,8 @@ struct Parser {
   var position = 0
   /// Inside `${...}`: bare words are references (`${args.who}`).
   let interpolation: Bool
+  /// A file or a shell session: shell-only commands are errors in a file.
+  var origin: ScriptOrigin = .file
   var nesting = 0
   static let maximumNesting = 64
 
@@ -20,8 +22,11 @@ struct Parser {
   }
 
   /// Parses a whole program.
-  static func parse(_ source: SourceFile) throws(ScriptError) -> Program {
+  static func parse(_ source: SourceFile, origin: ScriptOrigin = .file) throws(ScriptError)
+    -> Program
+  {
     var parser = Parser(source: source, tokens: try Lexer.tokenize(source))
+    parser.origin = origin
     var statements: [Statement] = []
     while true {
       parser.skipNewlines()

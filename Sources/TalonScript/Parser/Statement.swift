@@ -1,3 +1,12 @@
+/// Where script text comes from, which decides what it may contain: shell-only commands
+/// (`connect`, `reset`, `history`, `record`) are parse errors in a file.
+public enum ScriptOrigin: Sendable {
+  /// A workflow file: `talon run`, `run FILE` inside a script or the shell.
+  case file
+  /// A shell session: typed or piped lines, `-c`, the startup file.
+  case shell
+}
+
 /// A parsed script: its source and its top-level statements, in order.
 public struct Program: Sendable {
   public let source: SourceFile
@@ -44,13 +53,16 @@ enum PipeStage: Sendable {
   case path([PathComponent], SourceRange)
 }
 
-/// A command with its arguments, checked against the command table at parse time.
+/// A command with its arguments, checked against its spec at parse time.
 struct CommandNode: Sendable {
-  var kind: CommandKind
+  var command: any ScriptCommand
   var nameRange: SourceRange
   var positional: [Expression]
   var named: [NamedArgument]
   var range: SourceRange
+
+  /// The command's words (`session update`) or operation name.
+  var name: String { command.spec.name }
 
   /// The named argument `key`, if given.
   func argument(_ key: String) -> NamedArgument? {

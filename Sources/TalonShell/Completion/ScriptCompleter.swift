@@ -4,10 +4,11 @@ import TalonRendering
 import TalonScript
 
 /// Tab completion for the command language, from a ``ShellStateSnapshot`` (never waits for
-/// the interpreter):
-/// - the first word of a statement (also after `let NAME =` and `|`): command words,
-///   statement keywords and the shell's own statements; the second word of a command family
-///   (`session up` → `update`);
+/// the interpreter). The command being typed is found by the language's own lexer
+/// (`InputScan`), its words and arguments by the command table (`CommandInfo`):
+/// - the first word of a statement (also after `let NAME =`, `|` and a block's `{`): command
+///   words (the shell's commands among them) and statement keywords; the second word of a
+///   command family (`session up` → `update`); the words of a fixed choice (`set output s`);
 /// - `$na` → variable names and `last`, `profile`, `session`, `env`, `args`; `$last.ef` or
 ///   `$cart.items[0].s` → field names of the actual value; `$env.` → environment names;
 /// - arguments of the command being typed: its `key=` names, and ids where an id goes:
@@ -15,7 +16,7 @@ import TalonScript
 ///   session ids (`session update`, `use session`), coupon codes (`coupon reserve`,
 ///   `coupons=[...]`, `coupon=`), session states after `state=`, SKUs of the cart after
 ///   `cart remove`;
-/// - a path after `run `, relative to the working directory;
+/// - a path after `run ` or `record start `, relative to the working directory;
 /// - `error` after `expect ` (once a letter is typed), and after `expect error STATUS ["TEXT"] `
 ///   the command as at the start of a statement.
 public struct ScriptCompleter: Completer {
@@ -40,13 +41,16 @@ public struct ScriptCompleter: Completer {
       before.reversed().prefix { !$0.isWhitespace && !Self.separators.contains($0) }
         .reversed())
     let head = String(before.dropLast(word.count))
-    let words = statementWords(head)
-    if words == ["run"], head.last?.isWhitespace == true {
+    let scan = InputScan(head)
+    let words = scan.commandWords
+    if let command = command(words), command.takesPath, words.count == command.words.count,
+      head.last?.isWhitespace == true
+    {
       return completePath(word, state: state)
     }
     if words.isEmpty {
-      let afterExpectError = Self.droppingExpectError(Substring(head)).count != head.count
-      return prefixed(word, afterExpectError ? apiWords() : firstWords(), appendsSpace: true)
+      return prefixed(
+        word, scan.followsExpectError ? apiWords() : firstWords(), appendsSpace: true)
     }
     if words == ["expect"], head.last?.isWhitespace == true, !word.isEmpty {
       return prefixed(word, ["error"], appendsSpace: true)
@@ -64,7 +68,7 @@ public struct ScriptCompleter: Completer {
     for command in commands where !result.contains(command.words[0]) {
       result.append(command.words[0])
     }
-    for word in CommandInfo.keywords + ShellStatement.words where !result.contains(word) {
+    for word in CommandInfo.keywords where !result.contains(word) {
       result.append(word)
     }
     return result.sorted()
@@ -83,8 +87,6 @@ public struct ScriptCompleter: Completer {
   private func family(_ words: [String]) -> [String]? {
     let seconds = commands.filter { $0.words.count > 1 && $0.words[0] == words[0] }
       .map { $0.words[1] }
-    if words[0] == "set" { return ["output"] }
-    if words[0] == "record" { return ["start", "stop", "status"] }
     if words[0] == "connect" { return ["embedded", "http://", "https://"] }
     return seconds.isEmpty ? nil : seconds
   }
@@ -94,49 +96,11 @@ public struct ScriptCompleter: Completer {
     commands.filter { words.starts(with: $0.words) }.max { $0.words.count < $1.words.count }
   }
 
-  /// The words of the statement being typed, from after the last `|`, `let NAME =` or
-  /// `expect error STATUS ["TEXT"]` (whose command completes like any other).
-  private func statementWords(_ head: String) -> [String] {
-    var text = Substring(head)
-    if let pipe = text.lastIndex(of: "|") { text = text[text.index(after: pipe)...] }
-    text = Self.droppingExpectError(text)
-    var words = text.split(whereSeparator: \.isWhitespace).map(String.init)
-    if words.first == "let", let equals = words.firstIndex(of: "=") {
-      words = Array(words[(equals + 1)...])
-    }
-    return words
-  }
-
-  /// `expect error 404 "text" profile inv` → `profile inv`; other text as it is. Only once
-  /// the status and the text (if any) are complete.
-  static func droppingExpectError(_ text: Substring) -> Substring {
-    var rest = text.drop { $0.isWhitespace }
-    for word in ["expect", "error"] {
-      guard rest.hasPrefix(word + " ") else { return text }
-      rest = rest.dropFirst(word.count).drop { $0.isWhitespace }
-    }
-    let status = rest.prefix { $0.isNumber }
-    rest = rest.dropFirst(status.count)
-    guard !status.isEmpty, rest.first?.isWhitespace == true else { return text }
-    rest = rest.drop { $0.isWhitespace }
-    if let quote = rest.first, quote == "\"" || quote == "'" {
-      let body = rest.dropFirst()
-      guard let close = body.firstIndex(of: quote) else { return text }
-      rest = body[body.index(after: close)...]
-      guard rest.first?.isWhitespace == true else { return text }
-      rest = rest.drop { $0.isWhitespace }
-    }
-    return rest
-  }
-
   // MARK: Arguments
 
   private func completeArgument(
     _ word: String, head: String, words: [String], state: ShellState
   ) -> CompletionResult {
-    if words.count == 2, words[0] == "set", words[1] == "output" {
-      return prefixed(word, OutputFormat.allCases.map(\.rawValue), appendsSpace: true)
-    }
     let command = command(words)
     if let key = currentKey(head) {
       let candidates = values(forKey: key, command: command, state: state)
@@ -144,6 +108,11 @@ public struct ScriptCompleter: Completer {
     }
     guard let command else { return .none }
     let positional = words.count - command.words.count
+    if positional < command.positionalChoices.count,
+      !command.positionalChoices[positional].isEmpty
+    {
+      return prefixed(word, command.positionalChoices[positional], appendsSpace: true)
+    }
     let candidates =
       positionalValues(command, index: positional, state: state) + command.keys.map { $0 + "=" }
     let result = prefixed(word, candidates, appendsSpace: true)

@@ -4,8 +4,8 @@ import TalonRendering
 import TalonScript
 
 /// The shell's ``Evaluator`` over the command language: runs statements on an
-/// `Interpreter`, renders their results, and handles the shell's own statements
-/// (``ShellStatement``: `set output`, `connect`, `reset`, `history`, `record`).
+/// `Interpreter`, renders their results, and is the `ShellHost` behind the language's shell
+/// commands (`set output`, `connect`, `reset`, `history`, `record`).
 ///
 /// After every evaluation it refreshes ``state``, the snapshot completion reads. Results of
 /// statements inside blocks and `run` scripts are printed as they finish (`echo` text,
@@ -16,7 +16,7 @@ import TalonScript
 /// nothing to another) and keeps the variables; it does not contact a remote server (the first
 /// command does, and reports a wrong URL or key). `reset` also clears the context and `$last`.
 /// A cancelled statement reports just `cancelled`.
-public actor ScriptEvaluator: Evaluator {
+public actor ScriptEvaluator: Evaluator, ShellHost {
   public let interpreter: Interpreter
   /// What completion reads; refreshed after every evaluation.
   public nonisolated let state: ShellStateSnapshot
@@ -28,6 +28,7 @@ public actor ScriptEvaluator: Evaluator {
   private let workingDirectory: String
   private var history: History?
   private var recorder: Recorder?
+  private var attached = false
 
   /// An evaluator over `backend`. `factory` opens the backends `connect` asks for (without
   /// it, `connect` fails); `write` receives standard output text printed during evaluation;
@@ -81,26 +82,24 @@ public actor ScriptEvaluator: Evaluator {
   }
 
   public func evaluate(_ text: String) async -> EvaluationOutcome {
-    await evaluate(text, file: "<input>", firstLine: 1)
+    await evaluate(text, file: "<input>")
   }
 
-  /// Evaluates `text` as lines of `file` starting at `firstLine` (so errors in a startup file
-  /// point at the right line).
-  public func evaluate(_ text: String, file: String, firstLine: Int) async -> EvaluationOutcome {
-    if let usage = ShellStatement.help(for: text) { return .output(usage) }
-    if let parsed = ShellStatement.parse(text) {
-      switch parsed {
-      case .success(let statement): return await perform(statement)
-      case .failure(let error): return .error(error.message, exitCode: 2)
-      }
+  /// Evaluates `text` as the content of `file` (the startup file goes through here whole, so
+  /// its errors carry their real lines).
+  public func evaluate(_ text: String, file: String) async -> EvaluationOutcome {
+    if !attached {
+      await interpreter.attach(shell: self)
+      attached = true
     }
-    let padding = String(repeating: "\n", count: max(0, firstLine - 1))
-    let run = await interpreter.run(line: padding + text, file: file)
+    // Statements run where the backend works (the embedded engine's thread), so that its
+    // calls need no thread hop.
+    let interpreter = self.interpreter
+    let run = await withTaskExecutorPreference(backend.api.preferredTaskExecutor) {
+      await interpreter.run(line: text, file: file)
+    }
     await refreshState()
-    var shown = run.results.map { printer.renderer.render($0) }.filter { !$0.isEmpty }
-    if text.trimmingCharacters(in: .whitespaces) == "help", run.error == nil {
-      shown.append(Self.shellHelp)
-    }
+    let shown = run.results.map { printer.renderer.render($0) }.filter { !$0.isEmpty }
     let output = shown.joined(separator: "\n")
     if let error = run.error {
       if !output.isEmpty { printer.write(output + "\n") }
@@ -128,40 +127,45 @@ public actor ScriptEvaluator: Evaluator {
       workingDirectory: workingDirectory)
   }
 
-  static let shellHelp =
-    "shell statements:\n"
-    + ShellStatement.usage.map { usage, summary in
-      "  " + usage.padding(toLength: 32, withPad: " ", startingAt: 0) + summary
-    }.joined(separator: "\n")
+  // MARK: Shell commands
 
-  // MARK: Shell statements
-
-  private func perform(_ statement: ShellStatement) async -> EvaluationOutcome {
-    switch statement {
-    case .setOutput(let format):
+  /// Does what a shell command of the language asks (`set output`, `connect`, ...).
+  public func perform(_ request: ShellRequest) async throws(ShellHostError) -> String {
+    let outcome: EvaluationOutcome
+    switch request {
+    case .setOutput(let name):
+      guard let format = OutputFormat(rawValue: name) else {
+        throw ShellHostError("no output format '\(name)'")
+      }
       printer.renderer.format = format
-      return .output("output: \(format.rawValue)")
-    case .connect(let target):
-      return await connect(target)
+      return "output: \(format.rawValue)"
+    case .connectRemote(let url, let apiKey):
+      outcome = await connect(.remote(url: url, apiKey: apiKey))
+    case .connectEmbedded:
+      outcome = await connect(.embedded)
     case .reset(let force):
-      return await reset(force: force)
+      outcome = await reset(force: force)
     case .history:
       let entries = history?.entries ?? []
-      return .output(
-        entries.enumerated().map { index, line in
-          String(format: "%5d  ", index + 1)
-            + line.replacingOccurrences(of: "\n", with: "\n       ")
-        }.joined(separator: "\n"))
+      return entries.enumerated().map { index, line in
+        String(format: "%5d  ", index + 1)
+          + line.replacingOccurrences(of: "\n", with: "\n       ")
+      }.joined(separator: "\n")
     case .recordStart(let path, let force):
-      return await startRecording(path: path, force: force)
+      outcome = await startRecording(path: path, force: force)
     case .recordStop:
-      guard let recorder else { return .error("not recording", exitCode: 3) }
+      guard let recorder else { throw ShellHostError("not recording") }
       self.recorder = nil
       recorder.close()
-      return .output("recording stopped: \(recorder.path) (\(recorder.statements) statements)")
+      return "recording stopped: \(recorder.path) (\(recorder.statements) statements)"
     case .recordStatus:
-      guard let recorder else { return .output("not recording") }
-      return .output("recording to \(recorder.path) (\(recorder.statements) statements so far)")
+      guard let recorder else { return "not recording" }
+      return "recording to \(recorder.path) (\(recorder.statements) statements so far)"
+    }
+    switch outcome {
+    case .output(let text): return text
+    case .error(let message, _): throw ShellHostError(message)
+    case .exit: return ""
     }
   }
 
@@ -229,9 +233,11 @@ public actor ScriptEvaluator: Evaluator {
     return .output(message)
   }
 
-  /// Writes a successful statement to the recording, unless it may carry a secret.
+  /// Writes a successful statement to the recording, unless it may carry a secret or cannot
+  /// stand in a workflow file (the shell-only commands).
   private func record(_ text: String) {
     guard let recorder else { return }
+    guard (try? Interpreter.parse(text, file: recorder.path, origin: .file)) != nil else { return }
     if HistoryFilter.mayContainSecret(text, activeSecrets: backend.apiKey.map { [$0] } ?? []) {
       printer.write("note: not recorded (it may contain a secret)\n")
       return

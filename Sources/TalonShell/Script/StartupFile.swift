@@ -4,11 +4,11 @@ import TalonScript
 
 /// The startup file run before the first prompt: `--rc FILE`, or `~/.talonrc`.
 ///
-/// Statements are collected line by line as the shell does (multi-line constructs joined
-/// while ``Interpreter/isIncomplete(_:)`` says so), so shell statements such as
-/// `set output summary` work there too. Output is printed; the first error is reported with
-/// its file and line and ends the file, and the shell starts anyway. A missing `~/.talonrc`
-/// is silently skipped; a missing `--rc` file is reported.
+/// The file is parsed whole as shell input (so shell commands such as `connect` work there) and
+/// then run like a workflow: a syntax error anywhere stops it before anything runs, and every
+/// error carries the file's real line and column. Output is printed; the first error ends the
+/// file, and the shell starts anyway. A missing `~/.talonrc` is silently skipped; a missing
+/// `--rc` file is reported.
 public struct StartupFile: Sendable {
   /// The file to run, or nil for none.
   public let path: String?
@@ -41,33 +41,15 @@ public struct StartupFile: Sendable {
       }
       return true
     }
-    var pending: [String] = []
-    var firstLine = 1
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    for (index, line) in lines.enumerated() {
-      if pending.isEmpty {
-        if line.allSatisfy(\.isWhitespace) { continue }
-        firstLine = index + 1
-      }
-      pending.append(line)
-      let statement = pending.joined(separator: "\n")
-      if Interpreter.isIncomplete(statement) && index < lines.count - 1 { continue }
-      pending = []
-      switch await evaluator.evaluate(statement, file: path, firstLine: firstLine) {
-      case .output(let text):
-        if !text.isEmpty { output(text.hasSuffix("\n") ? text : text + "\n") }
-      case .error(let message, _):
-        errors(Self.locate(message, path: path, line: firstLine) + "\n")
-        return false
-      case .exit:
-        return true
-      }
+    switch await evaluator.evaluate(text, file: path) {
+    case .output(let text):
+      if !text.isEmpty { output(text.hasSuffix("\n") ? text : text + "\n") }
+      return true
+    case .error(let message, _):
+      errors(message + "\n")
+      return false
+    case .exit:
+      return true
     }
-    return true
-  }
-
-  /// Shell-statement errors carry no location; give them the file and line.
-  static func locate(_ message: String, path: String, line: Int) -> String {
-    message.hasPrefix(path + ":") ? message : "\(path):\(line): error: \(message)"
   }
 }

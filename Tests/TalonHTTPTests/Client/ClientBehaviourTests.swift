@@ -18,12 +18,15 @@ struct ClientBehaviourTests {
     #expect(plain == slashed)
     #expect(plain.origin == "http://127.0.0.1:9000")
     #expect(
-      plain.target(.getCustomerInventory, parameter: "a b/ü?", query: [("profile", "true")])
-        == "/v1/customer_profiles/a%20b%2F%C3%BC%3F/inventory?profile=true")
+      plain.target(
+        .getCustomerInventory,
+        OperationArguments(
+          path: ["a b/ü?"], query: ["referrals": .bool(false), "profile": .bool(true)]))
+        == "/v1/customer_profiles/a%20b%2F%C3%BC%3F/inventory?profile=true&referrals=false")
     let prefixed = try BaseURL("https://example.talon.one/api/")
     #expect(prefixed.origin == "https://example.talon.one:443")
     #expect(prefixed.hostHeader == "example.talon.one")
-    #expect(prefixed.target(.trackEvent, parameter: nil, query: []) == "/api/v1/events")
+    #expect(prefixed.target(.trackEvent, OperationArguments()) == "/api/v1/events")
   }
 
   @Test func badURLsAndKeysAreRefusedUpFront() {
@@ -196,10 +199,9 @@ struct ClientBehaviourTests {
     #expect(hits.all == ["GET", "GET", "POST"])
   }
 
-  /// A caller that sets an `AnswerCapture` gets the answer's JSON as it arrived, fields the
-  /// models do not know included, next to the typed value; calls outside its scope leave it
-  /// alone.
-  @Test func theAnswerAsItArrivedGoesToTheCallersCapture() async throws {
+  /// The answer of a call carries its JSON as it arrived, fields the models do not know
+  /// included, next to the typed value.
+  @Test func theAnswerCarriesItsJSONAsItArrived() async throws {
     let state = try JSONValue(
       encoding: Fixtures.state(sessionId: "", profileId: "p1", eventType: "talon_profile_updated"))
     // The answer names the path it answers, in a field no model has.
@@ -211,25 +213,27 @@ struct ClientBehaviourTests {
         status: .ok, headers: [.contentType: "application/json"],
         body: ResponseBody(byteBuffer: ByteBuffer(string: answer(path: request.uri.path).jsonText)))
     }
-    let capture = AnswerCapture()
-    let (captured, outside) = try await withStubServer(echo) { port in
+    let (first, second) = try await withStubServer(echo) { port in
       let client = try HTTPIntegrationClient(
         configuration: RemoteConfiguration(url: "http://127.0.0.1:\(port)", apiKey: "k"))
-      let captured = await Result(catching: {
-        try await AnswerCapture.$current.withValue(capture) {
-          try await client.updateCustomerProfile(integrationId: "p1", body: NewCustomerProfile())
-        }
+      let first = await Result(catching: {
+        try await client.send(
+          IntegrationCatalogue.updateCustomerProfile, OperationArguments(path: ["p1"]),
+          body: NewCustomerProfile())
       })
-      let outside = await Result(catching: {
-        try await client.updateCustomerProfile(integrationId: "p2", body: NewCustomerProfile())
+      let second = await Result(catching: {
+        try await client.send(
+          IntegrationCatalogue.updateCustomerProfile, OperationArguments(path: ["p2"]),
+          body: NewCustomerProfile())
       })
       try await client.shutdown()
-      return (captured, outside)
+      return (first, second)
     }
 
-    #expect(try captured.get().profile.integrationId == "p1")
-    #expect(capture.value == answer(path: "/v1/customer_profiles/p1"))
-    #expect(try outside.get().profile.integrationId == "p1")  // the stub's fixed profile
+    #expect(try first.get().value.profile.integrationId == "p1")
+    #expect(try first.get().json == answer(path: "/v1/customer_profiles/p1"))
+    #expect(try second.get().value.profile.integrationId == "p1")  // the stub's fixed profile
+    #expect(try second.get().json == answer(path: "/v1/customer_profiles/p2"))
   }
 
   /// A task preferring the client's executor runs on the client's event loop, calls through

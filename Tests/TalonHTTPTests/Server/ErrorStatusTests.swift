@@ -96,7 +96,7 @@ struct ErrorStatusTests {
         parameter: "integrationId")
     ) {
       _ = try await dispatcher.dispatch(
-        .deleteCustomerData, rawParameter: "%FF", query: nil, body: [])
+        .deleteCustomerData, rawParameters: ["%FF"], query: nil, body: [])
     }
   }
 

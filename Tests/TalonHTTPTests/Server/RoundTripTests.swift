@@ -99,8 +99,7 @@ struct RoundTripTests {
       .deleteCouponReservation: #"{"integrationIDs": ["p1"]}"#,
       .createReferral: #"{"campaignId": 2, "advocateProfileIntegrationId": "p1"}"#,
     ]
-    let path = operation.pathTemplate.replacingOccurrences(
-      of: "{\(operation.pathParameter ?? "-")}", with: "CODE-x1")
+    let path = operation.path(with: operation.pathParameters.map { _ in "CODE-x1" })
     let query = operation == .getCustomerInventory ? "?profile=true&referrals=true" : ""
     let response = try await RawHTTP.send(
       operation.method, server.url + path + query, body: bodies[operation].map { Data($0.utf8) })

@@ -10,11 +10,10 @@ struct RouteTableTests {
 
   @Test(arguments: IntegrationOperation.allCases)
   func everyOperationResolvesAtItsMethodAndPath(_ operation: IntegrationOperation) {
-    let path = operation.pathTemplate.replacingOccurrences(
-      of: "{\(operation.pathParameter ?? "-")}", with: "a%2Fb")
+    let values = operation.pathParameters.indices.map { "a%2Fb\($0)" }
     #expect(
-      routes.resolve(method: operation.method, path: path)
-        == .operation(operation, parameter: operation.pathParameter == nil ? nil : "a%2Fb"))
+      routes.resolve(method: operation.method, path: operation.path(with: values))
+        == .operation(operation, parameters: values))
   }
 
   @Test func referenceDocumentPathsMatchTheCatalogue() {
@@ -41,6 +40,6 @@ struct RouteTableTests {
     // "coupons" alone is a coupon value, not the reserved-coupons listing.
     #expect(
       routes.resolve(method: "POST", path: "/v1/coupon_reservations/coupons")
-        == .operation(.createCouponReservation, parameter: "coupons"))
+        == .operation(.createCouponReservation, parameters: ["coupons"]))
   }
 }

@@ -2,7 +2,8 @@ import Foundation
 import TalonAPI
 
 /// A small, real `IntegrationAPI` for driving the HTTP server in tests: it records every call
-/// (operation, path parameter, decoded body as JSON, query flags), answers with `Fixtures`, and
+/// of any catalogue operation (operation, first path parameter, decoded body as JSON, query
+/// flags), answers with `Fixtures`, and
 /// can be scripted to fail (errors queued per operation) or to hold a call until released.
 actor ScriptedAPI: IntegrationAPI {
   struct Call: Equatable, Sendable {
@@ -30,94 +31,65 @@ actor ScriptedAPI: IntegrationAPI {
     calls.filter { $0.operation == operation }.count
   }
 
-  private func record(
-    _ operation: IntegrationOperation, _ parameter: String? = nil, body: (some Encodable)? = nil,
-    flags: [String: Bool] = [:]
-  ) async throws {
+  func send<Request, Answer>(
+    _ operation: APIOperation<Request, Answer>, _ arguments: OperationArguments, body: Request
+  ) async throws -> APIAnswer<Answer> {
+    let entry = operation.operation
+    var flags: [String: Bool] = [:]
+    for (name, value) in arguments.query { flags[name] = value.bool }
     calls.append(
       Call(
-        operation: operation, parameter: parameter,
-        body: try body.map { try JSONValue(encoding: $0) }, flags: flags))
-    if let hold = holds[operation] {
+        operation: entry, parameter: arguments.path.first,
+        body: entry.requestSchema == nil ? JSONValue?.none : try JSONValue(encoding: body),
+        flags: flags))
+    if let hold = holds[entry] {
       hold.entered.fire()
       await hold.release.wait()
     }
-    if var queue = failures[operation], !queue.isEmpty {
+    if var queue = failures[entry], !queue.isEmpty {
       let error = queue.removeFirst()
-      failures[operation] = queue
+      failures[entry] = queue
       throw error
     }
+    let answer = Self.answer(entry, arguments.path.first ?? "", flags: flags, body: body)
+    guard let typed = answer as? Answer else {
+      throw IntegrationError(status: 501, message: "ScriptedAPI has no answer for \(entry)")
+    }
+    return APIAnswer(typed)
   }
 
-  func updateCustomerProfile(integrationId: String, body: NewCustomerProfile) async throws
-    -> IntegrationState
-  {
-    try await record(.updateCustomerProfile, integrationId, body: body)
-    return Fixtures.state(
-      sessionId: "", profileId: integrationId, eventType: "talon_profile_updated")
-  }
-
-  func updateCustomerSession(customerSessionId: String, body: NewCustomerSession) async throws
-    -> IntegrationState
-  {
-    try await record(.updateCustomerSession, customerSessionId, body: body)
-    return Fixtures.state(
-      sessionId: customerSessionId, profileId: body.profileId ?? "p1",
-      eventType: "talon_session_updated")
-  }
-
-  func updateCustomerSessionV2(customerSessionId: String, body: IntegrationRequest) async throws
-    -> IntegrationStateV2
-  {
-    try await record(.updateCustomerSessionV2, customerSessionId, body: body)
-    return Fixtures.stateV2(sessionId: customerSessionId)
-  }
-
-  func trackEvent(body: NewEvent) async throws -> IntegrationState {
-    try await record(.trackEvent, body: body)
-    return Fixtures.state(
-      sessionId: body.sessionId, profileId: body.profileId ?? "p1", eventType: body.type)
-  }
-
-  func createCouponReservation(couponValue: String, body: CouponReservations) async throws
-    -> Coupon
-  {
-    try await record(.createCouponReservation, couponValue, body: body)
-    return Fixtures.coupon(couponValue)
-  }
-
-  func deleteCouponReservation(couponValue: String, body: CouponReservations) async throws {
-    try await record(.deleteCouponReservation, couponValue, body: body)
-  }
-
-  func getReservedCoupons(integrationId: String) async throws -> InlineResponse2001 {
-    try await record(.getReservedCoupons, integrationId, body: String?.none)
-    return InlineResponse2001(totalResultSize: 1, data: [Fixtures.coupon("SUMMER10")])
-  }
-
-  func getReservedCustomers(couponValue: String) async throws -> InlineResponse200 {
-    try await record(.getReservedCustomers, couponValue, body: String?.none)
-    return InlineResponse200(totalResultSize: 1, data: [Fixtures.profile("p1")])
-  }
-
-  func createReferral(body: NewReferral) async throws -> Referral {
-    try await record(.createReferral, body: body)
-    return Fixtures.referral(advocate: body.advocateProfileIntegrationId)
-  }
-
-  func getCustomerInventory(integrationId: String, profile: Bool?, referrals: Bool?) async throws
-    -> CustomerInventory
-  {
-    var flags: [String: Bool] = [:]
-    flags["profile"] = profile
-    flags["referrals"] = referrals
-    try await record(.getCustomerInventory, integrationId, body: String?.none, flags: flags)
-    return CustomerInventory(
-      profile: profile == true ? Fixtures.profile(integrationId) : nil,
-      referrals: referrals == true ? [Fixtures.referral(advocate: integrationId)] : nil)
-  }
-
-  func deleteCustomerData(integrationId: String) async throws {
-    try await record(.deleteCustomerData, integrationId, body: String?.none)
+  /// The fixture answering `operation`.
+  private static func answer(
+    _ operation: IntegrationOperation, _ id: String, flags: [String: Bool], body: any Sendable
+  ) -> any Sendable {
+    switch operation {
+    case .updateCustomerProfile:
+      return Fixtures.state(sessionId: "", profileId: id, eventType: "talon_profile_updated")
+    case .updateCustomerSession:
+      return Fixtures.state(
+        sessionId: id, profileId: (body as? NewCustomerSession)?.profileId ?? "p1",
+        eventType: "talon_session_updated")
+    case .updateCustomerSessionV2:
+      return Fixtures.stateV2(sessionId: id)
+    case .trackEvent:
+      let event = body as? NewEvent
+      return Fixtures.state(
+        sessionId: event?.sessionId ?? "", profileId: event?.profileId ?? "p1",
+        eventType: event?.type ?? "")
+    case .createCouponReservation:
+      return Fixtures.coupon(id)
+    case .getReservedCoupons:
+      return InlineResponse2001(totalResultSize: 1, data: [Fixtures.coupon("SUMMER10")])
+    case .getReservedCustomers:
+      return InlineResponse200(totalResultSize: 1, data: [Fixtures.profile("p1")])
+    case .createReferral:
+      return Fixtures.referral(advocate: (body as? NewReferral)?.advocateProfileIntegrationId ?? "")
+    case .getCustomerInventory:
+      return CustomerInventory(
+        profile: flags["profile"] == true ? Fixtures.profile(id) : nil,
+        referrals: flags["referrals"] == true ? [Fixtures.referral(advocate: id)] : nil)
+    default:
+      return NoContent()
+    }
   }
 }

@@ -3,8 +3,8 @@ import TalonAPI
 
 @testable import TalonScript
 
-/// An in-test `IntegrationAPI` (the real engine is built elsewhere): records every call with
-/// its path parameter and JSON body, and answers with small but schema-valid results. It keeps
+/// An in-test `IntegrationAPI` (the real engine is built elsewhere): records every call of any
+/// catalogue operation with its first path parameter and JSON body, and answers with small but schema-valid results. It keeps
 /// each session's profile and cart so that context rules can be observed.
 class RecordingAPI: IntegrationAPI, @unchecked Sendable {
   /// One recorded call.
@@ -15,6 +15,8 @@ class RecordingAPI: IntegrationAPI, @unchecked Sendable {
     var query: [String: Bool] = [:]
     /// What the reference schema of the request body says about it (empty: valid).
     var violations: [SchemaViolation] = []
+    /// All path and query values, typed.
+    var arguments = OperationArguments()
   }
 
   private let lock = NSLock()
@@ -37,8 +39,8 @@ class RecordingAPI: IntegrationAPI, @unchecked Sendable {
 
   /// The effects the next v2 session update returns.
   func queueEffects(_ effects: [Effect]) { lock.withLock { queuedEffects.append(effects) } }
-  /// The JSON the next call leaves in the caller's `AnswerCapture`, as a remote backend leaves
-  /// the answer it received.
+  /// The JSON the next call's answer carries, as a remote backend's answer carries the JSON it
+  /// received.
   func queueAnswerJSON(_ answer: JSONValue) { lock.withLock { queuedAnswers.append(answer) } }
   /// Makes the next call fail with this error.
   func queueFailure(_ error: IntegrationError) { lock.withLock { queuedFailures.append(error) } }
@@ -48,19 +50,22 @@ class RecordingAPI: IntegrationAPI, @unchecked Sendable {
   }
 
   private func record(
-    _ operation: IntegrationOperation, path: String?, body: (some Encodable)?,
-    query: [String: Bool] = [:]
-  ) throws {
+    _ operation: IntegrationOperation, path: String?, body: (any Encodable)?,
+    query: [String: Bool] = [:], arguments: OperationArguments = OperationArguments()
+  ) throws -> JSONValue? {
     let json = try body.map { try JSONValueEncoder.encode($0) }
     var violations: [SchemaViolation] = []
     if validates, let json, let schema = operation.requestSchema {
       violations = SchemaValidator().validate(json, against: schema)
     }
-    try lock.withLock {
+    return try lock.withLock {
       storedCalls.append(
-        Call(operation: operation, path: path, body: json, query: query, violations: violations))
+        Call(
+          operation: operation, path: path, body: json, query: query, violations: violations,
+          arguments: arguments))
       if !queuedFailures.isEmpty { throw queuedFailures.removeFirst() }
-      if !queuedAnswers.isEmpty { AnswerCapture.current?.record(queuedAnswers.removeFirst()) }
+      // `JSONValue` is itself nil-expressible: name the optional's none explicitly.
+      return queuedAnswers.isEmpty ? Optional<JSONValue>.none : queuedAnswers.removeFirst()
     }
   }
 
@@ -101,96 +106,77 @@ class RecordingAPI: IntegrationAPI, @unchecked Sendable {
     }
   }
 
-  func updateCustomerProfile(integrationId: String, body: NewCustomerProfile) async throws
-    -> IntegrationState
-  {
-    try record(.updateCustomerProfile, path: integrationId, body: body)
-    return v1State(session: "", profile: integrationId, cart: [], type: "talon_profile_updated")
+  func send<Request, Answer>(
+    _ operation: APIOperation<Request, Answer>, _ arguments: OperationArguments, body: Request
+  ) async throws -> APIAnswer<Answer> {
+    let entry = operation.operation
+    var query: [String: Bool] = [:]
+    for (name, value) in arguments.query { query[name] = value.bool }
+    let id = arguments.path.first
+    let json = try record(
+      entry, path: id, body: entry.requestSchema == nil ? nil : body, query: query,
+      arguments: arguments)
+    let answer = self.answer(entry, id ?? "", query: query, body: body)
+    guard let typed = answer as? Answer else {
+      throw IntegrationError(status: 501, message: "RecordingAPI has no answer for \(entry)")
+    }
+    return APIAnswer(typed, json: json)
   }
 
-  func updateCustomerSession(customerSessionId: String, body: NewCustomerSession) async throws
-    -> IntegrationState
-  {
-    try record(.updateCustomerSession, path: customerSessionId, body: body)
-    let stored = storeSession(customerSessionId, profile: body.profileId, cart: body.cartItems)
-    return v1State(
-      session: customerSessionId, profile: stored.profile, cart: stored.cart,
-      type: "talon_session_updated")
+  /// The answer to `operation`, keeping each session's profile and cart.
+  private func answer(
+    _ operation: IntegrationOperation, _ id: String, query: [String: Bool], body: any Sendable
+  ) -> any Sendable {
+    switch (operation, body) {
+    case (.updateCustomerProfile, _):
+      return v1State(session: "", profile: id, cart: [], type: "talon_profile_updated")
+    case (.updateCustomerSession, let body as NewCustomerSession):
+      let stored = storeSession(id, profile: body.profileId, cart: body.cartItems)
+      return v1State(
+        session: id, profile: stored.profile, cart: stored.cart, type: "talon_session_updated")
+    case (.updateCustomerSessionV2, let body as IntegrationRequest):
+      return v2State(id, body)
+    case (.trackEvent, let body as NewEvent):
+      let stored = storeSession(body.sessionId, profile: body.profileId, cart: nil)
+      return v1State(
+        session: body.sessionId, profile: stored.profile, cart: stored.cart, type: body.type)
+    case (.createCouponReservation, _):
+      return Self.coupon(id)
+    case (.getReservedCoupons, _):
+      return InlineResponse2001(totalResultSize: 1, data: [Self.coupon("FAV10")])
+    case (.getReservedCustomers, _):
+      return InlineResponse200(totalResultSize: 1, data: [Self.profile("alice")])
+    case (.createReferral, let body as NewReferral):
+      return Referral(
+        id: 1, created: Self.epoch, campaignId: body.campaignId,
+        advocateProfileIntegrationId: body.advocateProfileIntegrationId,
+        friendProfileIntegrationId: body.friendProfileIntegrationId, code: "REF-ABCD",
+        usageCounter: 0, usageLimit: 0)
+    case (.getCustomerInventory, _):
+      return CustomerInventory(
+        profile: query["profile"] == true ? Self.profile(id) : nil,
+        referrals: query["referrals"] == true ? [] : nil)
+    default:
+      return NoContent()
+    }
   }
 
-  func updateCustomerSessionV2(customerSessionId: String, body: IntegrationRequest) async throws
-    -> IntegrationStateV2
-  {
-    try record(.updateCustomerSessionV2, path: customerSessionId, body: body)
+  private func v2State(_ id: String, _ body: IntegrationRequest) -> IntegrationStateV2 {
     let stored = storeSession(
-      customerSessionId, profile: body.customerSession.profileId,
-      cart: body.customerSession.cartItems)
+      id, profile: body.customerSession.profileId, cart: body.customerSession.cartItems)
     let effects = lock.withLock { queuedEffects.isEmpty ? [] : queuedEffects.removeFirst() }
     let total = stored.cart.reduce(Decimal(0)) { $0 + $1.price * Decimal($1.quantity) }
     let content = body.responseContent ?? []
     return IntegrationStateV2(
       customerSession: content.contains(.customerSession)
         ? CustomerSessionV2(
-          integrationId: customerSessionId, created: Self.epoch, applicationId: 1,
+          integrationId: id, created: Self.epoch, applicationId: 1,
           profileId: stored.profile, couponCodes: body.customerSession.couponCodes,
           state: body.customerSession.state ?? .open, cartItems: stored.cart, firstSession: true,
           total: total, cartItemTotal: total)
         : nil,
       customerProfile: content.contains(.customerProfile) ? Self.profile(stored.profile) : nil,
       effects: effects)
-  }
-
-  func trackEvent(body: NewEvent) async throws -> IntegrationState {
-    try record(.trackEvent, path: nil, body: body)
-    let stored = storeSession(body.sessionId, profile: body.profileId, cart: nil)
-    return v1State(
-      session: body.sessionId, profile: stored.profile, cart: stored.cart, type: body.type)
-  }
-
-  func createCouponReservation(couponValue: String, body: CouponReservations) async throws -> Coupon
-  {
-    try record(.createCouponReservation, path: couponValue, body: body)
-    return Self.coupon(couponValue)
-  }
-
-  func deleteCouponReservation(couponValue: String, body: CouponReservations) async throws {
-    try record(.deleteCouponReservation, path: couponValue, body: body)
-  }
-
-  func getReservedCoupons(integrationId: String) async throws -> InlineResponse2001 {
-    try record(.getReservedCoupons, path: integrationId, body: Optional<JSONValue>.none)
-    return InlineResponse2001(totalResultSize: 1, data: [Self.coupon("FAV10")])
-  }
-
-  func getReservedCustomers(couponValue: String) async throws -> InlineResponse200 {
-    try record(.getReservedCustomers, path: couponValue, body: Optional<JSONValue>.none)
-    return InlineResponse200(totalResultSize: 1, data: [Self.profile("alice")])
-  }
-
-  func createReferral(body: NewReferral) async throws -> Referral {
-    try record(.createReferral, path: nil, body: body)
-    return Referral(
-      id: 1, created: Self.epoch, campaignId: body.campaignId,
-      advocateProfileIntegrationId: body.advocateProfileIntegrationId,
-      friendProfileIntegrationId: body.friendProfileIntegrationId, code: "REF-ABCD",
-      usageCounter: 0, usageLimit: 0)
-  }
-
-  func getCustomerInventory(integrationId: String, profile: Bool?, referrals: Bool?) async throws
-    -> CustomerInventory
-  {
-    var query: [String: Bool] = [:]
-    query["profile"] = profile
-    query["referrals"] = referrals
-    try record(
-      .getCustomerInventory, path: integrationId, body: Optional<JSONValue>.none, query: query)
-    return CustomerInventory(
-      profile: profile == true ? Self.profile(integrationId) : nil,
-      referrals: referrals == true ? [] : nil)
-  }
-
-  func deleteCustomerData(integrationId: String) async throws {
-    try record(.deleteCustomerData, path: integrationId, body: Optional<JSONValue>.none)
   }
 }
 

@@ -66,7 +66,7 @@ enum SyntaxDump {
         let arguments =
           command.positional.map(expression)
           + command.named.map { "\($0.key)=" + expression($0.value) }
-        return "(command \(command.kind.name)" + arguments.map { " " + $0 }.joined() + ")"
+        return "(command \(command.name)" + arguments.map { " " + $0 }.joined() + ")"
       case .expression(let value): return expression(value)
       case .path(let components, _): return "(path" + path(components) + ")"
       }

@@ -57,6 +57,13 @@ struct ScriptCompleterTests {
     #expect(complete("set ").candidates == ["output"])
     #expect(complete("set output s").candidates == ["summary"])
     #expect(complete("record st").candidates == ["start", "stop", "status"])
+    #expect(complete("reset f").candidates == ["force"])
+  }
+
+  @Test func commandsInsideBlocksAndAfterObjectsComplete() {
+    #expect(complete("if $a > 1 { session up").candidates == ["update", "update-v1"])
+    #expect(complete("for c in [A, B] { echo $c } else { cart re").candidates == ["remove"])
+    #expect(complete("session update s1 attributes={a: 1} cou").candidates == ["coupons="])
   }
 
   @Test func argumentKeysOfTheCommandBeingTyped() {
@@ -122,6 +129,7 @@ struct ScriptCompleterTests {
     #expect(directory == CompletionResult(replacing: 1, candidates: ["lib/"], appendsSpace: false))
     #expect(complete("run lib/s", state: state).candidates == ["lib/setup.tw"])
     #expect(complete("run nowhere/x", state: state).candidates.isEmpty)
+    #expect(complete("record start lib/s", state: state).candidates == ["lib/setup.tw"])
   }
 
   @Test func theSnapshotIsReadAsItIsNow() {

@@ -7,7 +7,7 @@ import Testing
 
 @testable import TalonShell
 
-/// The evaluator adapter in process, over a real in-memory embedded engine: shell statements,
+/// The evaluator adapter in process, over a real in-memory embedded engine: shell commands,
 /// nested output, the completion snapshot and the prompt context.
 @Suite("Script evaluator")
 struct ScriptEvaluatorTests {
@@ -54,30 +54,43 @@ struct ScriptEvaluatorTests {
     #expect(state.environmentNames == ["HOME"])
   }
 
-  @Test func shellStatementsAndTheirUsageErrors() async throws {
+  @Test func shellCommandsAndTheirLocatedErrors() async throws {
     let shell = evaluator(try Self.embedded())
     #expect(await shell.evaluate("set output json") == .output("output: json"))
     #expect(await shell.renderer.format == .json)
     #expect(await shell.evaluate("{b: 1}") == .output("{\"b\":1}"))
     #expect(
       await shell.evaluate("set output loud")
-        == .error("usage: set output json|pretty|summary", exitCode: 2))
+        == .error(
+          "<input>:1:12: error: set output takes json or pretty or summary here, not 'loud' (usage: set output json|pretty|summary)\nset output loud\n           ^",
+          exitCode: 2))
+    guard case .error(let scheme, exitCode: 3) = await shell.evaluate("connect ftp://x") else {
+      Issue.record("connect ftp://x did not fail")
+      return
+    }
     #expect(
-      await shell.evaluate("connect ftp://x")
-        == .error("usage: connect URL [key=API_KEY] | connect embedded", exitCode: 2))
-    #expect(
-      await shell.evaluate("connect embedded")
-        == .error("connect is not available here", exitCode: 3))
+      scheme.hasPrefix(
+        "<input>:1:9: error: connect takes an http:// or https:// URL, or 'embedded'; not 'ftp://x'"
+      ))
+    guard case .error(let unavailable, exitCode: 3) = await shell.evaluate("connect embedded")
+    else {
+      Issue.record("connect without a factory did not fail")
+      return
+    }
+    #expect(unavailable.hasPrefix("<input>:1:1: error: connect is not available here"))
     guard case .output(let usage) = await shell.evaluate("help reset") else {
       Issue.record("help reset gave no output")
       return
     }
-    #expect(usage.hasPrefix("reset [force]"))
+    #expect(usage.hasPrefix("usage: reset [force]\n"))
+    #expect(usage.contains("works only in the interactive shell"))
+    #expect(usage.contains("example:\n  reset"))
     guard case .output(let help) = await shell.evaluate("help") else {
       Issue.record("help gave no output")
       return
     }
-    #expect(help.contains("shell statements:\n  set output json|pretty|summary"))
+    #expect(help.contains("\n  set output "))
+    #expect(help.contains("Shell commands (not in .tw files):\n  connect "))
   }
 
   @Test func resetAsksAndRefusesARemoteBackend() async throws {
@@ -93,10 +106,14 @@ struct ScriptEvaluatorTests {
     #expect(agreeing.state.current.last == .null)
 
     let remote = evaluator(ShellBackend(api: try Self.embedded().api, name: "h.example"))
+    guard case .error(let refused, exitCode: 3) = await remote.evaluate("reset force") else {
+      Issue.record("reset of a remote backend did not fail")
+      return
+    }
     #expect(
-      await remote.evaluate("reset force")
-        == .error(
-          "reset works only with the embedded engine; this shell talks to h.example", exitCode: 3))
+      refused.hasPrefix(
+        "<input>:1:1: error: reset works only with the embedded engine; this shell talks to h.example"
+      ))
   }
 
   @Test func connectSwitchesBackendsAndTheHistorySecret() async throws {
@@ -199,8 +216,18 @@ struct ScriptEvaluatorTests {
     let ok = await StartupFile(path: file.path, environment: [:]).run(
       with: shell, output: { output.append($0) }, errors: { errors.append($0) })
     #expect(!ok)
-    #expect(output.all == "output: json\n")
-    #expect(errors.all == "\(file.path):6: error: usage: set output json|pretty|summary\n")
+    // The whole file is checked first: its syntax error stops it before anything runs.
+    #expect(output.all == "")
+    #expect(
+      errors.all.hasPrefix(
+        "\(file.path):6:12: error: set output takes json or pretty or summary here, not 'nope'"))
+    #expect(shell.state.current.variables["a"] == nil)
+    try "let a = [\n  1,\n]\necho $a\necho $nope\n".write(
+      to: file, atomically: true, encoding: .utf8)
+    let failing = await StartupFile(path: file.path, environment: [:]).run(
+      with: shell, output: { output.append($0) }, errors: { errors.append($0) })
+    #expect(!failing)
+    #expect(errors.all.contains("\(file.path):5:6: error: unknown variable $nope"))
     #expect(shell.state.current.variables["a"] == [1])
 
     let missing = await StartupFile(path: nil, environment: ["HOME": "/nonexistent"]).run(

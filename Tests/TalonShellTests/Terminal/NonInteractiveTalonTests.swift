@@ -61,7 +61,7 @@ struct NonInteractiveTalonTests {
     #expect(value.output == "{\"a\":\"x\",\"b\":[1,2]}\n")
   }
 
-  @Test func shellStatementsWorkWithoutATerminal() throws {
+  @Test func shellCommandsWorkWithoutATerminal() throws {
     let home = try TalonHome()
     defer { home.remove() }
     let outcome = try home.run(
@@ -72,5 +72,23 @@ struct NonInteractiveTalonTests {
     #expect(outcome.output.contains("reset cancelled\n"))
     #expect(outcome.output.contains("the embedded store is empty\n"))
     #expect(outcome.errors.contains("usage: set output json|pretty|summary"))
+  }
+
+  @Test func shellCommandsWorkInBlocksButNotInFilesRunFromTheShell() throws {
+    let home = try TalonHome()
+    defer { home.remove() }
+    let script = home.home.appending(path: "remote.tw")
+    try "echo before\nconnect embedded\n".write(to: script, atomically: true, encoding: .utf8)
+    let outcome = try home.run(
+      ["--memory"],
+      input: "if true {\n  set output json\n}\n{b: 1}\nrun \(script.path)\necho never\n")
+    #expect(outcome.status == 2, "\(outcome.errors)")
+    #expect(outcome.output.contains("output: json\n{\"b\":1}\n"), "\(outcome.output)")
+    #expect(
+      outcome.errors.contains(
+        "\(script.path):2:1: error: 'connect' works only in the interactive shell"),
+      "\(outcome.errors)")
+    #expect(!outcome.output.contains("before"))
+    #expect(!outcome.output.contains("never"))
   }
 }

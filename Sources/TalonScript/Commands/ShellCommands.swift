@@ -1,0 +1,190 @@
+import TalonAPI
+
+/// `set output json|pretty|summary`: how results are shown. It works everywhere: in the
+/// shell it switches the renderer; under `talon run` it sets how `--verbose` and `--step`
+/// show results (the runner reads ``CommandContext/outputFormat``).
+struct SetOutputCommand: ScriptCommand {
+  static let formats = ["json", "pretty", "summary"]
+
+  let spec = CommandSpec(
+    "set output", [.positional("FORMAT", .choice(SetOutputCommand.formats))],
+    summary: "how results are shown",
+    details:
+      "json: one line of JSON per result; pretty: indented JSON; summary: effects in plain words. Under 'talon run' it sets what --verbose and --step show.",
+    examples: ["set output summary"])
+
+  func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
+    async throws -> CommandOutcome
+  {
+    let argument = command.positional[0]
+    let format = try await context.string(argument, "the output format", pipe: pipe)
+    guard Self.formats.contains(format) else {
+      throw context.failure(
+        "the output format is json, pretty or summary, not '\(format)'", at: argument.range)
+    }
+    context.outputFormat = format
+    guard let host = context.shellHost else {
+      return CommandOutcome(value: .string(format), kind: .none)
+    }
+    let message = try await context.perform(.setOutput(format), on: host, for: command)
+    return CommandOutcome(value: .string(format), kind: .output(message))
+  }
+}
+
+/// `connect URL [key=API_KEY]` or `connect embedded`: talk to another backend.
+struct ConnectCommand: ScriptCommand {
+  let spec = CommandSpec(
+    "connect", [.positional("URL|embedded")], keys: [.key("key"), .key("api-key")],
+    summary: "talk to a remote Integration API (or `talon serve`), or to the embedded engine",
+    details:
+      "A fresh context starts (ids of one backend mean nothing to another); variables stay. The server is contacted by the first command.",
+    examples: ["connect http://127.0.0.1:9000 key=$env.TALON_KEY", "connect embedded"],
+    availability: .shellOnly)
+
+  func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
+    async throws -> CommandOutcome
+  {
+    let host = try context.requireShell(for: command)
+    let argument = command.positional[0]
+    let target = try await context.string(argument, "the target", pipe: pipe)
+    let keyArgument = command.argument("key") ?? command.argument("api-key")
+    let key = try await context.optionalString(keyArgument?.value, "key=", pipe: pipe)
+    let request: ShellRequest
+    if target == "embedded" {
+      if let keyArgument {
+        throw context.failure("the embedded engine takes no key", at: keyArgument.keyRange)
+      }
+      request = .connectEmbedded
+    } else if target.hasPrefix("http://") || target.hasPrefix("https://") {
+      request = .connectRemote(url: target, apiKey: key)
+    } else {
+      throw context.failure(
+        "connect takes an http:// or https:// URL, or 'embedded'; not '\(target)'",
+        at: argument.range)
+    }
+    let message = try await context.perform(request, on: host, for: command)
+    return CommandOutcome(value: .null, kind: .output(message))
+  }
+}
+
+/// `reset [force]`: empty the embedded store.
+struct ResetCommand: ScriptCommand {
+  let spec = CommandSpec(
+    "reset", [.positional("force", .choice(["force"]), required: false)],
+    summary: "empty the embedded store (asks first unless forced)",
+    details: "The context and $last start afresh too.", examples: ["reset", "reset force"],
+    availability: .shellOnly)
+
+  func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
+    async throws -> CommandOutcome
+  {
+    let host = try context.requireShell(for: command)
+    let force = try await context.forceFlag(command, pipe: pipe)
+    let message = try await context.perform(.reset(force: force), on: host, for: command)
+    return CommandOutcome(value: .null, kind: .output(message))
+  }
+}
+
+/// `history`: the shell's history, numbered.
+struct HistoryCommand: ScriptCommand {
+  let spec = CommandSpec(
+    "history", summary: "list the history", examples: ["history"], availability: .shellOnly)
+
+  func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
+    async throws -> CommandOutcome
+  {
+    let host = try context.requireShell(for: command)
+    let message = try await context.perform(.history, on: host, for: command)
+    return CommandOutcome(value: .null, kind: .output(message))
+  }
+}
+
+/// `record start FILE.tw [force]`: write each successful statement to a workflow file.
+struct RecordStartCommand: ScriptCommand {
+  let spec = CommandSpec(
+    "record start",
+    [.positional("FILE.tw", .path), .positional("force", .choice(["force"]), required: false)],
+    summary: "write each successful statement to a workflow file",
+    details: "An existing file is kept unless 'force' is given.",
+    examples: ["record start checkout.tw", "record start checkout.tw force"],
+    availability: .shellOnly)
+
+  func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
+    async throws -> CommandOutcome
+  {
+    let host = try context.requireShell(for: command)
+    let path = try await context.string(command.positional[0], "the file", pipe: pipe)
+    let force = try await context.forceFlag(command, at: 1, pipe: pipe)
+    let message = try await context.perform(
+      .recordStart(path: path, force: force), on: host, for: command)
+    return CommandOutcome(value: .null, kind: .output(message))
+  }
+}
+
+/// `record stop`.
+struct RecordStopCommand: ScriptCommand {
+  let spec = CommandSpec(
+    "record stop", summary: "stop recording", examples: ["record stop"],
+    availability: .shellOnly)
+
+  func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
+    async throws -> CommandOutcome
+  {
+    let host = try context.requireShell(for: command)
+    let message = try await context.perform(.recordStop, on: host, for: command)
+    return CommandOutcome(value: .null, kind: .output(message))
+  }
+}
+
+/// `record status`.
+struct RecordStatusCommand: ScriptCommand {
+  let spec = CommandSpec(
+    "record status", summary: "say whether and where the shell records",
+    examples: ["record status"], availability: .shellOnly)
+
+  func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
+    async throws -> CommandOutcome
+  {
+    let host = try context.requireShell(for: command)
+    let message = try await context.perform(.recordStatus, on: host, for: command)
+    return CommandOutcome(value: .null, kind: .output(message))
+  }
+}
+
+extension CommandContext {
+  /// The shell host; outside a shell session (say `run FILE` reached a shell command through
+  /// a variable path) a located error.
+  fileprivate func requireShell(for command: CommandNode) throws -> any ShellHost {
+    guard let shellHost else {
+      throw failure(
+        "'\(command.name)' works only in the interactive shell", at: command.nameRange)
+    }
+    return shellHost
+  }
+
+  /// Asks the shell; its refusal becomes an error at the command.
+  fileprivate func perform(
+    _ request: ShellRequest, on host: any ShellHost, for command: CommandNode
+  )
+    async throws -> String
+  {
+    do {
+      return try await host.perform(request)
+    } catch {
+      throw failure(error.message, at: command.range)
+    }
+  }
+
+  /// Whether the optional `force` word is given at positional `index`.
+  fileprivate func forceFlag(_ command: CommandNode, at index: Int = 0, pipe: JSONValue?)
+    async throws -> Bool
+  {
+    guard command.positional.count > index else { return false }
+    let argument = command.positional[index]
+    let word = try await string(argument, "force", pipe: pipe)
+    guard word == "force" else {
+      throw failure("expected 'force', not '\(word)'", at: argument.range)
+    }
+    return true
+  }
+}
