@@ -35,6 +35,21 @@ struct WorkflowTests {
     #expect(!outcome.standardOutput.contains(" 0 expectations passed"))
   }
 
+  /// Scripts with a campaign file of their own; they move the clock, which only the embedded
+  /// engine can, so they run embedded only.
+  static let scriptsWithTheirCampaigns = [("examples/time-rules.tw", "examples/time-rules.json")]
+
+  @Test(arguments: scriptsWithTheirCampaigns)
+  func passesWithItsOwnCampaignFile(_ name: String, _ campaigns: String) throws {
+    let outcome = try TalonBinary.run([
+      "run", "--seed", Self.seed, "--campaigns", Self.repository.appending(path: campaigns).path,
+      Self.repository.appending(path: name).path,
+    ])
+    #expect(outcome.status == 0, "\(outcome.standardOutput)\n\(outcome.standardError)")
+    #expect(outcome.standardOutput.contains("passed: 1 file"))
+    #expect(!outcome.standardOutput.contains(" 0 expectations passed"))
+  }
+
   @Test(arguments: scripts)
   func passesOverHTTPAgainstTalonServe(_ name: String) async throws {
     let path = Self.repository.appending(path: name).path

@@ -172,7 +172,7 @@ struct CampaignFileTests {
     Case(
       name: "nested wrong arity", text: document(rules: rule(#"["and", true, [">", 1]]"#)),
       pointer: "/campaigns/0/ruleset/rules/0/condition/2",
-      message: "'>' takes 2 arguments, got 1"),
+      message: "'>' takes at least 2 arguments, got 1"),
     Case(
       name: "effect in a condition",
       text: document(rules: rule(#"["setDiscount", "x", 1]"#)),
@@ -197,7 +197,7 @@ struct CampaignFileTests {
       message: #"expected a lambda [["Item"], body]"#),
     Case(
       name: "path element not a string",
-      text: document(rules: rule(#"[".", "Session", 1]"#)),
+      text: document(rules: rule(#"[".", "Session", true]"#)),
       pointer: "/campaigns/0/ruleset/rules/0/condition/2",
       message: "path elements must be strings"),
     Case(

@@ -156,7 +156,7 @@ struct CampaignRun {
     var triggered = false
 
     for (index, rule) in campaign.rules.enumerated() {
-      evaluator.locals = []
+      evaluator.startRule()
       var holds = false
       var calls: [EffectCall] = []
       do {

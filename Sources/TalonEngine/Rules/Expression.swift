@@ -1,7 +1,8 @@
 import Foundation
 
-/// A compiled Talang expression. Campaign files hold rules as JSON arrays in prefix form; they
-/// are compiled once at load (where every problem is reported with its JSON pointer).
+/// A compiled Talang expression. Campaign files hold rules as JSON arrays in prefix form or as
+/// Talang text (`TalangText`); they are compiled once at load (where every problem is reported
+/// with its JSON pointer, and for text also its line and column).
 indirect enum Expression: Sendable {
   case literal(TalangValue)
   /// `[".", root, key...]`: reads a root (or binding, or lambda parameter) and walks its keys.
@@ -24,46 +25,74 @@ indirect enum Expression: Sendable {
   }
 }
 
-/// The functions of our Talang subset, and the effect catalogue.
+/// The functions of Talang (the public function library, see docs/campaigns.md "Functions"),
+/// talon's own `couponValid` / `referralValid`, and the effect catalogue.
 enum Operator: String, Sendable, CaseIterable {
-  case and, or, not
+  // Logic and bindings.
+  case and, or, not, `catch`, noop
+  case `do`, set, setTemplate, kv
+  case useTemplate = "!"
+  case templateParameter = "#"
+  // Comparison.
   case equal = "="
   case notEqual = "!="
   case less = "<"
   case lessOrEqual = "<="
   case greater = ">"
   case greaterOrEqual = ">="
+  case between, betweenTimes
+  // Arithmetic.
   case plus = "+"
   case minus = "-"
   case times = "*"
   case divide = "/"
   case mod, floor, ceil
-  case contains, startsWith, endsWith
+  // Strings.
+  case concat, contains, notContains, startsWith, endsWith
   case matches = "~"
-  case toString
+  case toString, join, split, firstName, lastName
+  // Lists.
   case list, count, sum, map, filter, exists, every, isEmpty, head, tail, item, min, max, sort
-  case before, after, addDuration, subDuration
+  case sortByNumber, sortByString, append, push, drop, reverse
+  // Time.
+  case before, after, addDuration, subDuration, parseTime, formatTime, matchTime, date, days
+  case daysBetween, year, month, monthDay, weekday, hour, minute
+  // Codes.
   case couponValid, referralValid
-  case `catch`
   // Effects.
   case setDiscount, setDiscountPerItem, addLoyaltyPoints, deductLoyaltyPoints, addFreeItem
   case showNotification, updateAttribute, createCoupon, createReferral, triggerWebhook, error
 
+  /// Other spellings the compiler accepts: the function document writes `weekDay` in its example.
+  static let aliases: [String: Operator] = ["weekDay": .weekday]
+
+  init?(name: String) {
+    guard let op = Operator(rawValue: name) ?? Self.aliases[name] else { return nil }
+    self = op
+  }
+
   /// How many arguments the operator takes (upper bound `Int.max` for variadic ones).
   var arity: ClosedRange<Int> {
     switch self {
-    case .and, .or, .plus, .times: 1...Int.max
-    case .list: 0...Int.max
-    case .min, .max: 1...Int.max
-    case .not, .floor, .ceil, .toString, .count, .isEmpty, .head, .tail, .sort: 1...1
-    case .minus: 1...2
-    case .sum: 1...2
+    case .list, .kv: 0...Int.max
+    case .noop, .couponValid, .referralValid, .createCoupon, .createReferral: 0...0
+    case .and, .or, .plus, .times, .minus, .min, .max, .concat, .useTemplate: 1...Int.max
     case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .divide, .mod,
-      .contains, .startsWith, .endsWith, .matches, .map, .filter, .exists, .every, .item, .before,
-      .after, .catch:
+      .contains, .notContains, .startsWith, .endsWith, .matches, .append, .push, .set:
+      2...Int.max
+    case .between: 3...Int.max
+    case .not, .floor, .ceil, .toString, .count, .isEmpty, .head, .tail, .drop, .reverse,
+      .firstName, .lastName, .days, .templateParameter:
+      1...1
+    case .sum, .sort: 1...2
+    case .date, .year, .month, .monthDay, .weekday, .hour, .minute: 1...2
+    case .parseTime, .formatTime: 1...3
+    case .map, .filter, .exists, .every, .do, .item, .before, .after, .catch, .join, .split,
+      .daysBetween, .setTemplate:
       2...2
-    case .addDuration, .subDuration: 3...3
-    case .couponValid, .referralValid, .createCoupon, .createReferral: 0...0
+    case .sortByNumber, .sortByString: 2...3
+    case .betweenTimes, .addDuration, .subDuration: 3...3
+    case .matchTime: 3...4
     case .setDiscount, .deductLoyaltyPoints, .addFreeItem, .updateAttribute, .triggerWebhook: 2...2
     case .setDiscountPerItem, .showNotification: 3...3
     case .addLoyaltyPoints: 2...3
@@ -74,7 +103,7 @@ enum Operator: String, Sendable, CaseIterable {
   /// The argument that is a lambda `[["Item"], body]`, if any.
   var lambdaArgument: Int? {
     switch self {
-    case .sum, .map, .filter, .exists, .every: 1
+    case .sum, .map, .filter, .exists, .every, .do, .sortByNumber, .sortByString: 1
     case .setDiscountPerItem: 2
     default: nil
     }
