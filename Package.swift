@@ -51,6 +51,12 @@ let package = Package(
       exclude: ["Resources"],
       plugins: ["EmbedResources"]
     ),
+    // Opens a backend (the embedded engine on a file or in memory, or a remote Integration API
+    // with a key or a signature) with its optional abilities: for the shell, `run` and `serve`.
+    .target(name: "TalonBackends", dependencies: ["TalonAPI", "TalonEngine", "TalonHTTP"]),
+    .testTarget(
+      name: "TalonBackendsTests",
+      dependencies: ["TalonBackends", "TalonAPI", "TalonEngine", "TalonHTTP", "TalonTestSupport"]),
     // Throughput of updateCustomerSessionV2 against a file-backed store (`make bench`).
     .executableTarget(name: "talon-bench-engine", dependencies: ["TalonEngine"]),
     // The `talon` binary: @main and one file per subcommand.
@@ -58,8 +64,10 @@ let package = Package(
       name: "talon",
       dependencies: [
         "TalonAPI",
+        "TalonBackends",
         "TalonEngine",
         "TalonHTTP",
+        "TalonRendering",
         "TalonRunner",
         "TalonScript",
         "TalonShell",
@@ -83,8 +91,13 @@ let package = Package(
     ),
     // The interactive shell: line editing, history, prompt, signals, the REPL loop, and the
     // language-facing parts (evaluator adapter, completion, result rendering).
-    .target(name: "TalonShell", dependencies: ["CLibEdit", "TalonAPI", "TalonScript"]),
-    .testTarget(name: "TalonAPITests", dependencies: ["TalonAPI"]),
+    .target(
+      name: "TalonShell", dependencies: ["CLibEdit", "TalonAPI", "TalonRendering", "TalonScript"]),
+    // Results as text for people, shared by the shell and the runner: json, pretty and summary
+    // views, the one effect describer, the runner's one-line results, terminal facts and ANSI
+    // styles. No libedit.
+    .target(name: "TalonRendering", dependencies: ["TalonAPI", "TalonScript"]),
+    .testTarget(name: "TalonAPITests", dependencies: ["TalonAPI", "TalonTestSupport"]),
     .testTarget(
       name: "TalonHTTPTests",
       dependencies: [
@@ -111,7 +124,8 @@ let package = Package(
     .testTarget(
       name: "TalonShellTests",
       dependencies: [
-        "TalonShell", "TalonScript", "TalonAPI", "TalonEngine", "talon", "TalonTestSupport",
+        "TalonShell", "TalonRendering", "TalonScript", "TalonAPI", "TalonEngine", "talon",
+        "TalonTestSupport",
       ],
       exclude: ["Golden"]),
     // Test helpers shared by the test targets: the binary in a pseudo-terminal or as a child
@@ -146,11 +160,12 @@ let package = Package(
       name: "TalonScriptTests", dependencies: ["TalonScript", "TalonAPI"],
       exclude: ["Golden"]),
     // `talon run`: loads workflow files, runs each against its own backend, prints results,
-    // failure reports, the summary and the JUnit report. TalonShell only for terminal output.
-    .target(name: "TalonRunner", dependencies: ["TalonScript", "TalonAPI", "TalonShell"]),
+    // failure reports, the summary and the JUnit report. It opens an interactive shell only
+    // through a hook the `talon` executable supplies, so it links neither TalonShell nor libedit.
+    .target(name: "TalonRunner", dependencies: ["TalonScript", "TalonAPI", "TalonRendering"]),
     .testTarget(
       name: "TalonRunnerTests",
-      dependencies: ["TalonRunner", "TalonScript", "TalonAPI", "TalonEngine"]),
+      dependencies: ["TalonRunner", "TalonRendering", "TalonScript", "TalonAPI", "TalonEngine"]),
   ]
 )
 

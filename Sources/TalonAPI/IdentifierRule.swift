@@ -1,8 +1,8 @@
 /// The one rule for identifiers, wherever they arrive: in the path of a request or inside its
 /// body, over HTTP or in process.
 ///
-/// Decided here (the reference puts no limits on the characters of ids, and semantics.md is
-/// silent): an identifier must not contain a control character (U+0000...U+001F,
+/// Decided here (the reference puts no limits on the characters of ids; `docs/behaviour.md`,
+/// "Identifiers"): an identifier must not contain a control character (U+0000...U+001F,
 /// U+007F...U+009F: NUL, line breaks, terminal escape sequences). No real id holds one, and
 /// refusing them keeps such bytes out of the store, the logs and the terminal. The
 /// identifiers are the path parameters and, in bodies, profile ids (`profileId`,

@@ -1,20 +1,21 @@
 import Foundation
-import TalonShell
+import Synchronization
+import TalonRendering
 
 /// Where the runner writes: standard output for statement lines and the summary, standard
 /// error for failure reports, usage and parse errors, and the progress line.
 ///
 /// Every write first erases a progress line that is showing, so the two never mix on a
 /// terminal. Thread-safe: the interpreter reports nested results from its own executor.
-package final class Console: @unchecked Sendable {
+package final class Console: Sendable {
   private let writeOutput: @Sendable (String) -> Void
   private let writeError: @Sendable (String) -> Void
   /// ANSI colour on standard output.
   package let color: Bool
   /// Whether the progress line may be drawn (standard error is a terminal).
   package let progressEnabled: Bool
-  private let lock = NSLock()
-  private var progressShowing = false
+  /// Whether the progress line shows; held while writing, so writes never interleave.
+  private let progressShowing = Mutex(false)
 
   package init(
     color: Bool, progressEnabled: Bool,
@@ -38,24 +39,24 @@ package final class Console: @unchecked Sendable {
 
   /// Writes `text` and a line break to standard output.
   package func line(_ text: String) {
-    lock.withLock {
-      eraseProgress()
+    progressShowing.withLock { showing in
+      eraseProgress(&showing)
       writeOutput(text + "\n")
     }
   }
 
   /// Writes `text` as is to standard output (prompts).
   package func write(_ text: String) {
-    lock.withLock {
-      eraseProgress()
+    progressShowing.withLock { showing in
+      eraseProgress(&showing)
       writeOutput(text)
     }
   }
 
   /// Writes `text` and a line break to standard error.
   package func error(_ text: String) {
-    lock.withLock {
-      eraseProgress()
+    progressShowing.withLock { showing in
+      eraseProgress(&showing)
       writeError(text + "\n")
     }
   }
@@ -63,21 +64,21 @@ package final class Console: @unchecked Sendable {
   /// Draws `text` as the progress line on standard error, replacing the previous one.
   func progress(_ text: String) {
     guard progressEnabled else { return }
-    lock.withLock {
+    progressShowing.withLock { showing in
       writeError("\r\u{1B}[2K" + text)
-      progressShowing = true
+      showing = true
     }
   }
 
   /// Removes the progress line, if one shows.
   func clearProgress() {
-    lock.withLock { eraseProgress() }
+    progressShowing.withLock { eraseProgress(&$0) }
   }
 
-  private func eraseProgress() {
-    guard progressShowing else { return }
+  private func eraseProgress(_ showing: inout Bool) {
+    guard showing else { return }
     writeError("\r\u{1B}[2K")
-    progressShowing = false
+    showing = false
   }
 
   /// `text` in `style` when colour is on.

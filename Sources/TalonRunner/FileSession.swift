@@ -1,7 +1,8 @@
 import Foundation
+import Synchronization
 import TalonAPI
+import TalonRendering
 import TalonScript
-import TalonShell
 
 /// Runs one workflow file against a backend of its own, statement by statement, printing each
 /// result and collecting the file's outcome.
@@ -83,8 +84,18 @@ struct FileSession {
     for statement in program.statements {
       if options.step, let stepInput {
         printer.announce(statement)
-        switch await stepInput.next() {
-        case .run: console.line("")
+        var decision = await stepInput.next()
+        while decision == .shell {
+          if let shell = options.interactiveShell {
+            await shell(
+              ShellHandoff(
+                backend: backend, interpreter: interpreter, location: statement.location))
+            printer.announce(statement)
+          }
+          decision = await stepInput.next()
+        }
+        switch decision {
+        case .run, .shell: console.line("")
         case .skip:
           console.line(console.styled("skipped", .yellow))
           outcome.skipped += 1
@@ -134,22 +145,21 @@ struct FileSession {
 
 /// Collects the nested results the interpreter reports while a statement runs (they are lost
 /// from the result when the statement fails) and moves the progress line.
-final class NestedCollector: @unchecked Sendable {
-  private let lock = NSLock()
-  private var results: [StatementResult] = []
+final class NestedCollector: Sendable {
+  private let results = Mutex<[StatementResult]>([])
   private let progress: ProgressLine
 
   init(progress: ProgressLine) { self.progress = progress }
 
   func add(_ result: StatementResult) {
-    lock.withLock { results.append(result) }
+    results.withLock { $0.append(result) }
     progress.advance(line: result.location.line)
   }
 
-  func reset() { lock.withLock { results = [] } }
+  func reset() { results.withLock { $0 = [] } }
 
   func drain() -> [StatementResult] {
-    lock.withLock {
+    results.withLock { results in
       defer { results = [] }
       return results
     }

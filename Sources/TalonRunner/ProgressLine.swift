@@ -1,17 +1,21 @@
 import Foundation
+import Synchronization
 
 /// The progress line on standard error while a long workflow runs: the file, the statements
 /// done and the line running. Drawn only when standard error is a terminal, only once the file
 /// has run for `delay` (short workflows never show it), and at most every `interval`.
-final class ProgressLine: @unchecked Sendable {
+final class ProgressLine: Sendable {
+  private struct State {
+    var file = ""
+    var fileStart = ContinuousClock.now
+    var lastDrawn: ContinuousClock.Instant?
+    var statements = 0
+  }
+
   private let console: Console
   private let delay: Duration
   private let interval: Duration
-  private let lock = NSLock()
-  private var file = ""
-  private var fileStart = ContinuousClock.now
-  private var lastDrawn: ContinuousClock.Instant?
-  private var statements = 0
+  private let state = Mutex(State())
 
   init(console: Console, delay: Duration = .seconds(1), interval: Duration = .milliseconds(100)) {
     self.console = console
@@ -21,25 +25,22 @@ final class ProgressLine: @unchecked Sendable {
 
   /// A new file starts.
   func start(file: String) {
-    lock.withLock {
-      self.file = file
-      fileStart = .now
-      lastDrawn = nil
-      statements = 0
-    }
+    state.withLock { $0 = State(file: file, fileStart: .now) }
   }
 
   /// One more statement finished; `line` is the line of the statement that runs now.
   func advance(line: Int) {
     guard console.progressEnabled else { return }
-    let text: String? = lock.withLock {
-      statements += 1
+    let (delay, interval) = (delay, interval)
+    let text: String? = state.withLock { state in
+      state.statements += 1
       let now = ContinuousClock.now
-      guard now - fileStart >= delay else { return nil }
-      if let lastDrawn, now - lastDrawn < interval { return nil }
-      lastDrawn = now
-      let seconds = Double((now - fileStart).components.seconds)
-      return "talon run: \(file): \(statements) statements, line \(line), \(Int(seconds))s"
+      guard now - state.fileStart >= delay else { return nil }
+      if let lastDrawn = state.lastDrawn, now - lastDrawn < interval { return nil }
+      state.lastDrawn = now
+      let seconds = Double((now - state.fileStart).components.seconds)
+      return
+        "talon run: \(state.file): \(state.statements) statements, line \(line), \(Int(seconds))s"
     }
     if let text { console.progress(text) }
   }

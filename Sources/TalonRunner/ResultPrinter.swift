@@ -1,7 +1,7 @@
 import Foundation
 import TalonAPI
+import TalonRendering
 import TalonScript
-import TalonShell
 
 /// Writes statement results the way `talon run` shows them:
 ///

@@ -1,5 +1,5 @@
 import TalonAPI
-import TalonShell
+import TalonRendering
 
 /// What `talon run` was asked to do, after the command line has been read.
 package struct RunOptions: Sendable {
@@ -21,11 +21,15 @@ package struct RunOptions: Sendable {
   package var format: OutputFormat?
   /// `--seed`: the interpreter's random source (the engine gets it from the backend options).
   package var seed: UInt64?
+  /// Opens an interactive shell on the file's backend when step mode asks for one (the
+  /// presenter's drop into the shell); nil: never.
+  package var interactiveShell: InteractiveShell?
 
   package init(
     files: [String], arguments: [String: JSONValue] = [:], keepGoing: Bool = false,
     junitPath: String? = nil, step: Bool = false, dryRun: Bool = false,
-    verbosity: Verbosity = .normal, format: OutputFormat? = nil, seed: UInt64? = nil
+    verbosity: Verbosity = .normal, format: OutputFormat? = nil, seed: UInt64? = nil,
+    interactiveShell: InteractiveShell? = nil
   ) {
     self.files = files
     self.arguments = arguments
@@ -36,6 +40,7 @@ package struct RunOptions: Sendable {
     self.verbosity = verbosity
     self.format = format
     self.seed = seed
+    self.interactiveShell = interactiveShell
   }
 
   /// The format full results use: the one asked for, else summary in step mode and pretty

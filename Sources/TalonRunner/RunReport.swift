@@ -1,3 +1,4 @@
+import TalonRendering
 import TalonScript
 
 /// What happened to one workflow file.
@@ -57,17 +58,14 @@ package struct RunReport: Sendable {
   package var summaryLine: String {
     let fileCount = files.filter(\.ran).count
     var line =
-      "\(Self.count(fileCount, "file")), \(Self.count(statements, "statement")), "
-      + "\(Self.count(expectationsPassed, "expectation")) passed, \(expectationsFailed) failed"
+      "\(ResultLine.count(fileCount, "file")), \(ResultLine.count(statements, "statement")), "
+      + "\(ResultLine.count(expectationsPassed, "expectation")) passed, "
+      + "\(expectationsFailed) failed"
     let skipped = files.reduce(0) { $0 + $1.skipped }
     if skipped > 0 { line += ", \(skipped) skipped" }
     let notRun = files.count - fileCount
-    if notRun > 0 { line += ", \(Self.count(notRun, "file")) not run" }
+    if notRun > 0 { line += ", \(ResultLine.count(notRun, "file")) not run" }
     return line + ", " + Self.seconds(seconds)
-  }
-
-  static func count(_ number: Int, _ noun: String) -> String {
-    "\(number) \(noun)\(number == 1 ? "" : "s")"
   }
 
   static func seconds(_ value: Double) -> String {

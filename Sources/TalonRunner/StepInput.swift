@@ -8,6 +8,9 @@ package enum StepDecision: Sendable, Equatable {
   case skip
   /// `q` (also Ctrl-C, Ctrl-D or end of input while waiting): stop the run.
   case quit
+  /// Open an interactive shell on the file's backend through `RunOptions.interactiveShell`,
+  /// then ask again. No key gives it yet; without a shell hook it only asks again.
+  case shell
 }
 
 /// Where step mode reads the presenter's keys.

@@ -1,5 +1,6 @@
 import Foundation
 import TalonAPI
+import TalonRendering
 import TalonScript
 
 /// `talon run`: loads every workflow file, then runs each against its own backend statement by
@@ -93,16 +94,16 @@ package struct WorkflowRunner: Sendable {
       problems += found.count
       for problem in found { console.error(problem.rendered) }
       if options.verbosity != .quiet {
-        let verdict = found.isEmpty ? "ok" : RunReport.count(found.count, "problem")
+        let verdict = found.isEmpty ? "ok" : ResultLine.count(found.count, "problem")
         console.line(
-          "\(program.file): \(RunReport.count(program.statements.count, "statement")), \(verdict)")
+          "\(program.file): \(ResultLine.count(program.statements.count, "statement")), \(verdict)")
       }
     }
     console.line(
-      "dry run: \(RunReport.count(programs.count, "file")), "
-        + "\(RunReport.count(statements, "statement")), "
+      "dry run: \(ResultLine.count(programs.count, "file")), "
+        + "\(ResultLine.count(statements, "statement")), "
         + (problems == 0
-          ? "references ok, nothing called" : "\(RunReport.count(problems, "problem"))"))
+          ? "references ok, nothing called" : "\(ResultLine.count(problems, "problem"))"))
     return problems == 0 ? 0 : 2
   }
 

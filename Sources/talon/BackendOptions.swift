@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TalonAPI
+import TalonBackends
 import TalonEngine
 import TalonHTTP
 
@@ -28,20 +29,17 @@ struct EmbeddedOptions: ParsableArguments {
     }
   }
 
-  /// The campaign pack: the file given, or the built-in demo shop.
-  func campaignPack() throws -> CampaignPack {
-    if let campaigns { return try CampaignPack.load(from: campaigns) }
-    return try CampaignPack.demo
+  /// The store: memory with --memory, the file of --data, else `defaultStore`.
+  func store(default defaultStore: StoreLocation) -> StoreLocation {
+    memory ? .memory : data.map { .file(path: $0) } ?? defaultStore
   }
 
-  /// The embedded engine's configuration; `defaultStore` when neither --memory nor --data.
-  func engineConfiguration(defaultStore: StoreLocation) throws -> EngineConfiguration {
-    let store: StoreLocation =
-      memory ? .memory : data.map { .file(path: $0) } ?? defaultStore
-    if case .file(let path) = store {
-      try DataPaths.prepareDirectory(for: path)
-    }
-    return EngineConfiguration(store: store, campaigns: try campaignPack(), seed: seed)
+  /// The embedded engine to open: the store as ``store(default:)`` says, the campaign file
+  /// given or the built-in demo shop, and the seed.
+  func choice(defaultStore: StoreLocation) throws -> EmbeddedChoice {
+    EmbeddedChoice(
+      store: store(default: defaultStore),
+      campaigns: try EmbeddedChoice.campaignPack(file: campaigns), seed: seed)
   }
 }
 
@@ -114,4 +112,18 @@ struct RemoteOptions: ParsableArguments {
     }
     return configuration
   }
+}
+
+/// The backend the options of a command choose: the remote API when a URL is given (flag or
+/// `TALON_URL`), with `verbose` tracing; else the embedded engine on `defaultStore` unless
+/// `--memory` or `--data` say otherwise.
+func backendChoice(
+  remote: RemoteOptions, embedded: EmbeddedOptions, defaultStore: StoreLocation,
+  verbose: Bool = false
+) throws -> BackendChoice {
+  if var configuration = try remote.configuration() {
+    configuration.verbose = verbose
+    return .remote(configuration)
+  }
+  return .embedded(try embedded.choice(defaultStore: defaultStore))
 }

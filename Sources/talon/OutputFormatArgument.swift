@@ -1,4 +1,5 @@
 import ArgumentParser
+import TalonRendering
 import TalonShell
 
 extension OutputFormat {

@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
 import TalonAPI
+import TalonBackends
 import TalonEngine
-import TalonHTTP
+import TalonRendering
 import TalonRunner
-import TalonShell
 
 /// `talon run`: replays `.tw` workflow files; only reads the options and delegates to
 /// `TalonRunner.WorkflowRunner`.
@@ -94,27 +94,28 @@ struct RunCommand: AsyncParsableCommand {
       files: files, arguments: try RunOptions.parseVariables(variables), keepGoing: keepGoing,
       junitPath: try report.map(RunOptions.parseReport), step: step, dryRun: dryRun,
       verbosity: quiet ? .quiet : verbose ? .verbose : .normal, format: format,
-      seed: embedded.seed)
+      seed: embedded.seed, interactiveShell: WorkflowShell.open)
   }
 
-  /// A backend per file and what to release at the end.
+  /// A backend per file and what to release at the end: one client for the whole run, or a
+  /// fresh embedded engine per file.
   private func backendProvider() throws -> (BackendProvider, @Sendable () async -> Void) {
-    if let configuration = try remote.configuration() {
-      let client = try HTTPIntegrationClient(configuration: configuration)
-      let host = URL(string: configuration.url)?.host ?? configuration.url
+    let choice = try backendChoice(remote: remote, embedded: embedded, defaultStore: .memory)
+    if case .remote = choice {
+      let backend = try Backend.open(choice)
       return (
-        { _ in RunnerBackend(api: client, name: host, taskExecutor: client.taskExecutor) },
-        { try? await client.shutdown() }
+        { _ in
+          RunnerBackend(api: backend.api, name: backend.name, taskExecutor: backend.taskExecutor)
+        },
+        { await backend.shutdown() }
       )
     }
-    let pack = try embedded.campaignPack()
-    let store: StoreLocation = embedded.data.map { .file(path: $0) } ?? .memory
-    if case .file(let path) = store { try DataPaths.prepareDirectory(for: path) }
-    let configuration = EngineConfiguration(store: store, campaigns: pack, seed: embedded.seed)
     return (
       { _ in
-        let engine = try EmbeddedEngine(configuration: configuration)
-        return RunnerBackend(api: engine, name: "embedded") { engine.close() }
+        let backend = try Backend.open(choice)
+        return RunnerBackend(
+          api: backend.api, name: backend.name, taskExecutor: backend.taskExecutor
+        ) { await backend.shutdown() }
       },
       {}
     )

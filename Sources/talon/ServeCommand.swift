@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import TalonAPI
+import TalonBackends
 import TalonEngine
 import TalonHTTP
 
@@ -49,9 +50,8 @@ struct ServeCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let engineConfiguration = try embedded.engineConfiguration(
-      defaultStore: .file(path: DataPaths.defaultStore()))
-    let application = engineConfiguration.campaigns.application
+    let choice = try embedded.choice(defaultStore: .file(path: DataPaths.defaultStore()))
+    let application = choice.campaigns.application
     let configuredKey =
       try KeySource.read("API key", flag: apiKey, file: apiKeyFile)
       ?? ProcessInfo.processInfo.environment[RemoteConfiguration.apiKeyVariable].flatMap {
@@ -64,11 +64,16 @@ struct ServeCommand: AsyncParsableCommand {
       applicationKey: application.key)
     try serverConfiguration.validate()
 
-    let engine = try EmbeddedEngine(configuration: engineConfiguration)
-    defer { engine.close() }
+    let backend = try Backend.open(.embedded(choice))
     var logger = Logger(label: "talon.serve") { StreamLogHandler.standardError(label: $0) }
     logger.logLevel = .info
     // The engine runs its calls one at a time on its own thread; requests wait suspended.
-    try await runServer(api: engine, configuration: serverConfiguration, logger: logger)
+    do {
+      try await runServer(api: backend.api, configuration: serverConfiguration, logger: logger)
+    } catch {
+      await backend.shutdown()
+      throw error
+    }
+    await backend.shutdown()
   }
 }

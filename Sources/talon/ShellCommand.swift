@@ -1,4 +1,5 @@
 import ArgumentParser
+import TalonRendering
 import TalonShell
 
 /// `talon shell`, the default subcommand: the shell for the talon command language.

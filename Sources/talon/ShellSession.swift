@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import TalonBackends
 import TalonEngine
+import TalonRendering
 import TalonScript
 import TalonShell
 
@@ -17,16 +19,16 @@ struct ShellSession {
     let environment = ProcessInfo.processInfo.environment
     let defaultStore = StoreLocation.file(path: DataPaths.defaultStore())
     let embedded = options.embedded
-    let store: StoreLocation =
-      embedded.memory ? .memory : embedded.data.map { .file(path: $0) } ?? defaultStore
     let opened = try Backend.open(
-      remote: options.remote, embedded: embedded, defaultStore: defaultStore,
-      verbose: options.verbose)
-    let backend = ShellBackends.shellBackend(opened, store: store, seed: embedded.seed)
+      try backendChoice(
+        remote: options.remote, embedded: embedded, defaultStore: defaultStore,
+        verbose: options.verbose))
+    let backend = ShellBackends.shellBackend(opened, seed: embedded.seed)
     let evaluator = ScriptEvaluator(
       backend: backend,
       factory: ShellBackends.factory(
-        store: store, campaigns: embedded.campaigns, seed: embedded.seed,
+        store: embedded.store(default: defaultStore), campaigns: embedded.campaigns,
+        seed: embedded.seed,
         verbose: options.verbose),
       renderer: ResultRenderer(format: options.output, color: false),
       environment: ScriptEnvironment(seed: options.embedded.seed, readFile: Self.readScript))

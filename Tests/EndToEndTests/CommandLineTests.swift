@@ -1,4 +1,5 @@
 import Foundation
+import TalonAPI
 import TalonTestSupport
 import Testing
 
@@ -7,7 +8,7 @@ struct CommandLineTests {
   @Test func versionPrintsTheVersion() throws {
     let outcome = try TalonBinary.run(["--version"])
     #expect(outcome.status == 0)
-    #expect(outcome.standardOutput == "0.1.0\n")
+    #expect(outcome.standardOutput == TalonVersion.current + "\n")
   }
 
   @Test func helpDescribesTheTool() throws {

@@ -9,7 +9,8 @@ import Testing
 /// `PRAGMA integrity_check`, each acknowledged close is still closed with the same profile
 /// totals and loyalty balance, and the coupon's usage counts at least every acknowledged
 /// redemption (and no more than were attempted). Checked through idempotent calls only:
-/// repeating a close answers the stored state and commits nothing (semantics.md).
+/// repeating a close answers the stored state and commits nothing (`docs/behaviour.md`,
+/// "Sessions").
 @Suite("talon serve, crash safety")
 struct CrashSafetyTests {
   /// What an acknowledged close said.

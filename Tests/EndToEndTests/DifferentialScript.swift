@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TalonAPI
 
 /// What one call of the differential script gave: the JSON of its result, or the status and
@@ -27,9 +28,8 @@ final class Transcript: @unchecked Sendable {
     var outcome: CallOutcome
   }
 
-  private let lock = NSLock()
-  private var recorded: [Step] = []
-  var steps: [Step] { lock.withLock { recorded } }
+  private let recorded = Mutex<[Step]>([])
+  var steps: [Step] { recorded.withLock { $0 } }
 
   /// Calls `body` and records its outcome; the result when it succeeded.
   @discardableResult
@@ -62,7 +62,7 @@ final class Transcript: @unchecked Sendable {
     let step = Step(
       label: label, operation: operation,
       outcome: outcome ?? .unexpected("the result does not encode"))
-    lock.withLock { recorded.append(step) }
+    recorded.withLock { $0.append(step) }
   }
 
   private static func outcome(of error: any Error) -> CallOutcome {

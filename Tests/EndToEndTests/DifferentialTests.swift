@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TalonAPI
 import TalonEngine
 import TalonHTTP
@@ -69,9 +70,8 @@ final class ResponseBodies: @unchecked Sendable {
     var body: String
   }
 
-  private let lock = NSLock()
-  private var answers: [Answer] = []
-  var all: [Answer] { lock.withLock { answers } }
+  private let answers = Mutex<[Answer]>([])
+  var all: [Answer] { answers.withLock { $0 } }
 
   var observe: @Sendable (String) -> Void {
     { [self] text in record(text) }
@@ -86,6 +86,6 @@ final class ResponseBodies: @unchecked Sendable {
     } else {
       body = ""
     }
-    lock.withLock { answers.append(Answer(status: status, body: body)) }
+    answers.withLock { $0.append(Answer(status: status, body: body)) }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TalonTestSupport
 
 #if canImport(Glibc)
@@ -133,8 +134,7 @@ struct ServeFailure: Error, CustomStringConvertible {
 /// A pipe whose read end is drained into memory as data arrives.
 private final class OutputBuffer: @unchecked Sendable {
   let pipe = Pipe()
-  private let lock = NSLock()
-  private var data = Data()
+  private let data = Mutex(Data())
 
   init() {
     pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
@@ -148,8 +148,8 @@ private final class OutputBuffer: @unchecked Sendable {
   }
 
   private func append(_ chunk: Data) {
-    lock.withLock { data.append(chunk) }
+    data.withLock { $0.append(chunk) }
   }
 
-  var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+  var text: String { data.withLock { String(decoding: $0, as: UTF8.self) } }
 }

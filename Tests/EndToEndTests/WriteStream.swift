@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TalonAPI
 import TalonHTTP
 
@@ -15,18 +16,21 @@ final class WriteStream<Record: Sendable>: @unchecked Sendable {
     var at: ContinuousClock.Instant
   }
 
-  private let lock = NSLock()
-  private var acknowledged: [Acknowledged] = []
-  private var attempts: [Int: Int] = [:]
-  private var failures: [String] = []
+  private struct State {
+    var acknowledged: [Acknowledged] = []
+    var attempts: [Int: Int] = [:]
+    var failures: [String] = []
+  }
+
+  private let state = Mutex(State())
 
   /// Every acknowledged write so far.
-  var acknowledgements: [Acknowledged] { lock.withLock { acknowledged } }
-  var count: Int { lock.withLock { acknowledged.count } }
+  var acknowledgements: [Acknowledged] { state.withLock { $0.acknowledged } }
+  var count: Int { state.withLock { $0.acknowledged.count } }
   /// Writes sent (acknowledged or not) by `worker`.
-  func attempted(by worker: Int) -> Int { lock.withLock { attempts[worker, default: 0] } }
+  func attempted(by worker: Int) -> Int { state.withLock { $0.attempts[worker, default: 0] } }
   /// Failures other than the server going away.
-  var unexpected: [String] { lock.withLock { failures } }
+  var unexpected: [String] { state.withLock { $0.failures } }
 
   /// Runs `workers` writers, each for at most `rounds` writes; returns when all stopped.
   func run(
@@ -37,15 +41,15 @@ final class WriteStream<Record: Sendable>: @unchecked Sendable {
       for worker in 0..<workers {
         group.addTask {
           for round in 0..<rounds {
-            self.lock.withLock { self.attempts[worker, default: 0] += 1 }
+            self.state.withLock { $0.attempts[worker, default: 0] += 1 }
             do {
               let record = try await write(worker, round)
               let entry = Acknowledged(record: record, worker: worker, at: .now)
-              self.lock.withLock { self.acknowledged.append(entry) }
+              self.state.withLock { $0.acknowledged.append(entry) }
             } catch is TalonHTTPError {
               return
             } catch {
-              self.lock.withLock { self.failures.append("worker \(worker): \(error)") }
+              self.state.withLock { $0.failures.append("worker \(worker): \(error)") }
               return
             }
           }

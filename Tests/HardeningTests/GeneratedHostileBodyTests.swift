@@ -1,6 +1,7 @@
 import Foundation
 import TalonAPI
 import TalonEngine
+import TalonTestSupport
 import Testing
 
 /// Issue 8, item 4, generated: for every operation with a body, a valid sample built from the

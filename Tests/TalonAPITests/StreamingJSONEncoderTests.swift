@@ -1,4 +1,5 @@
 import Foundation
+import TalonTestSupport
 import Testing
 
 @testable import TalonAPI

@@ -4,9 +4,9 @@ import Testing
 @testable import TalonAPI
 @testable import TalonEngine
 
-/// The conformance table: every example of the Talang function document whose result is stated
-/// (reference/talang/functions.md), evaluated through a real campaign of a real engine
-/// (`RuleProbe`). Results are JSON; `nil` means the evaluation fails (the rule is skipped).
+/// The conformance table: every example of Talang's public function document whose result is
+/// stated, evaluated through a real campaign of a real engine (`RuleProbe`); where talon departs
+/// from an example, `docs/behaviour.md`, "Talang functions", says why. Results are JSON; `nil` means the evaluation fails (the rule is skipped).
 /// Examples the document writes without their outer parentheses are written with them.
 @Suite("Talang conformance")
 struct TalangConformanceTests {

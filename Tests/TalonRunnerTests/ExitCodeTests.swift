@@ -23,7 +23,7 @@ struct ExitCodeTests {
     #expect(harness.calls.count == 2)
     #expect(
       harness.output.contains("passed: 1 file, 4 statements, 2 expectations passed, 0 failed"))
-    #expect(harness.output.contains("200 updateCustomerSessionV2 s1: acceptCoupon SUMMER10"))
+    #expect(harness.output.contains("200 updateCustomerSessionV2 s1: coupon SUMMER10 accepted"))
   }
 
   @Test func aFailedExpectIsOneWithLocationAndValues() async throws {

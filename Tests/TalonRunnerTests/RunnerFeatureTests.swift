@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TalonAPI
 import TalonRunner
 import Testing
@@ -107,6 +108,34 @@ struct RunnerFeatureTests {
     #expect(
       harness.output.contains(
         "stopped: 1 file, 2 statements, 0 expectations passed, 0 failed, 1 skipped"))
+  }
+
+  @Test func stepModeOpensTheShellHookOnTheFilesInterpreter() async throws {
+    let text = "let a = 1\nexpect $fromShell == 7\n"
+    let harness = RunnerHarness(files: ["h.tw": text])
+    let handoffs = Mutex<[(backend: String, line: Int)]>([])
+    let shell: InteractiveShell = { handoff in
+      handoffs.withLock { $0.append((handoff.backend.name, handoff.location.line)) }
+      _ = await handoff.interpreter.run(line: "let fromShell = 7")
+    }
+    let input = ScriptedStepInput([.run, .shell, .run])
+    let outcome = await harness.run(
+      RunOptions(files: ["h.tw"], step: true, interactiveShell: shell), stepInput: input)
+    #expect(outcome.exitCode == 0)
+    #expect(input.prompts == 3)
+    let seen = handoffs.withLock { $0 }
+    #expect(seen.map(\.backend) == ["embedded"])
+    #expect(seen.map(\.line) == [2])
+    #expect(harness.output.components(separatedBy: "next h.tw:2").count == 3)
+  }
+
+  @Test func withoutAShellHookAskingForTheShellOnlyAsksAgain() async throws {
+    let harness = RunnerHarness(files: ["n.tw": "echo (\"A\" + \"1\")\n"])
+    let input = ScriptedStepInput([.shell, .run])
+    let outcome = await harness.run(RunOptions(files: ["n.tw"], step: true), stepInput: input)
+    #expect(outcome.exitCode == 0)
+    #expect(input.prompts == 2)
+    #expect(harness.output.contains("\nA1\n"))
   }
 
   @Test func quietShowsOnlyFailuresAndTheSummary() async throws {

@@ -1,15 +1,15 @@
 import Foundation
+import Synchronization
 import TalonAPI
 import TalonEngine
 import TalonRunner
 
 /// Runs `WorkflowRunner` in process against real in-memory engines, with workflow texts held
 /// in memory, capturing everything it prints and counting backends opened and API calls made.
-final class RunnerHarness: @unchecked Sendable {
-  private let lock = NSLock()
-  private var storedOutput = ""
-  private var storedErrors = ""
-  private var storedOpened = 0
+final class RunnerHarness: Sendable {
+  private let storedOutput = Mutex("")
+  private let storedErrors = Mutex("")
+  private let storedOpened = Mutex(0)
   let calls = CallCounter()
   /// Workflow texts by file name.
   let files: [String: String]
@@ -18,16 +18,16 @@ final class RunnerHarness: @unchecked Sendable {
     self.files = files
   }
 
-  var output: String { lock.withLock { storedOutput } }
-  var errors: String { lock.withLock { storedErrors } }
+  var output: String { storedOutput.withLock { $0 } }
+  var errors: String { storedErrors.withLock { $0 } }
   /// How many backends the runner opened.
-  var backendsOpened: Int { lock.withLock { storedOpened } }
+  var backendsOpened: Int { storedOpened.withLock { $0 } }
 
   var console: Console {
     Console(
       color: false, progressEnabled: false,
-      writeOutput: { [self] text in lock.withLock { storedOutput += text } },
-      writeError: { [self] text in lock.withLock { storedErrors += text } })
+      writeOutput: { [self] text in storedOutput.withLock { $0 += text } },
+      writeError: { [self] text in storedErrors.withLock { $0 += text } })
   }
 
   /// Runs the files named in `options` (in `files`) and returns the outcome.
@@ -39,7 +39,7 @@ final class RunnerHarness: @unchecked Sendable {
     let runner = WorkflowRunner(
       options: options,
       backend: { [self] _ in
-        lock.withLock { storedOpened += 1 }
+        storedOpened.withLock { $0 += 1 }
         let engine = try EmbeddedEngine(
           configuration: EngineConfiguration(
             store: .memory, campaigns: try CampaignPack.demo, seed: options.seed))
@@ -57,17 +57,17 @@ final class RunnerHarness: @unchecked Sendable {
 }
 
 /// Step decisions given in advance, one per prompt (then `quit`).
-final class ScriptedStepInput: StepInput, @unchecked Sendable {
-  private let lock = NSLock()
-  private var decisions: [StepDecision]
-  private(set) var prompts = 0
+final class ScriptedStepInput: StepInput, Sendable {
+  private let decisions: Mutex<[StepDecision]>
+  private let promptCount = Mutex(0)
 
-  init(_ decisions: [StepDecision]) { self.decisions = decisions }
+  init(_ decisions: [StepDecision]) { self.decisions = Mutex(decisions) }
+
+  /// How many times the runner asked.
+  var prompts: Int { promptCount.withLock { $0 } }
 
   func next() async -> StepDecision {
-    lock.withLock {
-      prompts += 1
-      return decisions.isEmpty ? .quit : decisions.removeFirst()
-    }
+    promptCount.withLock { $0 += 1 }
+    return decisions.withLock { $0.isEmpty ? .quit : $0.removeFirst() }
   }
 }

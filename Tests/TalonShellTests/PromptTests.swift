@@ -1,3 +1,4 @@
+import TalonRendering
 import Testing
 
 @testable import TalonShell

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import TalonShell
@@ -8,24 +9,21 @@ import Testing
 @Suite("Shell loop")
 struct ShellLoopTests {
   /// Hands out prepared events and records the prompts it was given.
-  final class ScriptedReader: LineReader, @unchecked Sendable {
-    private let lock = NSLock()
-    private var events: [LineEditorEvent]
-    private var shown: [String] = []
+  final class ScriptedReader: LineReader, Sendable {
+    private let events: Mutex<[LineEditorEvent]>
+    private let shown = Mutex<[String]>([])
 
     init(_ events: [LineEditorEvent]) {
-      self.events = events
+      self.events = Mutex(events)
     }
 
     var prompts: [String] {
-      lock.withLock { shown }
+      shown.withLock { $0 }
     }
 
     func readLine(prompt: String) async -> LineEditorEvent {
-      lock.withLock {
-        shown.append(prompt)
-        return events.isEmpty ? .endOfFile : events.removeFirst()
-      }
+      shown.withLock { $0.append(prompt) }
+      return events.withLock { $0.isEmpty ? .endOfFile : $0.removeFirst() }
     }
   }
 

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 import Testing
 
 @testable import TalonShell
@@ -41,15 +42,14 @@ struct SignalWatcherTests {
 }
 
 /// Values collected from another thread.
-final class Counter: @unchecked Sendable {
-  private let lock = NSLock()
-  private var collected: [Int] = []
+final class Counter: Sendable {
+  private let collected = Mutex<[Int]>([])
 
   func add(_ value: Int) {
-    lock.withLock { collected.append(value) }
+    collected.withLock { $0.append(value) }
   }
 
   var values: [Int] {
-    lock.withLock { collected }
+    collected.withLock { $0 }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A test waited longer than its bound for a condition.
 package struct TimedOut: Error, CustomStringConvertible {
@@ -24,11 +25,49 @@ package func withTimeout<T: Sendable>(
 }
 
 /// A thread-safe list that tests append to from callbacks and log handlers.
-package final class Recorder<Element: Sendable>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var items: [Element] = []
+package final class Recorder<Element: Sendable>: Sendable {
+  private let items = Mutex<[Element]>([])
 
   package init() {}
-  package func append(_ item: Element) { lock.withLock { items.append(item) } }
-  package var all: [Element] { lock.withLock { items } }
+  package func append(_ item: Element) { items.withLock { $0.append(item) } }
+  package var all: [Element] { items.withLock { $0 } }
+}
+
+/// A one-shot event that tasks can wait for (with a timeout) and that fires once.
+package final class Signal: Sendable {
+  private struct State {
+    var fired = false
+    var waiters: [CheckedContinuation<Void, Never>] = []
+  }
+
+  private let state = Mutex(State())
+
+  package init() {}
+
+  package func fire() {
+    let toResume = state.withLock { state in
+      state.fired = true
+      defer { state.waiters.removeAll() }
+      return state.waiters
+    }
+    for waiter in toResume { waiter.resume() }
+  }
+
+  package var hasFired: Bool { state.withLock { $0.fired } }
+
+  /// Waits until fired (no timeout; wrap in `withTimeout`).
+  package func wait() async {
+    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+      let ready = state.withLock { state in
+        if state.fired { return true }
+        state.waiters.append(continuation)
+        return false
+      }
+      if ready { continuation.resume() }
+    }
+  }
+
+  package func wait(seconds: Double, _ what: String) async throws {
+    try await withTimeout(seconds, what) { await self.wait() }
+  }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// Talon.One does not. The language's `clock` statements and `now()` use it when the backend
 /// offers it.
 ///
-/// Decided here (semantics.md, "Clock"): a seeded run uses a virtual clock starting at
+/// Decided in `docs/behaviour.md`, "Clock": a seeded run uses a virtual clock starting at
 /// 2020-06-01T12:00:00Z that moves only when told to; otherwise the real clock plus any advance.
 public protocol BackendClock: Sendable {
   /// The backend's current time.

@@ -2,16 +2,50 @@ import Foundation
 
 /// Writes a `JSONValue` as UTF-8 JSON text: keys sorted, numbers with their exact decimal
 /// digits, `/` and non-ASCII characters as they are, quotes, backslashes and control
-/// characters escaped (as `JSONStringLiteral` does).
+/// characters escaped (as `JSONStringLiteral` does). The one JSON-to-text writer of talon: the
+/// wire, `echo` and interpolation, and the shell's and runner's result views all use it.
 ///
-/// Compact output is what talon sends on the wire; the indented form matches the layout of
-/// `JSONEncoder`'s `.prettyPrinted` (two spaces, `"key" : value`), which earlier outputs used,
-/// except that empty objects and arrays stay `{}` and `[]` on one line.
+/// Compact output is what talon sends on the wire. `prettyPrinted` matches the layout of
+/// `JSONEncoder`'s `.prettyPrinted` (two spaces, `"key" : value`), which earlier outputs used;
+/// `indented` is the layout people read in the shell (two spaces, `"key": value`). In both,
+/// empty objects and arrays stay `{}` and `[]` on one line. A colour hook may wrap each token
+/// (key, string, number, literal) in text of its own, e.g. ANSI styles; the wire never sets it.
 public struct JSONTextWriter {
-  public var pretty: Bool
+  /// How the text is laid out.
+  public enum Layout: Sendable {
+    /// One line, no spaces.
+    case compact
+    /// Two-space indentation, `"key" : value` (`JSONEncoder`'s `.prettyPrinted`).
+    case prettyPrinted
+    /// Two-space indentation, `"key": value`.
+    case indented
+  }
 
-  public init(pretty: Bool = false) {
-    self.pretty = pretty
+  /// The kinds of token a colour hook can wrap.
+  public enum Token: Sendable {
+    case key
+    case string
+    case number
+    /// `true`, `false` or `null`.
+    case literal
+  }
+
+  /// Returns the text to write before and after a token of the kind given, or nil to write it
+  /// plain.
+  public typealias Highlight = @Sendable (Token) -> (before: String, after: String)?
+
+  public var layout: Layout
+  /// The colour hook; nil writes plain JSON.
+  public var highlight: Highlight?
+
+  public init(layout: Layout = .compact, highlight: Highlight? = nil) {
+    self.layout = layout
+    self.highlight = highlight
+  }
+
+  /// `pretty` chooses `prettyPrinted` over `compact`.
+  public init(pretty: Bool) {
+    self.init(layout: pretty ? .prettyPrinted : .compact)
   }
 
   /// The text as bytes.
@@ -33,10 +67,11 @@ public struct JSONTextWriter {
   /// Appends `value` at nesting `level` (0 for a whole document) to `bytes`.
   func write(_ value: JSONValue, level: Int, into bytes: inout [UInt8]) {
     switch value {
-    case .null: bytes.append(contentsOf: Self.null)
-    case .bool(let flag): bytes.append(contentsOf: flag ? Self.true : Self.false)
-    case .number(let number): Self.appendNumber(number, into: &bytes)
-    case .string(let text): JSONStringLiteral.append(text, to: &bytes)
+    case .null: token(.literal, into: &bytes) { $0.append(contentsOf: Self.null) }
+    case .bool(let flag):
+      token(.literal, into: &bytes) { $0.append(contentsOf: flag ? Self.true : Self.false) }
+    case .number(let number): token(.number, into: &bytes) { Self.appendNumber(number, into: &$0) }
+    case .string(let text): token(.string, into: &bytes) { JSONStringLiteral.append(text, to: &$0) }
     case .array(let elements):
       guard !elements.isEmpty else {
         bytes.append(contentsOf: "[]".utf8)
@@ -61,10 +96,12 @@ public struct JSONTextWriter {
         if !first { bytes.append(UInt8(ascii: ",")) }
         first = false
         newline(level + 1, into: &bytes)
-        JSONStringLiteral.append(member.key, to: &bytes)
-        if pretty { bytes.append(UInt8(ascii: " ")) }
-        bytes.append(UInt8(ascii: ":"))
-        if pretty { bytes.append(UInt8(ascii: " ")) }
+        token(.key, into: &bytes) { JSONStringLiteral.append(member.key, to: &$0) }
+        switch layout {
+        case .compact: bytes.append(UInt8(ascii: ":"))
+        case .prettyPrinted: bytes.append(contentsOf: Self.spacedColon)
+        case .indented: bytes.append(contentsOf: Self.colonSpace)
+        }
         write(member.value, level: level + 1, into: &bytes)
       }
       newline(level, into: &bytes)
@@ -72,12 +109,25 @@ public struct JSONTextWriter {
     }
   }
 
+  /// Appends a token through `write`, wrapped by the colour hook when there is one.
+  private func token(_ kind: Token, into bytes: inout [UInt8], _ write: (inout [UInt8]) -> Void) {
+    guard let highlight, let wrap = highlight(kind) else {
+      write(&bytes)
+      return
+    }
+    bytes.append(contentsOf: wrap.before.utf8)
+    write(&bytes)
+    bytes.append(contentsOf: wrap.after.utf8)
+  }
+
   private func newline(_ level: Int, into bytes: inout [UInt8]) {
-    guard pretty else { return }
+    guard layout != .compact else { return }
     bytes.append(UInt8(ascii: "\n"))
     bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
   }
 
+  static let spacedColon = Array(" : ".utf8)
+  static let colonSpace = Array(": ".utf8)
   static let null = Array("null".utf8)
   static let `true` = Array("true".utf8)
   static let `false` = Array("false".utf8)

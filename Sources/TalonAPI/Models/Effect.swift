@@ -56,7 +56,7 @@ public struct Effect: Codable, Hashable, Sendable {
   }
 }
 
-/// The props of each effect type of the catalogue (semantics.md), typed.
+/// The props of each effect type of the catalogue, typed (`docs/behaviour.md`, "Effects").
 public enum EffectProps: Hashable, Sendable {
   case setDiscount(name: String, value: Decimal)
   case setDiscountPerItem(name: String, value: Decimal, position: Int)

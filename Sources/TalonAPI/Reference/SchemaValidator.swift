@@ -4,7 +4,7 @@ import Foundation
 public struct SchemaViolation: Hashable, Sendable, CustomStringConvertible {
   /// The JSON pointer of the offending value ("" for the whole document).
   public var pointer: String
-  /// `required`, `type`, `enum` or `minLength`: the error titles of semantics.md.
+  /// `required`, `type`, `enum` or `minLength` (`docs/behaviour.md`, "Validation errors").
   public var title: String
   /// A sentence saying what is wrong.
   public var details: String

@@ -1,11 +1,11 @@
 import Foundation
 import TalonAPI
 
-/// Validates a campaign document and builds the `CampaignPack` (format in semantics.md,
-/// "Campaign file"). Decided here: unknown members are ignored; campaign ids, loyalty program
-/// ids and coupon values must be unique; coupon values and code patterns have at least 4
-/// characters (the reference's `Coupon.value` / `Referral.code` minimum); a campaign may carry
-/// `referralUsageLimit` (default 0).
+/// Validates a campaign document and builds the `CampaignPack`. The format and its decisions
+/// (`docs/behaviour.md`, "Campaign file"): unknown members are ignored; campaign ids, loyalty
+/// program ids and coupon values must be unique; coupon values and code patterns have at least
+/// 4 characters (the reference's `Coupon.value` / `Referral.code` minimum); a campaign may
+/// carry `referralUsageLimit` (default 0).
 struct CampaignFileParser {
   static let defaultCreated = Date(timeIntervalSince1970: 1_577_836_800)
 

@@ -4,7 +4,7 @@ import TalonAPI
 /// Whether a coupon or referral code may be used by this session, and if not, why.
 extension CampaignRun {
   /// nil when the coupon is valid for the session in `campaign`; otherwise the first failing
-  /// check's reason (semantics.md, "Coupons and reservations").
+  /// check's reason (`docs/behaviour.md`, "Coupons and reservations").
   func check(_ coupon: Coupon, in campaign: CampaignDefinition) throws -> CouponRejectionReasonCode?
   {
     if let start = coupon.startDate, now < start { return .couponStartDateInFuture }

@@ -2,7 +2,7 @@ import Foundation
 import TalonAPI
 
 /// A v1 or v2 session update in one form. Absent fields (nil) keep the stored value; an explicit
-/// empty list or object clears it (semantics.md, "Sessions").
+/// empty list or object clears it (`docs/behaviour.md`, "Sessions").
 struct SessionPatch: Sendable {
   var profileId: String?
   var couponCodes: [String]?

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import ServiceLifecycle
+import Synchronization
 import TalonAPI
 import UnixSignals
 
@@ -88,23 +89,26 @@ public final class IntegrationServer: Sendable {
   }
 
   /// The service group once `run` started, and whether shutdown was asked for before that.
-  private final class LockedState: @unchecked Sendable {
-    private let lock = NSLock()
-    private var group: ServiceGroup?
-    private var shutdownRequested = false
+  private final class LockedState: Sendable {
+    private struct Fields {
+      var group: ServiceGroup?
+      var shutdownRequested = false
+    }
+
+    private let fields = Mutex(Fields())
 
     /// Stores the group; true when a shutdown was requested before.
     func attach(_ group: ServiceGroup) -> Bool {
-      lock.withLock {
-        self.group = group
-        return shutdownRequested
+      fields.withLock { fields in
+        fields.group = group
+        return fields.shutdownRequested
       }
     }
 
     func requestShutdown() -> ServiceGroup? {
-      lock.withLock {
-        shutdownRequested = true
-        return group
+      fields.withLock { fields in
+        fields.shutdownRequested = true
+        return fields.group
       }
     }
   }

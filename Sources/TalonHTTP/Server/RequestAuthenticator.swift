@@ -1,10 +1,10 @@
 import Foundation
 import TalonAPI
 
-/// Decides whether a request may run, per semantics.md: `Authorization: ApiKey-v1 <key>`, or a
-/// `Content-Signature` on every operation but the v2 session update. When both headers come, a
-/// valid API key suffices; otherwise the signature is checked. Secrets are compared in
-/// constant time.
+/// Decides whether a request may run (`docs/behaviour.md`, "Authentication"):
+/// `Authorization: ApiKey-v1 <key>`, or a `Content-Signature` on every operation but the v2
+/// session update. When both headers come, a valid API key suffices; otherwise the signature
+/// is checked. Secrets are compared in constant time.
 ///
 /// Decided here: the scheme `ApiKey-v1` is matched case-insensitively; a malformed
 /// `Content-Signature`, a signer other than the application id, or a signature on the v2 update

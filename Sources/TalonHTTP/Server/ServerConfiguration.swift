@@ -2,7 +2,7 @@ import Foundation
 
 /// How `talon serve` listens and whom it lets in.
 ///
-/// Authentication (decided here where semantics.md is silent): when neither an API key nor an
+/// Authentication (`docs/behaviour.md`, "Authentication"): when neither an API key nor an
 /// application key is configured the server is open, which `validate()` allows only on a
 /// loopback address. A non-loopback address needs an API key that was configured explicitly
 /// (`apiKeyIsExplicit`); the built-in demo pack's key does not count.

@@ -12,7 +12,7 @@ extension CommandContext {
     let value = try await evaluate(expression, pipe: pipe)
     switch value {
     case .string(let text): return text
-    case .number(let number): return ValueText.number(number)
+    case .number(let number): return number.description
     default:
       throw failure(
         "\(what) must be a string, not \(value.typeName) \(ValueText.display(value, limit: 60))",
@@ -56,7 +56,7 @@ extension CommandContext {
     let number = try await decimal(expression, what, pipe: pipe)
     guard let whole = JSONValue.number(number).intValue else {
       throw failure(
-        "\(what) must be a whole number, not \(ValueText.number(number))", at: expression.range)
+        "\(what) must be a whole number, not \(number.description)", at: expression.range)
     }
     return whole
   }
@@ -77,7 +77,7 @@ extension CommandContext {
     return try elements.map { element in
       switch element {
       case .string(let text): return text
-      case .number(let number): return ValueText.number(number)
+      case .number(let number): return number.description
       default:
         throw failure(
           "\(what) must be a list of strings; found \(element.typeName)", at: expression.range)

@@ -63,7 +63,7 @@ extension Interpreter {
         switch index {
         case .string(let name):
           current = try step(current, field: name, walked: walked, at: range)
-          walked += "[\(ValueText.json(index))]"
+          walked += "[\(index.jsonText)]"
         case .number:
           guard let position = index.intValue else {
             throw failure("index \(ValueText.display(index)) is not a whole number", at: range)

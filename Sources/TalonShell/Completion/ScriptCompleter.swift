@@ -1,5 +1,6 @@
 import Foundation
 import TalonAPI
+import TalonRendering
 import TalonScript
 
 /// Tab completion for the command language, from a ``ShellStateSnapshot`` (never waits for

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TalonAPI
 import TalonScript
 
@@ -45,16 +46,15 @@ public struct ShellState: Sendable {
 
 /// The latest ``ShellState``, shared between the evaluator (which replaces it) and the
 /// completer (which reads it), under a lock.
-public final class ShellStateSnapshot: @unchecked Sendable {
-  private let lock = NSLock()
-  private var state: ShellState
+public final class ShellStateSnapshot: Sendable {
+  private let state: Mutex<ShellState>
 
   public init(_ state: ShellState = ShellState()) {
-    self.state = state
+    self.state = Mutex(state)
   }
 
   public var current: ShellState {
-    get { lock.withLock { state } }
-    set { lock.withLock { state = newValue } }
+    get { state.withLock { $0 } }
+    set { state.withLock { $0 = newValue } }
   }
 }

@@ -1,5 +1,6 @@
 internal import CLibEdit
 import Foundation
+import TalonRendering
 
 /// The Swift side of one libedit editor, reached from libedit's C callbacks through
 /// `EL_CLIENTDATA`: the prompt of the current read, the completer and whether Ctrl-C

@@ -1,5 +1,6 @@
 internal import CLibEdit
 import Foundation
+import TalonRendering
 
 /// Line editing on a terminal through libedit: emacs keys, the user's `~/.editrc` (or
 /// `$EDITRC`), history keys over a ``History``, and tab completion through a ``Completer``.

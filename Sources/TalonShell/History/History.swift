@@ -1,5 +1,6 @@
 internal import CLibEdit
 import Foundation
+import Synchronization
 
 /// The shell's command history: a bounded libedit history list persisted to a file.
 ///
@@ -13,8 +14,9 @@ import Foundation
 ///   mode 0600 from its creation, replaced as a whole by each save (write a temporary file,
 ///   then rename). Two shells running at once keep the history of the last one to save.
 ///
-/// Thread safety: our own calls are serialized by a lock; libedit reads the list from the
-/// editor thread only while a line is being edited, when the shell does not record.
+/// Thread safety: our own calls are serialized by the mutex of the secrets; libedit reads the
+/// list from the editor thread only while a line is being edited, when the shell does not
+/// record.
 public final class History: @unchecked Sendable {
   /// The number of entries kept when `TALON_HISTSIZE` is not set.
   public static let defaultLimit = 1000
@@ -25,8 +27,8 @@ public final class History: @unchecked Sendable {
   public let limit: Int
 
   let handle: OpaquePointer
-  private let lock = NSLock()
-  private var secrets: [String] = []
+  /// The active secrets; its lock also serializes our calls into libedit's history.
+  private let secrets = Mutex<[String]>([])
 
   /// An empty history of at most `limit` entries, persisted to `fileURL` when it is given.
   /// Call ``load()`` to read the file.
@@ -74,18 +76,18 @@ public final class History: @unchecked Sendable {
 
   /// Secrets in use (the active API key); a line containing one is never recorded.
   public var activeSecrets: [String] {
-    get { lock.withLock { secrets } }
-    set { lock.withLock { secrets = newValue } }
+    get { secrets.withLock { $0 } }
+    set { secrets.withLock { $0 = newValue } }
   }
 
   /// The number of entries held.
   public var count: Int {
-    lock.withLock { Int(clibedit_history_count(handle)) }
+    secrets.withLock { _ in Int(clibedit_history_count(handle)) }
   }
 
   /// The entries, oldest first.
   public var entries: [String] {
-    lock.withLock {
+    secrets.withLock { _ in
       var result: [String] = []
       var entry = clibedit_history_oldest(handle)
       while let text = entry {
@@ -100,7 +102,7 @@ public final class History: @unchecked Sendable {
   /// whether the history now ends with it. Does not write the file; see ``save()``.
   @discardableResult
   public func record(_ line: String) -> Bool {
-    lock.withLock {
+    secrets.withLock { secrets in
       guard limit > 0, HistoryFilter.shouldRecord(line, activeSecrets: secrets) else {
         return false
       }
@@ -110,19 +112,19 @@ public final class History: @unchecked Sendable {
 
   /// Removes every entry (the file is unchanged until the next save).
   public func clear() {
-    lock.withLock { clibedit_history_clear(handle) }
+    secrets.withLock { _ in clibedit_history_clear(handle) }
   }
 
   /// Replaces the entries with those of the history file; a missing file leaves the history
   /// empty.
   public func load() throws(HistoryError) {
     guard let fileURL else { return }
-    lock.lock()
-    defer { lock.unlock() }
-    clibedit_history_clear(handle)
-    guard FileManager.default.fileExists(atPath: fileURL.path) else { return }
-    if clibedit_history_load(handle, fileURL.path) < 0 {
-      throw HistoryError.unreadable(fileURL.path)
+    try secrets.withLock { (_) throws(HistoryError) in
+      clibedit_history_clear(handle)
+      guard FileManager.default.fileExists(atPath: fileURL.path) else { return }
+      if clibedit_history_load(handle, fileURL.path) < 0 {
+        throw HistoryError.unreadable(fileURL.path)
+      }
     }
   }
 
@@ -131,16 +133,16 @@ public final class History: @unchecked Sendable {
   /// interrupted save never leaves a truncated history.
   public func save() throws(HistoryError) {
     guard let fileURL else { return }
-    lock.lock()
-    defer { lock.unlock() }
-    let temporary = fileURL.deletingLastPathComponent().appending(
-      path: ".\(fileURL.lastPathComponent).\(getpid()).tmp")
-    try Self.createPrivateFile(temporary, reporting: fileURL)
-    guard clibedit_history_save(handle, temporary.path) >= 0,
-      rename(temporary.path, fileURL.path) == 0
-    else {
-      unlink(temporary.path)
-      throw HistoryError.unwritable(fileURL.path)
+    try secrets.withLock { (_) throws(HistoryError) in
+      let temporary = fileURL.deletingLastPathComponent().appending(
+        path: ".\(fileURL.lastPathComponent).\(getpid()).tmp")
+      try Self.createPrivateFile(temporary, reporting: fileURL)
+      guard clibedit_history_save(handle, temporary.path) >= 0,
+        rename(temporary.path, fileURL.path) == 0
+      else {
+        unlink(temporary.path)
+        throw HistoryError.unwritable(fileURL.path)
+      }
     }
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 // The pieces that let a SIGINT, arriving on a dispatch queue, cancel the statement the shell
 // loop is waiting for.
@@ -6,39 +7,36 @@ import Foundation
 /// The cancellation target of SIGINT while a command runs: the shell loop sets the running
 /// command's response before it starts and clears it when it ends; a SIGINT between commands
 /// does nothing.
-final class InterruptTarget: @unchecked Sendable {
-  private let lock = NSLock()
-  private var action: (@Sendable (Int) -> Void)?
-  private var count = 0
+final class InterruptTarget: Sendable {
+  private struct State {
+    var action: (@Sendable (Int) -> Void)?
+    var count = 0
+  }
+
+  private let state = Mutex(State())
 
   /// Makes `action` the response to the next SIGINTs; it receives how many interrupts the
   /// current command has had, this one included.
   func set(_ action: @escaping @Sendable (Int) -> Void) {
-    lock.withLock {
-      self.action = action
-      count = 0
-    }
+    state.withLock { $0 = State(action: action) }
   }
 
   /// Ends the current command's response; returns how many interrupts it received.
   @discardableResult
   func clear() -> Int {
-    lock.withLock {
-      defer {
-        action = nil
-        count = 0
-      }
-      return count
+    state.withLock { state in
+      defer { state = State() }
+      return state.count
     }
   }
 
   /// Called for each SIGINT: runs the current response; false when no command runs.
   @discardableResult
   func interrupt() -> Bool {
-    let (response, received) = lock.withLock { () -> ((@Sendable (Int) -> Void)?, Int) in
-      guard let action else { return (nil, 0) }
-      count += 1
-      return (action, count)
+    let (response, received) = state.withLock { state -> ((@Sendable (Int) -> Void)?, Int) in
+      guard let action = state.action else { return (nil, 0) }
+      state.count += 1
+      return (action, state.count)
     }
     response?(received)
     return response != nil
@@ -46,20 +44,19 @@ final class InterruptTarget: @unchecked Sendable {
 }
 
 /// Resumes a continuation exactly once, with whichever answer comes first.
-final class SingleAnswer: @unchecked Sendable {
-  private let lock = NSLock()
-  private var continuation: CheckedContinuation<EvaluationOutcome?, Never>?
+final class SingleAnswer: Sendable {
+  private let continuation: Mutex<CheckedContinuation<EvaluationOutcome?, Never>?>
 
   init(_ continuation: CheckedContinuation<EvaluationOutcome?, Never>) {
-    self.continuation = continuation
+    self.continuation = Mutex(continuation)
   }
 
   var isGiven: Bool {
-    lock.withLock { continuation == nil }
+    continuation.withLock { $0 == nil }
   }
 
   func give(_ outcome: EvaluationOutcome?) {
-    let waiting = lock.withLock { () -> CheckedContinuation<EvaluationOutcome?, Never>? in
+    let waiting = continuation.withLock { continuation in
       defer { continuation = nil }
       return continuation
     }
@@ -68,23 +65,26 @@ final class SingleAnswer: @unchecked Sendable {
 }
 
 /// Cancels a task that may not exist yet: a cancel before ``attach(_:)`` applies on attach.
-final class TaskCanceller: @unchecked Sendable {
-  private let lock = NSLock()
-  private var task: Task<Void, Never>?
-  private var cancelled = false
+final class TaskCanceller: Sendable {
+  private struct State {
+    var task: Task<Void, Never>?
+    var cancelled = false
+  }
+
+  private let state = Mutex(State())
 
   func attach(_ task: Task<Void, Never>) {
-    let cancelNow = lock.withLock {
-      self.task = task
-      return cancelled
+    let cancelNow = state.withLock { state in
+      state.task = task
+      return state.cancelled
     }
     if cancelNow { task.cancel() }
   }
 
   func cancel() {
-    let task = lock.withLock {
-      cancelled = true
-      return self.task
+    let task = state.withLock { state in
+      state.cancelled = true
+      return state.task
     }
     task?.cancel()
   }

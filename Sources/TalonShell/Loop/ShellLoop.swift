@@ -1,4 +1,5 @@
 import Foundation
+import TalonRendering
 
 /// The read-evaluate-print loop of the shell, over any ``Evaluator``.
 ///

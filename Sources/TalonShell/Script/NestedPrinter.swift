@@ -1,21 +1,22 @@
 import Foundation
+import Synchronization
+import TalonRendering
 import TalonScript
 
 /// Prints results of nested statements as they finish, with the current renderer (which
 /// `set output` changes); shared with the interpreter's environment callback.
-final class NestedPrinter: @unchecked Sendable {
-  private let lock = NSLock()
-  private var currentRenderer: ResultRenderer
+final class NestedPrinter: Sendable {
+  private let currentRenderer: Mutex<ResultRenderer>
   private let sink: @Sendable (String) -> Void
 
   init(renderer: ResultRenderer, write: @escaping @Sendable (String) -> Void) {
-    currentRenderer = renderer
+    currentRenderer = Mutex(renderer)
     sink = write
   }
 
   var renderer: ResultRenderer {
-    get { lock.withLock { currentRenderer } }
-    set { lock.withLock { currentRenderer = newValue } }
+    get { currentRenderer.withLock { $0 } }
+    set { currentRenderer.withLock { $0 = newValue } }
   }
 
   func write(_ text: String) {

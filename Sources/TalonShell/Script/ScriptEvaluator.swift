@@ -1,5 +1,6 @@
 import Foundation
 import TalonAPI
+import TalonRendering
 import TalonScript
 
 /// The shell's ``Evaluator`` over the command language: runs statements on an

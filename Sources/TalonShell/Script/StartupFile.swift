@@ -1,4 +1,5 @@
 import Foundation
+import TalonRendering
 import TalonScript
 
 /// The startup file run before the first prompt: `--rc FILE`, or `~/.talonrc`.

@@ -1,3 +1,5 @@
+import TalonRendering
+
 /// What the prompt shows: the backend and the current profile and session, if any.
 public struct PromptContext: Sendable, Equatable {
   /// `embedded`, or the host of a remote server.

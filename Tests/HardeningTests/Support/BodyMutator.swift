@@ -1,5 +1,6 @@
 import Foundation
 import TalonAPI
+import TalonTestSupport
 
 /// Breaks valid request bodies in one located way, for the generated hostile-input property
 /// test. Each `Mutation` says what the server must answer: the error title and the JSON

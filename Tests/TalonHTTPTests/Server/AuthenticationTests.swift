@@ -6,7 +6,8 @@ import Testing
 
 @testable import TalonHTTP
 
-/// `Authorization: ApiKey-v1` and `Content-Signature` on a real server (semantics.md).
+/// `Authorization: ApiKey-v1` and `Content-Signature` on a real server
+/// (`docs/behaviour.md`, "Authentication").
 @Suite("Authentication of talon serve")
 struct AuthenticationTests {
   let eventBody = #"{"type": "viewed", "attributes": {}, "sessionId": "s1"}"#

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TalonAPI
 import Testing
 
@@ -119,14 +120,13 @@ import Testing
 }
 
 /// A shell host that records what it is asked and refuses `record stop`.
-final class RecordingHost: ShellHost, @unchecked Sendable {
-  private let lock = NSLock()
-  private var stored: [ShellRequest] = []
-  var requests: [ShellRequest] { lock.withLock { stored } }
+final class RecordingHost: ShellHost, Sendable {
+  private let stored = Mutex<[ShellRequest]>([])
+  var requests: [ShellRequest] { stored.withLock { $0 } }
 
   func perform(_ request: ShellRequest) async throws(ShellHostError) -> String {
     if request == .recordStop { throw ShellHostError("not recording") }
-    lock.withLock { stored.append(request) }
+    stored.withLock { $0.append(request) }
     return ""
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TalonAPI
 import Testing
 
@@ -65,11 +66,10 @@ struct Harness {
 }
 
 /// Collects nested results delivered to the environment's sink.
-final class NestedLog: @unchecked Sendable {
-  private let lock = NSLock()
-  private var stored: [StatementResult] = []
-  func append(_ result: StatementResult) { lock.withLock { stored.append(result) } }
-  var results: [StatementResult] { lock.withLock { stored } }
+final class NestedLog: Sendable {
+  private let stored = Mutex<[StatementResult]>([])
+  func append(_ result: StatementResult) { stored.withLock { $0.append(result) } }
+  var results: [StatementResult] { stored.withLock { $0 } }
 }
 
 /// An exact decimal JSON number from its text (JSONValue has no float literals, on purpose).

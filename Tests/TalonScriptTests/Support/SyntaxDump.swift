@@ -84,12 +84,12 @@ enum SyntaxDump {
 
   static func expression(_ value: TalonScript.Expression) -> String {
     switch value {
-    case .literal(let literal, _): return ValueText.json(literal)
+    case .literal(let literal, _): return literal.jsonText
     case .interpolated(let parts, _):
       return "(interpolate"
         + parts.map { part in
           switch part {
-          case .text(let text): " " + ValueText.json(.string(text))
+          case .text(let text): " " + JSONValue.string(text).jsonText
           case .expression(let inner): " " + expression(inner)
           }
         }.joined() + ")"

@@ -2,9 +2,10 @@ import Foundation
 import TalonAPI
 import TalonEngine
 import TalonScript
+import TalonShell
 import Testing
 
-@testable import TalonShell
+@testable import TalonRendering
 
 /// Rendered results of real statements against a seeded in-memory embedded engine, compared
 /// with Golden/rendering.txt.
@@ -109,5 +110,27 @@ struct ResultRendererTests {
     #expect(
       line.hasPrefix("UpdateCustomerSessionV2 s1: 200, 3 effects (discount, loyalty, free item), "))
     #expect(line.hasSuffix(" ms"))
+  }
+
+  @Test func theRunnerLineWordsEffectsLikeTheSummary() async throws {
+    let interpreter = try Self.interpreter()
+    let v2 = await interpreter.run(
+      line: "session update s1 profile=ann items=[{sku: A, name: A, price: 80, quantity: 1}] "
+        + "coupons=[SUMMER10, NOPE]")
+    let v2Result = try #require(v2.results.first)
+    let v2Line = ResultLine.text(for: v2Result)
+    let v2Summary = ResultRenderer(format: .summary).render(v2Result)
+    for words in ["coupon SUMMER10 accepted", "coupon NOPE rejected: CouponNotFound"] {
+      #expect(v2Line.contains(words))
+      #expect(v2Summary.contains(String(words.dropFirst("coupon ".count))))
+    }
+
+    let v1 = await interpreter.run(line: "session update-v1 s2 profile=ann coupon=NOPE total=10")
+    let v1Result = try #require(v1.results.first)
+    let v1Line = ResultLine.text(for: v1Result)
+    #expect(v1Line.hasPrefix("200 updateCustomerSession s2: talon_session_created; "))
+    #expect(v1Line.contains("coupon NOPE rejected: CouponNotFound"))
+    #expect(
+      ResultRenderer(format: .summary).render(v1Result).contains("NOPE rejected: CouponNotFound"))
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TalonAPI
 import TalonEngine
 import TalonScript
@@ -11,11 +12,10 @@ import Testing
 @Suite("Script evaluator")
 struct ScriptEvaluatorTests {
   /// Collects what the evaluator prints during evaluation.
-  final class Printed: @unchecked Sendable {
-    private let lock = NSLock()
-    private var text = ""
-    func append(_ more: String) { lock.withLock { text += more } }
-    var all: String { lock.withLock { text } }
+  final class Printed: Sendable {
+    private let text = Mutex("")
+    func append(_ more: String) { text.withLock { $0 += more } }
+    var all: String { text.withLock { $0 } }
   }
 
   static func embedded() throws -> ShellBackend {

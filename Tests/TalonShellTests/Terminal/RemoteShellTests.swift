@@ -94,22 +94,9 @@ struct RemoteShellTests {
     let home = try TalonHome()
     defer { home.remove() }
     // A socket that listens but never accepts: connections complete, answers never come.
-    let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    #expect(listener >= 0)
-    defer { close(listener) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) { pointer in
-      pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
-        bind(listener, generic, length) == 0 && listen(listener, 16) == 0
-          && getsockname(listener, generic, &length) == 0
-      }
-    }
-    #expect(bound)
-    let port = UInt16(bigEndian: address.sin_port)
+    let listener = try ReservedPort(listening: true)
+    defer { listener.release() }
+    let port = listener.port
 
     let shell = try home.start()
     try shell.enter(

@@ -44,12 +44,12 @@ public struct ResultRenderer: Sendable {
   public func render(value: JSONValue) -> String {
     switch format {
     case .json:
-      return JSONText(indent: nil, color: false).text(of: value)
+      return JSONTextWriter.forPeople(indented: false, color: false).text(value)
     case .pretty:
-      return JSONText(indent: 2, color: color).text(of: value)
+      return JSONTextWriter.forPeople(indented: true, color: color).text(value)
     case .summary:
       if let summary = ResultSummary(value) { return summary.text(color: color) }
-      return JSONText(indent: 2, color: color).text(of: value)
+      return JSONTextWriter.forPeople(indented: true, color: color).text(value)
     }
   }
 

@@ -2,16 +2,18 @@ import Foundation
 import TalonAPI
 import TalonScript
 
-/// The one-line result shown after each statement: what happened and the key effects, e.g.
-/// `200 updateCustomerSessionV2 s1: acceptCoupon SUMMER10, setDiscount 4.5`.
+/// The one-line result `talon run` shows after each statement: what happened and the key
+/// effects, e.g. `200 updateCustomerSessionV2 s1: coupon SUMMER10 accepted, discount Coupon
+/// SUMMER10: -12.00`.
 ///
-/// Decided here: effects read from v2 `effects` or the v1 `event.effects` positional arrays,
-/// named by type with their most telling prop; at most `effectLimit` are listed, then `+N more`.
-enum ResultLine {
+/// Decided here: effects read from v2 `effects` or the v1 `event.effects` positional arrays
+/// and are worded by ``EffectLine`` (label, then text); at most `effectLimit` are listed,
+/// then `+N more`.
+package enum ResultLine {
   static let effectLimit = 6
 
   /// The line for a result (without the duration).
-  static func text(for result: StatementResult) -> String {
+  package static func text(for result: StatementResult) -> String {
     switch result.kind {
     case .api(let record):
       var line = "\(record.status) \(record.operation.operationId)"
@@ -19,14 +21,14 @@ enum ResultLine {
       let details = apiDetails(result.value)
       return details.isEmpty ? line : line + ": " + details
     case .value:
-      return "= " + clipped(ValueDisplay.compact(result.value))
+      return "= " + clipped(result.value.jsonText)
     case .assignment(let name):
       if let record = result.apiCalls.last {
         let details = apiDetails(result.value)
         return "$\(name) = \(record.status) \(record.operation.operationId)"
           + (details.isEmpty ? "" : ": " + details)
       }
-      return "$\(name) = " + clipped(ValueDisplay.compact(result.value))
+      return "$\(name) = " + clipped(result.value.jsonText)
     case .expectation:
       // A passing `expect error` has the error as its value: show what the API answered.
       if let status = result.value["status"]?.intValue,
@@ -41,8 +43,8 @@ enum ResultLine {
     case .none:
       let calls = result.nested.reduce(result.apiCalls.count) { $0 + $1.apiCalls.count }
       if result.nested.isEmpty && calls == 0 { return "done" }
-      return "done (\(RunReport.count(result.nested.count, "statement")), "
-        + "\(RunReport.count(calls, "API call")))"
+      return "done (\(count(result.nested.count, "statement")), "
+        + "\(count(calls, "API call")))"
     case .exit(let code):
       return "exit \(code)"
     }
@@ -56,14 +58,14 @@ enum ResultLine {
     if let event = value["event"], let effects = event["effects"]?.arrayValue {
       var parts: [String] = []
       if let type = event["type"]?.stringValue { parts.append(type) }
-      let list = effectList(effects.map(v1Effect))
+      let list = effectList(effects.map { v1Effect($0, meta: event["meta"]) })
       if !effects.isEmpty { parts.append(list) }
       return parts.joined(separator: "; ")
     }
     if let total = value["totalResultSize"]?.intValue {
       let items = value["data"]?.arrayValue ?? []
       let names = items.compactMap { $0["value"]?.stringValue ?? $0["integrationId"]?.stringValue }
-      return RunReport.count(total, "result")
+      return count(total, "result")
         + (names.isEmpty ? "" : " (" + names.joined(separator: ", ") + ")")
     }
     if let code = value["code"]?.stringValue { return "referral \(code)" }
@@ -74,14 +76,14 @@ enum ResultLine {
         parts.append("profile \(profile)")
       }
       if let referrals = value["referrals"]?.arrayValue {
-        parts.append(RunReport.count(referrals.count, "referral"))
+        parts.append(count(referrals.count, "referral"))
       }
       if let coupons = value["coupons"]?.arrayValue {
-        parts.append(RunReport.count(coupons.count, "coupon"))
+        parts.append(count(coupons.count, "coupon"))
       }
       return parts.joined(separator: ", ")
     }
-    return value.isNull ? "" : clipped(ValueDisplay.compact(value))
+    return value.isNull ? "" : clipped(value.jsonText)
   }
 
   static func effectList(_ effects: [String]) -> String {
@@ -91,62 +93,24 @@ enum ResultLine {
     return shown
   }
 
-  /// `setDiscount 4.5`, `acceptCoupon SUMMER10`, `rejectCoupon FLASH3 (CouponLimitReached)`.
+  /// `coupon SUMMER10 accepted`, `discount Coupon SUMMER10: -12.00`.
   static func v2Effect(_ effect: JSONValue) -> String {
     let type = effect["effectType"]?.stringValue ?? "effect"
-    return describe(type: type, props: effect["props"] ?? .null)
+    return EffectLine(type: type, props: effect["props"] ?? .null).line
   }
 
-  /// The same from a v1 `[campaignId, rulesetId, ruleIndex, [type, args...]]` array.
-  static func v1Effect(_ effect: JSONValue) -> String {
-    guard let call = effect[3]?.arrayValue, let type = call.first?.stringValue else {
-      return clipped(ValueDisplay.compact(effect))
-    }
-    let arguments = call.dropFirst().map { ValueDisplay.plain($0) }
-    return ([type] + arguments.prefix(2)).joined(separator: " ")
+  /// The same from a v1 `[campaignId, rulesetId, ruleIndex, [type, args...]]` array, with
+  /// rejection reasons from the event's `meta`.
+  static func v1Effect(_ effect: JSONValue, meta: JSONValue?) -> String {
+    EffectLine(v1: effect, meta: meta)?.line ?? clipped(effect.jsonText)
   }
 
-  static func describe(type: String, props: JSONValue) -> String {
-    func prop(_ key: String) -> String? { props[key].map(ValueDisplay.plain) }
-    let detail: String?
-    switch type {
-    case "setDiscount", "rollbackDiscount":
-      detail = [prop("name").map { "\"\($0)\"" }, prop("value")].compactMap { $0 }.joined(
-        separator: " ")
-    case "setDiscountPerItem":
-      detail = [prop("value"), prop("position").map { "@\($0)" }].compactMap { $0 }.joined(
-        separator: " ")
-    case "rejectCoupon", "rejectReferral":
-      detail = [prop("value"), prop("rejectionReason").map { "(\($0))" }].compactMap { $0 }.joined(
-        separator: " ")
-    case "addLoyaltyPoints":
-      detail = [prop("value"), prop("recipientIntegrationId").map { "-> \($0)" }].compactMap { $0 }
-        .joined(separator: " ")
-    case "addFreeItem": detail = prop("sku")
-    case "showNotification": detail = prop("title")
-    case "updateAttribute":
-      detail = [prop("path"), prop("value")].compactMap { $0 }.joined(separator: "=")
-    case "triggerWebhook": detail = prop("webhookName")
-    case "error": detail = prop("message")
-    default: detail = prop("value")
-    }
-    guard let detail, !detail.isEmpty else { return type }
-    return type + " " + detail
+  /// `1 result`, `2 results`.
+  package static func count(_ number: Int, _ noun: String) -> String {
+    "\(number) \(noun)\(number == 1 ? "" : "s")"
   }
 
   static func clipped(_ text: String, limit: Int = 100) -> String {
     text.count > limit ? String(text.prefix(limit - 3)) + "..." : text
-  }
-}
-
-/// Value texts for the runner's lines: strings bare, anything else compact JSON.
-enum ValueDisplay {
-  static func plain(_ value: JSONValue) -> String {
-    if case .string(let text) = value { return text }
-    return compact(value)
-  }
-
-  static func compact(_ value: JSONValue) -> String {
-    value.jsonText
   }
 }

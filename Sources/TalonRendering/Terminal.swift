@@ -57,20 +57,3 @@ public enum Terminal {
     }
   }
 }
-
-/// ANSI styles used by the shell, applied only when colour is enabled.
-public enum ANSIStyle: String, Sendable {
-  case bold = "1"
-  case red = "31"
-  case green = "32"
-  case yellow = "33"
-  case blue = "34"
-  case magenta = "35"
-  case cyan = "36"
-  case dim = "2"
-
-  /// `text` wrapped in this style, or `text` unchanged when `enabled` is false.
-  public func apply(_ text: String, enabled: Bool) -> String {
-    enabled ? "\u{1B}[\(rawValue)m\(text)\u{1B}[0m" : text
-  }
-}

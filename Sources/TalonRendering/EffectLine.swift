@@ -1,8 +1,9 @@
 import Foundation
 import TalonAPI
 
-/// One effect in plain words, for the summary view: a short label (`discount`, `coupon`,
-/// `loyalty`, ...) and what happened (`SUMMER10 rejected: CouponNotFound`).
+/// One effect in plain words: a short label (`discount`, `coupon`, `loyalty`, ...) and what
+/// happened (`SUMMER10 rejected: CouponNotFound`). The one describer of effects: the shell's
+/// summary view shows it as a table row, `talon run`'s result line as `label text`.
 struct EffectLine: Equatable {
   var label: String
   var text: String
@@ -48,15 +49,56 @@ struct EffectLine: Equatable {
       let prefix = kind.isEmpty ? "" : "[\(kind)] "
       self.init(label: "notification", text: "\(prefix)\(title): \(body)")
     case .updateAttribute(let path, let value)?:
-      self.init(label: "attribute", text: "\(path) = \(JSONText(color: false).text(of: value))")
+      self.init(label: "attribute", text: "\(path) = \(value.jsonText)")
     case .triggerWebhook(_, let name)?:
       self.init(label: "webhook", text: "\(name) triggered")
     case .error(let message)?:
       self.init(label: "error", text: message, isRefusal: true)
     case nil:
-      self.init(label: type, text: JSONText(color: false).text(of: props))
+      self.init(label: type, text: props.jsonText)
     }
   }
+
+  /// The words for a v1 effect, `[campaignId, rulesetId, ruleIndex, [type, args...]]`: the
+  /// arguments become props in the effect's v1 argument order. A rejection's reason, which v1
+  /// keeps in the event's `meta`, is taken from `meta` when the arguments lack it. Nil when
+  /// the array is not an effect.
+  init?(v1 effect: JSONValue, meta: JSONValue?) {
+    guard let type = Self.v1Type(effect) else { return nil }
+    self.init(type: type, props: Self.v1Props(effect, meta: meta))
+  }
+
+  /// The effect type of a v1 effect array.
+  static func v1Type(_ effect: JSONValue) -> String? {
+    effect[3]?.arrayValue?.first?.stringValue
+  }
+
+  /// The props of a v1 effect array (see ``init(v1:meta:)``).
+  static func v1Props(_ effect: JSONValue, meta: JSONValue?) -> JSONValue {
+    guard let call = effect[3]?.arrayValue, let type = call.first?.stringValue else {
+      return .null
+    }
+    var props: [String: JSONValue] = [:]
+    let names = EffectProps.argumentOrder[type] ?? []
+    for (index, name) in names.enumerated() where index + 1 < call.count {
+      props[name] = call[index + 1]
+    }
+    let reasonKey: String? =
+      switch type {
+      case "rejectCoupon": "couponRejectionReason"
+      case "rejectReferral": "referralRejectionReason"
+      default: nil
+      }
+    if let reasonKey, props["rejectionReason"] == nil,
+      let reason = meta?[reasonKey]?["reason"]
+    {
+      props["rejectionReason"] = reason
+    }
+    return .object(props)
+  }
+
+  /// The label and the text on one line, e.g. `coupon SUMMER10 accepted`.
+  var line: String { label + " " + text }
 
   init(label: String, text: String, isRefusal: Bool = false) {
     self.label = label
@@ -68,16 +110,5 @@ struct EffectLine: Equatable {
   static func discount(type: String, props: JSONValue) -> Decimal {
     guard type == "setDiscount" || type == "setDiscountPerItem" else { return 0 }
     return props["value"]?.numberValue ?? 0
-  }
-}
-
-/// Amounts of money as the summary shows them: at least two decimals (`4.5` → `4.50`),
-/// more when the value has them.
-enum Money {
-  static func text(_ value: Decimal) -> String {
-    let plain = value.description
-    guard let dot = plain.firstIndex(of: ".") else { return plain + ".00" }
-    let decimals = plain.distance(from: dot, to: plain.endIndex) - 1
-    return decimals >= 2 ? plain : plain + String(repeating: "0", count: 2 - decimals)
   }
 }

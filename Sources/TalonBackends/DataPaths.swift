@@ -1,10 +1,12 @@
 import Foundation
 
 /// Where talon keeps its files by default (XDG base directories).
-enum DataPaths {
+package enum DataPaths {
   /// The shell's default store, so exploration survives restarts:
   /// `$XDG_DATA_HOME/talon/talon.sqlite`, falling back to `~/.local/share/talon/talon.sqlite`.
-  static func defaultStore(environment: [String: String] = ProcessInfo.processInfo.environment)
+  package static func defaultStore(
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  )
     -> String
   {
     let base =
@@ -14,7 +16,7 @@ enum DataPaths {
   }
 
   /// Creates the folder of `path` (private to the user) when it is missing.
-  static func prepareDirectory(for path: String) throws {
+  package static func prepareDirectory(for path: String) throws {
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
     try FileManager.default.createDirectory(
       at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

@@ -73,33 +73,13 @@ struct ResultSummary {
     lines = []
     discounts = 0
     for effect in effects {
-      guard let call = effect[3]?.arrayValue, let type = call.first?.stringValue else { continue }
-      var props = JSONValue.object([:])
-      let names = EffectProps.argumentOrder[type] ?? []
-      for (index, name) in names.enumerated() where index + 1 < call.count {
-        props = Self.setting(props, name, call[index + 1])
-      }
-      if type == "rejectCoupon", props["rejectionReason"] == nil,
-        let reason = event["meta"]?["couponRejectionReason"]?["reason"]
-      {
-        props = Self.setting(props, "rejectionReason", reason)
-      }
-      if type == "rejectReferral", props["rejectionReason"] == nil,
-        let reason = event["meta"]?["referralRejectionReason"]?["reason"]
-      {
-        props = Self.setting(props, "rejectionReason", reason)
-      }
+      guard let type = EffectLine.v1Type(effect) else { continue }
+      let props = EffectLine.v1Props(effect, meta: event["meta"])
       lines.append(EffectLine(type: type, props: props))
       discounts += EffectLine.discount(type: type, props: props)
     }
     let hasSession = !(session?["integrationId"]?.stringValue ?? "").isEmpty
     total = hasSession ? session?["total"]?.numberValue : nil
-  }
-
-  private static func setting(_ object: JSONValue, _ key: String, _ value: JSONValue) -> JSONValue {
-    var members = object.objectValue ?? [:]
-    members[key] = value
-    return .object(members)
   }
 
   private static func title(session: JSONValue?, profile: String?) -> String {

@@ -1,17 +1,18 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
 #endif
 
-/// A loopback port held by a bound socket that does not listen: connecting to it is refused,
-/// and no other test (or ephemeral bind) can take the port until `release()`.
-final class ReservedPort: @unchecked Sendable {
-  let port: Int
-  private var descriptor: Int32
-  private let lock = NSLock()
+/// A loopback port held by a socket of this process, so no other test (or ephemeral bind) takes
+/// it until `release()`: bound only, connecting to it is refused; `listening`, connections
+/// complete but nothing ever accepts or answers them.
+package final class ReservedPort: Sendable {
+  package let port: Int
+  private let descriptor: Mutex<Int32>
 
-  init() throws {
+  package init(listening: Bool = false) throws {
     let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard socketFD >= 0 else { throw POSIXError(.EMFILE) }
     var address = sockaddr_in()
@@ -21,24 +22,25 @@ final class ReservedPort: @unchecked Sendable {
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     let bound = withUnsafeMutablePointer(to: &address) { pointer in
       pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
-        bind(socketFD, generic, length) == 0 && getsockname(socketFD, generic, &length) == 0
+        bind(socketFD, generic, length) == 0 && (!listening || listen(socketFD, 16) == 0)
+          && getsockname(socketFD, generic, &length) == 0
       }
     }
     guard bound else {
       close(socketFD)
       throw POSIXError(.EADDRINUSE)
     }
-    descriptor = socketFD
+    descriptor = Mutex(socketFD)
     port = Int(UInt16(bigEndian: address.sin_port))
   }
 
   /// Gives the port back, e.g. so that a server can start listening on it.
-  func release() {
-    lock.lock()
-    defer { lock.unlock() }
-    if descriptor >= 0 {
-      close(descriptor)
-      descriptor = -1
+  package func release() {
+    descriptor.withLock { descriptor in
+      if descriptor >= 0 {
+        close(descriptor)
+        descriptor = -1
+      }
     }
   }
 

@@ -1,0 +1,77 @@
+import Foundation
+import TalonAPI
+import TalonEngine
+import TalonHTTP
+
+/// An open backend: the API that statements and requests go to, what reports and prompts call
+/// it, and its optional abilities. The one place where the shell, `talon run` and `talon serve`
+/// open the embedded engine or a remote client (``open(_:)``).
+///
+/// Abilities: the embedded engine can be reset and asked whether it is fresh, and has a clock
+/// (`BackendClock`); a remote backend has none of these. Statements prefer to run where the
+/// backend works (`taskExecutor`): the engine's own thread or the HTTP client's event loop.
+/// Both must be shut down once (``shutdown()``).
+package struct Backend: Sendable {
+  /// Where the Integration API calls go.
+  package let api: any IntegrationAPI
+  /// `embedded`, or the host of the remote URL: what the prompt and reports show.
+  package let name: String
+  /// `embedded (memory)`, `embedded (PATH)` or the remote URL: what a recording's header says.
+  package let description: String
+  /// The remote API key, a secret to keep out of history and recordings.
+  package let apiKey: String?
+  /// The embedded engine's campaign pack.
+  package let campaigns: CampaignPack?
+  /// Empties the store (embedded only).
+  package let reset: (@Sendable () async throws -> Void)?
+  /// Whether the store holds no profile, session or event yet (embedded only).
+  package let isFresh: (@Sendable () async throws -> Bool)?
+  /// The clock `clock` statements read and move (embedded only).
+  package let clock: (any BackendClock)?
+  /// Where statements should run: the engine's thread or the HTTP client's event loop.
+  package let taskExecutor: (any TaskExecutor)?
+  private let release: @Sendable () async -> Void
+
+  /// Opens the backend `choice` names: creates the store's folder when missing, or starts
+  /// the HTTP client.
+  package static func open(_ choice: BackendChoice) throws -> Backend {
+    switch choice {
+    case .embedded(let embedded):
+      let place: String
+      switch embedded.store {
+      case .memory: place = "memory"
+      case .file(let path):
+        try DataPaths.prepareDirectory(for: path)
+        place = path
+      }
+      let engine = try EmbeddedEngine(
+        configuration: EngineConfiguration(
+          store: embedded.store, campaigns: embedded.campaigns, seed: embedded.seed))
+      return Backend(
+        api: engine, name: "embedded", description: "embedded (\(place))", apiKey: nil,
+        campaigns: engine.campaigns, reset: { try await engine.reset() },
+        isFresh: { try await engine.isFresh() }, clock: engine,
+        taskExecutor: engine.preferredTaskExecutor,
+        release: { engine.close() })
+    case .remote(let configuration):
+      let client = try HTTPIntegrationClient(configuration: configuration)
+      return Backend(
+        api: client, name: host(of: configuration.url), description: configuration.url,
+        apiKey: configuration.apiKey, campaigns: nil, reset: nil, isFresh: nil, clock: nil,
+        taskExecutor: client.taskExecutor, release: { try? await client.shutdown() })
+    }
+  }
+
+  /// The host of `url` (`mystore.talon.one`), or the URL as given when it has none.
+  package static func host(of url: String) -> String {
+    URL(string: url)?.host ?? url
+  }
+
+  /// Whether this is the embedded engine.
+  package var isEmbedded: Bool { reset != nil }
+
+  /// Closes the store or shuts the HTTP client down; later calls fail. Call it once.
+  package func shutdown() async {
+    await release()
+  }
+}

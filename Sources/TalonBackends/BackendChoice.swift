@@ -1,0 +1,31 @@
+import TalonEngine
+import TalonHTTP
+
+/// Which backend to open: the embedded engine on a store, or a remote Integration API (a
+/// Talon.One deployment or `talon serve`) reached with an API key or with request signing.
+package enum BackendChoice: Sendable {
+  case embedded(EmbeddedChoice)
+  /// The configuration carries the key (`apiKey`) or the signer (`appId`, `appKey`).
+  case remote(RemoteConfiguration)
+}
+
+/// The embedded engine's store, campaign pack and seed.
+package struct EmbeddedChoice: Sendable {
+  /// A file (its folder is created when missing) or memory.
+  package var store: StoreLocation
+  package var campaigns: CampaignPack
+  /// Seeds codes and starts the virtual clock.
+  package var seed: UInt64?
+
+  package init(store: StoreLocation, campaigns: CampaignPack, seed: UInt64? = nil) {
+    self.store = store
+    self.campaigns = campaigns
+    self.seed = seed
+  }
+
+  /// The pack of the campaign file at `path`, or the built-in demo shop when nil.
+  package static func campaignPack(file path: String?) throws -> CampaignPack {
+    if let path { return try CampaignPack.load(from: path) }
+    return try CampaignPack.demo
+  }
+}
