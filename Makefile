@@ -5,7 +5,7 @@ SOURCES := Package.swift Sources Tests Plugins
 # tmux to drive the shell in a pseudo-terminal in tests.
 APT_PACKAGES := libedit-dev pkg-config tmux
 
-.PHONY: run build test lint format deps bench fuzz clean
+.PHONY: run build test lint format deps bench fuzz clean sdk-conformance
 
 run: deps build
 	@.build/debug/talon $(ARGS)
@@ -13,12 +13,41 @@ run: deps build
 build: deps
 	$(SWIFT) build
 
-# Lint, build, every test, then libFuzzer over the script parser for TEST_FUZZ_SECONDS (a
-# crash, a hang or a leak fails the run; see `fuzz`).
+# Lint, build, every test, today's official SDK against `talon serve` (see `sdk-conformance`),
+# then libFuzzer over the script parser for TEST_FUZZ_SECONDS (a crash, a hang or a leak fails
+# the run; see `fuzz`).
 test: deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory sdk-conformance
 	$(call fuzz-script,$(TEST_FUZZ_SECONDS))
+
+# Today's official Python SDK (talon-one-sdk, every dependency pinned in SDK_REQUIREMENTS) in a
+# virtual environment under .build, rebuilt when the requirements change; then the pytest suite
+# Tests/SDKConformance drives the debug binary's `talon serve` through it. No network to the
+# package index is a failure, never a skip.
+SDK_REQUIREMENTS := Tests/SDKConformance/requirements.txt
+SDK_VENV := .build/sdk-venv
+PYTHON ?= python3
+
+$(SDK_VENV)/installed: $(SDK_REQUIREMENTS)
+	rm -rf $(SDK_VENV)
+	$(PYTHON) -m venv $(SDK_VENV) || { \
+	  echo "cannot create a Python virtual environment: install python3-venv"; exit 1; }
+	$(SDK_VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps \
+	  --requirement $(SDK_REQUIREMENTS) || { \
+	  echo "cannot install today's Python SDK from the package index (see above):" \
+	    "the SDK conformance suite needs network access to PyPI or a mirror (PIP_INDEX_URL)"; \
+	  rm -rf $(SDK_VENV); exit 1; }
+	$(SDK_VENV)/bin/pip check --disable-pip-version-check >/dev/null || { \
+	  $(SDK_VENV)/bin/pip check; echo "$(SDK_REQUIREMENTS) misses a dependency"; \
+	  rm -rf $(SDK_VENV); exit 1; }
+	touch $@
+
+sdk-conformance: $(SDK_VENV)/installed
+	$(SWIFT) build --product talon
+	PYTHONDONTWRITEBYTECODE=1 TALON_BINARY=.build/debug/talon $(SDK_VENV)/bin/python -m pytest -p no:cacheprovider \
+	  -r fE Tests/SDKConformance
 
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel $(SOURCES)

@@ -39,6 +39,8 @@ struct RecordTextTests {
     session.createdCoupons = ["1/0": "GIFT-1"]
     session.discounts = [NamedAmount(name: "10%", value: Decimal(exactly: "4.5"))]
     session.closeEventId = 12
+    session.updateCount = 4
+    session.updated = Date(timeIntervalSince1970: 1_591_016_400.5)
     session.state = .closed
     let text = try #require(RecordText.session(session))
     let decoded = try Self.decoder().decode(StoredSession.self, from: Data(text.utf8))

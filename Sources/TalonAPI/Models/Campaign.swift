@@ -27,6 +27,10 @@ public struct Campaign: Codable, Hashable, Sendable {
   public var updated: Date?
   public var createdBy: String?
   public var updatedBy: String?
+  /// Today's generation: the state the Campaign Manager shows (`running` for every campaign
+  /// the engine evaluates) and whether stores were imported (never, here).
+  public var frontendState: String?
+  public var storesImported: Bool?
 
   public init(
     id: Int, created: Date, applicationId: Int, userId: Int = 0, name: String,

@@ -19,6 +19,11 @@ public struct Coupon: Codable, Hashable, Sendable {
   /// true: a reservation marks a favourite; false: a reservation is required to use it.
   public var reservation: Bool?
   public var batchId: String?
+  /// Today's generation: how often the profile the answer is about redeemed this coupon
+  /// (`IntegrationCoupon`, `InventoryCoupon`).
+  public var profileRedemptionCount: Int?
+  /// Today's generation, in the inventory: `active`, `used` or `expired` (`InventoryCoupon`).
+  public var state: String?
 
   public init(
     id: Int, created: Date, campaignId: Int, value: String, usageLimit: Int,

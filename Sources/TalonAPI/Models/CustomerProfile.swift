@@ -21,6 +21,8 @@ public struct CustomerProfile: Codable, Hashable, Sendable {
   public var totalSales: Decimal
   public var loyaltyMemberships: [LoyaltyMembership]?
   public var lastActivity: Date
+  /// Today's generation: the profile's internal id (absent in 2020 answers).
+  public var id: Int?
 
   public init(
     integrationId: String, created: Date, attributes: JSONValue = .emptyObject, accountId: Int,

@@ -61,6 +61,11 @@ public struct CustomerSessionV2: Codable, Hashable, Sendable {
   public var cartItemTotal: Decimal
   /// Σ of the additional costs' prices.
   public var additionalCostTotal: Decimal
+  /// Today's generation: the session's internal id, how many updates it has had and when
+  /// it was last updated (set by the engine; absent in 2020 answers).
+  public var id: Int?
+  public var updateCount: Int?
+  public var updated: Date?
 
   public init(
     integrationId: String, created: Date, applicationId: Int, profileId: String,

@@ -35,6 +35,15 @@ public struct Effect: Codable, Hashable, Sendable {
     EffectProps(effectType: effectType, props: props)
   }
 
+  /// The effect as an object (today's generation reads event effects in this form).
+  public var object: JSONValue {
+    .object([
+      "campaignId": .number(Decimal(campaignId)), "rulesetId": .number(Decimal(rulesetId)),
+      "ruleIndex": .number(Decimal(ruleIndex)), "ruleName": .string(ruleName),
+      "effectType": .string(effectType), "props": props,
+    ])
+  }
+
   /// The v1 positional form `[campaignId, rulesetId, ruleIndex, [effectType, arg...]]`, the
   /// arguments being the props in the catalogue's order (unknown types: props sorted by key).
   public var v1Array: JSONValue {

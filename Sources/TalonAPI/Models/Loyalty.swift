@@ -16,6 +16,8 @@ public struct LoyaltyProgramLedgers: Codable, Hashable, Sendable {
   public var name: String
   public var ledger: LoyaltyProgramBalance
   public var subLedgers: [String: LoyaltyProgramBalance]?
+  /// Today's generation: the program's id (absent in 2020 answers).
+  public var id: Int?
 
   public init(
     title: String, name: String, ledger: LoyaltyProgramBalance,
@@ -31,6 +33,12 @@ public struct LoyaltyProgramLedgers: Codable, Hashable, Sendable {
 /// A ledger's balance (`LoyaltyProgramBalance`).
 public struct LoyaltyProgramBalance: Codable, Hashable, Sendable {
   public var currentBalance: Decimal
+  /// Today's generation (absent in 2020 answers): points not yet active, points that
+  /// expired, points spent, and the balance once the open sessions are closed.
+  public var pendingBalance: Decimal?
+  public var expiredBalance: Decimal?
+  public var spentBalance: Decimal?
+  public var tentativeCurrentBalance: Decimal?
 
   public init(currentBalance: Decimal) {
     self.currentBalance = currentBalance

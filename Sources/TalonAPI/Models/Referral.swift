@@ -33,6 +33,9 @@ public struct Referral: Codable, Hashable, Sendable {
   public var usageCounter: Int
   /// How often the code may be redeemed; 0 means without limit.
   public var usageLimit: Int
+  /// Today's generation, in the inventory: the profiles that redeemed the code
+  /// (`InventoryReferral`).
+  public var referredCustomers: [String]?
 
   public init(
     id: Int, created: Date, campaignId: Int, advocateProfileIntegrationId: String,

@@ -68,7 +68,7 @@ extension OperationContext {
   func reservedCustomers(couponValue: String) throws -> InlineResponse200 {
     let coupon = try existingCoupon(couponValue)
     let profiles = try store.reservingProfiles(coupon: coupon.value).compactMap {
-      try store.profile($0).map(wire)
+      try store.profile($0).map(wireIdentified)
     }
     return InlineResponse200(totalResultSize: profiles.count, data: profiles)
   }

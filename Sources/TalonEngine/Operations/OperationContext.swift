@@ -45,6 +45,13 @@ struct OperationContext {
       lastActivity: profile.lastActivity)
   }
 
+  /// The profile as today's generation shows it: with its internal id (0 before it is stored).
+  func wireIdentified(_ profile: StoredProfile) throws -> CustomerProfile {
+    var wired = wire(profile)
+    wired.id = try store.rowId(profile: profile.integrationId) ?? 0
+    return wired
+  }
+
   /// The profile of an anonymous session: empty, with id "" (decided here).
   func anonymousProfile(created: Date) -> CustomerProfile {
     CustomerProfile(
@@ -64,8 +71,8 @@ struct OperationContext {
       firstSession: session.firstSession, discounts: discounts)
   }
 
-  func wireV2(_ session: StoredSession) -> CustomerSessionV2 {
-    CustomerSessionV2(
+  func wireV2(_ session: StoredSession) throws -> CustomerSessionV2 {
+    var wired = CustomerSessionV2(
       integrationId: session.integrationId, created: session.created,
       applicationId: applicationId, profileId: session.profileId,
       couponCodes: session.couponCodes, referralCode: session.referralCode,
@@ -74,16 +81,29 @@ struct OperationContext {
       attributes: .object(session.attributes), firstSession: session.firstSession,
       total: session.cartItemTotal + session.additionalCostTotal,
       cartItemTotal: session.cartItemTotal, additionalCostTotal: session.additionalCostTotal)
+    wired.id = try store.rowId(session: session.integrationId) ?? 0
+    wired.updateCount = session.updateCount ?? 1
+    wired.updated = session.updated ?? session.created
+    return wired
   }
 
   /// The profile's balances in every program of the application (0 where it has none).
   func loyalty(of profileId: String) throws -> Loyalty {
     let balances = profileId.isEmpty ? [:] : try store.balances(profile: profileId)
+    let spent = profileId.isEmpty ? [:] : try store.spentPoints(profile: profileId)
     var programs: [String: LoyaltyProgramLedgers] = [:]
     for program in pack.loyaltyPrograms {
-      programs[String(program.id)] = LoyaltyProgramLedgers(
-        title: program.title, name: program.name,
-        ledger: LoyaltyProgramBalance(currentBalance: Decimal(balances[program.id] ?? 0)))
+      // Points are booked when a session closes and never expire (docs/behaviour.md), so
+      // nothing is pending or expired and the tentative balance is the current one.
+      let current = Decimal(balances[program.id] ?? 0)
+      var balance = LoyaltyProgramBalance(currentBalance: current)
+      balance.pendingBalance = 0
+      balance.expiredBalance = 0
+      balance.spentBalance = Decimal(spent[program.id] ?? 0)
+      balance.tentativeCurrentBalance = current
+      var ledgers = LoyaltyProgramLedgers(title: program.title, name: program.name, ledger: balance)
+      ledgers.id = program.id
+      programs[String(program.id)] = ledgers
     }
     return Loyalty(programs: programs)
   }
@@ -100,6 +120,8 @@ struct OperationContext {
     campaign.discountCount = try counter(.setDiscount)
     campaign.discountEffectCount = try counter(.setDiscountEffect)
     campaign.couponCreationCount = try counter(.createCoupon)
+    campaign.frontendState = "running"
+    campaign.storesImported = false
     return campaign
   }
 

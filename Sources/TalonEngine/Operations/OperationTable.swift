@@ -26,7 +26,7 @@ enum OperationTable {
       let content = Set(body.responseContent ?? [])
       let outcome = try context.updateSession(
         id: arguments.path[0], patch: SessionPatch(v2: body.customerSession), content: content)
-      return context.integrationStateV2(outcome, content: content)
+      return try context.integrationStateV2(outcome, content: content)
     },
     Implementation(IntegrationCatalogue.trackEvent) { context, _, body in
       context.integrationState(try context.trackEvent(body))

@@ -59,8 +59,17 @@ extension OperationContext {
         "customer profile \(integrationId) not found", parameter: "integrationId")
     }
     return CustomerInventory(
-      profile: profile == true ? wire(stored) : nil,
-      referrals: referrals == true ? try store.referrals(advocate: integrationId) : nil)
+      profile: profile == true ? try wireIdentified(stored) : nil,
+      referrals: referrals == true
+        ? try store.referrals(advocate: integrationId).map(inventoryReferral) : nil)
+  }
+
+  /// A referral as today's inventory and v2 answers show it: `referredCustomers` is the friend
+  /// the code was made for, if any (docs/behaviour.md).
+  func inventoryReferral(_ referral: Referral) -> Referral {
+    var shown = referral
+    shown.referredCustomers = referral.friendProfileIntegrationId.map { [$0] } ?? []
+    return shown
   }
 
   func deleteCustomerData(integrationId: String) throws {

@@ -37,6 +37,16 @@ extension OperationContext {
     }
   }
 
+  /// How often the profile redeemed each code: its closed sessions that carried it.
+  func redeemedCouponCodes(profileId: String) throws -> [String: Int] {
+    guard !profileId.isEmpty else { return [:] }
+    var counts: [String: Int] = [:]
+    for session in try store.sessions(ofProfile: profileId) where session.state == .closed {
+      for code in session.couponCodes { counts[code, default: 0] += 1 }
+    }
+    return counts
+  }
+
   func integrationState(_ outcome: SessionOutcome) -> IntegrationState {
     IntegrationState(
       session: wireV1(outcome.session),
@@ -45,19 +55,33 @@ extension OperationContext {
       coupon: outcome.coupons.first { $0.value == outcome.session.couponCodes.first })
   }
 
-  func integrationStateV2(_ outcome: SessionOutcome, content: Set<ResponseContent>)
+  /// The v2 answer: today's superset (docs/behaviour.md, "Integration API (today's
+  /// generation)"): ids, update counts, the event's effects as effect objects and each
+  /// coupon's redemptions by the session's profile.
+  func integrationStateV2(_ outcome: SessionOutcome, content: Set<ResponseContent>) throws
     -> IntegrationStateV2
   {
-    IntegrationStateV2(
-      customerSession: content.contains(.customerSession) ? wireV2(outcome.session) : nil,
+    let effects = todaysEffects(outcome.effects, eventId: outcome.event.id)
+    var event = outcome.event
+    event.effects = effects.map(\.object)
+    var coupons = outcome.coupons
+    if content.contains(.coupons), !coupons.isEmpty {
+      let redeemed = try redeemedCouponCodes(profileId: outcome.session.profileId)
+      for index in coupons.indices {
+        coupons[index].profileRedemptionCount = redeemed[coupons[index].value, default: 0]
+      }
+    }
+    return IntegrationStateV2(
+      customerSession: content.contains(.customerSession) ? try wireV2(outcome.session) : nil,
       customerProfile: content.contains(.customerProfile)
-        ? (outcome.profile.map(wire) ?? anonymousProfile(created: outcome.session.created)) : nil,
-      event: content.contains(.event) ? outcome.event : nil,
+        ? (try outcome.profile.map(wireIdentified)
+          ?? anonymousProfile(created: outcome.session.created)) : nil,
+      event: content.contains(.event) ? event : nil,
       loyalty: content.contains(.loyalty) ? (outcome.loyalty ?? Loyalty()) : nil,
-      referral: outcome.referral,
-      coupons: content.contains(.coupons) ? outcome.coupons : nil,
+      referral: outcome.referral.map(inventoryReferral),
+      coupons: content.contains(.coupons) ? coupons : nil,
       triggeredCampaigns: content.contains(.triggeredCampaigns) ? outcome.triggeredCampaigns : nil,
-      effects: outcome.effects, createdCoupons: outcome.createdCoupons,
+      effects: effects, createdCoupons: outcome.createdCoupons,
       createdReferrals: outcome.createdReferrals)
   }
 }

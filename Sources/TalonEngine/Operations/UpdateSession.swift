@@ -83,7 +83,10 @@ extension OperationContext {
       triggered = run.triggeredCampaignIds
     }
     if let profile { try store.save(profile) }
+    session.updateCount = (session.updateCount ?? 0) + 1
+    session.updated = now
     try store.save(session)
+    outcome.session = session
     outcome.profile = profile
     try complete(&outcome, triggered: triggered, content: content)
     return outcome

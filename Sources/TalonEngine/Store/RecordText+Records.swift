@@ -70,6 +70,14 @@ extension RecordText {
       writer.fixedKey("closeEventId")
       writer.int(id)
     }
+    if let count = session.updateCount {
+      writer.fixedKey("updateCount")
+      writer.int(count)
+    }
+    if let updated = session.updated {
+      writer.fixedKey("updated")
+      writer.date(updated)
+    }
     writer.endObject()
     return writer
   }

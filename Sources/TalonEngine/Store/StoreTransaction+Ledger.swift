@@ -19,6 +19,31 @@ extension StoreTransaction {
     return result
   }
 
+  /// Points the profile spent in each program: the sum of its negative ledger entries.
+  func spentPoints(profile: String) throws -> [Int: Int] {
+    var result: [Int: Int] = [:]
+    let rows = try Row.fetchAll(
+      try statement(
+        """
+        SELECT programId, -SUM(amount) AS total FROM ledger
+        WHERE profileId = ? AND amount < 0 GROUP BY programId
+        """),
+      arguments: [profile])
+    for row in rows { result[row["programId"]] = row["total"] }
+    return result
+  }
+
+  /// The internal id of a stored profile or session (its SQLite rowid, which an upsert keeps).
+  func rowId(profile: String) throws -> Int? {
+    try Int.fetchOne(
+      try statement("SELECT rowid FROM profile WHERE integrationId = ?"), arguments: [profile])
+  }
+
+  func rowId(session: String) throws -> Int? {
+    try Int.fetchOne(
+      try statement("SELECT rowid FROM session WHERE integrationId = ?"), arguments: [session])
+  }
+
   func insertLedger(
     profile: String, program: Int, session: String, event: Int, amount: Int, reason: String,
     now: Date

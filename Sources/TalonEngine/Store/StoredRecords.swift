@@ -49,6 +49,10 @@ struct StoredSession: Codable, Sendable {
   var commitment: Commitment?
   /// The event stored when the session was closed (answered again on a repeated close).
   var closeEventId: Int?
+  /// How many updates the session has had and when the last one was (today's generation;
+  /// nil in stores written before they were kept).
+  var updateCount: Int?
+  var updated: Date?
 
   init(integrationId: String, profileId: String, now: Date) {
     self.integrationId = integrationId
