@@ -43,22 +43,34 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
   /// is inside; the transaction itself is short and CPU-bound (well under a millisecond), so it
   /// runs synchronously there. Only when another process holds the file's write lock may it
   /// wait, up to the busy timeout, and then it holds the engine's thread, not one of the pool's.
-  private func perform<T: Sendable>(_ body: (StoreTransaction) throws -> T) async throws -> T {
+  private func perform<T: Sendable>(
+    commit: Bool = true, _ body: (StoreTransaction) throws -> T
+  ) async throws -> T {
     try await withTaskExecutorPreference(executor) {
       await gate.enter()
       defer { gate.leave() }
-      return try store.writeSync(body)
+      return try store.writeSync(commit: commit, body)
     }
   }
 
-  /// `perform` with an operation's context.
-  private func performOperation<T: Sendable>(_ body: (OperationContext) throws -> T) async throws
-    -> T
-  {
+  /// `perform` with an operation's context. A dry run (`dry`) works on a copy of the runtime
+  /// whose clock stands at `now` (the engine's clock when nil) and is rolled back.
+  private func performOperation<T: Sendable>(
+    dry: Bool = false, now: Date? = nil, _ body: (OperationContext) throws -> T
+  ) async throws -> T {
     let pack = campaigns
     let runtime = runtime
-    return try await perform { store in
-      try body(OperationContext(store: store, pack: pack, runtime: runtime, now: runtime.now()))
+    return try await perform(commit: !dry) { store in
+      var context: OperationContext
+      if dry {
+        let instant = now ?? runtime.now()
+        context = OperationContext(
+          store: store, pack: pack, runtime: runtime.dryRunCopy(at: instant), now: instant)
+        context.isDry = true
+      } else {
+        context = OperationContext(store: store, pack: pack, runtime: runtime, now: runtime.now())
+      }
+      return try body(context)
     }
   }
 
@@ -99,8 +111,19 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
           "\(operation.operation.sdkName) takes \(expected) path parameters, not \(arguments.path.count)"
       )
     }
+    let dry = Self.isDryRun(operation.operation, arguments)
+    let now = dry ? arguments.query["now"]?.dateTime : nil
     return APIAnswer(
-      try await performOperation({ context in try implementation.run(context, arguments, body) }))
+      try await performOperation(dry: dry, now: now) { context in
+        try implementation.run(context, arguments, body)
+      })
+  }
+
+  /// True when `operation` declares a `dry` query parameter and the call sets it.
+  /// (`docs/behaviour.md`, "Dry runs": `now` counts only in a dry run.)
+  static func isDryRun(_ operation: IntegrationOperation, _ arguments: OperationArguments) -> Bool
+  {
+    operation.queryParameters.contains { $0.name == "dry" } && arguments.query["dry"]?.bool == true
   }
 
   /// Calls are cheapest from the engine's own thread.

@@ -47,6 +47,18 @@ final class EngineRuntime: Sendable {
     }
   }
 
+  /// A copy for one dry run: its clock stands at `now` and its random source continues from
+  /// this one's without moving it, so codes drawn in a dry run are not drawn from the engine's.
+  func dryRunCopy(at now: Date) -> EngineRuntime {
+    let copy = EngineRuntime(seed: nil)
+    let random = state.withLock { $0.random }
+    copy.state.withLock { copied in
+      copied.virtualNow = now
+      copied.random = random
+    }
+    return copy
+  }
+
   /// A code from the settings' pattern.
   func code(_ settings: CodeGeneratorSettings) -> String {
     state.withLock { state in

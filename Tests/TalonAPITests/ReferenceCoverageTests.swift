@@ -19,9 +19,13 @@ struct ReferenceCoverageTests {
     #expect(Set(document.schemaNames) == Set(WireSchemas.types.keys))
   }
 
+  /// The 2020 operations; today's own (`generation: .current`) are checked against today's
+  /// reference by the served OpenAPI document's tests.
+  static let operations2020 = IntegrationOperation.allCases.filter { $0.generation == .v2020 }
+
   @Test func everyOperationIsInTheCatalogue() throws {
     let operations = document.operations
-    #expect(operations.count == IntegrationOperation.allCases.count)
+    #expect(operations.count == Self.operations2020.count)
     for (method, path, operationId) in operations {
       let operation = try #require(IntegrationOperation.named(operationId))
       #expect(operation.operationId == operationId)
@@ -30,7 +34,7 @@ struct ReferenceCoverageTests {
     }
   }
 
-  @Test(arguments: IntegrationOperation.allCases)
+  @Test(arguments: Self.operations2020)
   func catalogueMatchesTheReference(operation: IntegrationOperation) throws {
     let item = try #require(document.json["paths"]?[operation.pathTemplate])
     let spec = try #require(item[operation.method.lowercased()])
@@ -47,12 +51,15 @@ struct ReferenceCoverageTests {
     let parameters = spec["parameters"]?.arrayValue ?? []
     let query = parameters.filter { $0["in"] == "query" }.compactMap { $0["name"]?.stringValue }
     let path = parameters.filter { $0["in"] == "path" }.compactMap { $0["name"]?.stringValue }
-    #expect(query == operation.queryParameters.map(\.name))
+    // Today's generation adds query parameters to shared operations (`dry` on the v2 session
+    // update, flags on the inventory): the 2020 ones must all be there, in order, typed alike.
+    let declared2020 = operation.queryParameters.filter { query.contains($0.name) }
+    #expect(query == declared2020.map(\.name))
     #expect(path == operation.pathParameters)
     let queryTypes = parameters.filter { $0["in"] == "query" }.compactMap {
       $0["schema"]?["type"]?.stringValue
     }
-    #expect(queryTypes == operation.queryParameters.map(\.kind.referenceType))
+    #expect(queryTypes == declared2020.map(\.kind.referenceType))
     #expect(operation.generation == .v2020)
     #expect(operation.isIdempotent == (operation.method != "POST"))
     let schemes = spec["security"]?.arrayValue?.compactMap { $0.objectValue?.keys.first } ?? []

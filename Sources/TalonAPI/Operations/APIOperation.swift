@@ -72,6 +72,12 @@ public enum QueryValue: Sendable, Hashable {
     return nil
   }
 
+  /// The value when it is a date and time.
+  public var dateTime: Date? {
+    if case .dateTime(let value) = self { return value }
+    return nil
+  }
+
   /// The texts sent on the wire: one, or one per element of an array (the key repeated).
   public var wireTexts: [String] {
     switch self {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The operations of the Integration API, each declared once: method, path, parameters,
 /// bodies, success statuses, idempotency and generation. Everything else (the server's routes
 /// and decoding, the HTTP client, the raw commands, `help`, the engine's table of
@@ -31,6 +33,7 @@ public enum IntegrationCatalogue {
   /// `PUT /v2/customer_sessions/{customerSessionId}`: the v2 session update (API key only).
   public static let updateCustomerSessionV2 = APIOperation<IntegrationRequest, IntegrationStateV2>(
     "updateCustomerSessionV2", "PUT", "/v2/customer_sessions/{customerSessionId}",
+    query: [QueryParameter("dry", .bool), QueryParameter("now", .dateTime)],
     request: "IntegrationRequest", answer: "IntegrationStateV2", success: [200],
     allowsSignature: false)
 
@@ -130,12 +133,17 @@ extension IntegrationAPI {
     ).value
   }
 
-  public func updateCustomerSessionV2(customerSessionId: String, body: IntegrationRequest)
-    async throws -> IntegrationStateV2
-  {
-    try await send(
-      IntegrationCatalogue.updateCustomerSessionV2, OperationArguments(path: [customerSessionId]),
-      body: body
+  /// `dry` evaluates and answers without saving anything; `now` (with `dry` only) is the
+  /// evaluation time.
+  public func updateCustomerSessionV2(
+    customerSessionId: String, body: IntegrationRequest, dry: Bool? = nil, now: Date? = nil
+  ) async throws -> IntegrationStateV2 {
+    var query: [String: QueryValue] = [:]
+    query["dry"] = dry.map(QueryValue.bool)
+    query["now"] = now.map(QueryValue.dateTime)
+    return try await send(
+      IntegrationCatalogue.updateCustomerSessionV2,
+      OperationArguments(path: [customerSessionId], query: query), body: body
     ).value
   }
 

@@ -8,6 +8,9 @@ struct OperationContext {
   let pack: CampaignPack
   let runtime: EngineRuntime
   let now: Date
+  /// True in a dry run (`dry=true`): the work answers as usual and the engine rolls its
+  /// transaction back (`docs/behaviour.md`, "Dry runs").
+  var isDry = false
 
   /// `accountId` of every profile and ledger entry (the embedded engine has one account).
   static let accountId = 1

@@ -47,7 +47,10 @@ final class EngineStore: Sendable {
   /// (Handing it back after leaving the queue let a slow thread overwrite the cache of a
   /// transaction that ran meanwhile with its older records: the next transaction then read a
   /// stale profile or session and its write lost the other's update.)
-  func writeSync<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+  ///
+  /// With `commit` false (a dry run) the transaction is rolled back once `body` has answered,
+  /// and the cache starts empty again: nothing the run did is kept, on disk or in memory.
+  func writeSync<T>(commit: Bool = true, _ body: (StoreTransaction) throws -> T) throws -> T {
     let box = RecordCacheBox()
     do {
       return try queue.writeWithoutTransaction { db in
@@ -61,6 +64,12 @@ final class EngineStore: Sendable {
             return cache.version == version ? cache.records : CachedRecords()
           }
           let result = try body(StoreTransaction(db: db, cache: box))
+          guard commit else {
+            try db.execute(sql: "ROLLBACK TRANSACTION")
+            box.records = CachedRecords()
+            cache.withLock { $0 = RecordCache() }
+            return result
+          }
           try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
           let records = box.records.count > Self.cacheLimit ? CachedRecords() : box.records
           box.records = CachedRecords()
