@@ -121,8 +121,7 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
 
   /// True when `operation` declares a `dry` query parameter and the call sets it.
   /// (`docs/behaviour.md`, "Dry runs": `now` counts only in a dry run.)
-  static func isDryRun(_ operation: IntegrationOperation, _ arguments: OperationArguments) -> Bool
-  {
+  static func isDryRun(_ operation: IntegrationOperation, _ arguments: OperationArguments) -> Bool {
     operation.queryParameters.contains { $0.name == "dry" } && arguments.query["dry"]?.bool == true
   }
 

@@ -32,7 +32,9 @@ struct DryRunTests {
     let real = try await test.engine.updateCustomerSessionV2(customerSessionId: "s", body: body)
     #expect(effectTypes(real) == effectTypes(dry))
     #expect(real.customerSession?.total == dry.customerSession?.total)
-    #expect(real.loyalty?.programs["1"]?.ledger.currentBalance == dry.loyalty?.programs["1"]?.ledger.currentBalance)
+    #expect(
+      real.loyalty?.programs["1"]?.ledger.currentBalance
+        == dry.loyalty?.programs["1"]?.ledger.currentBalance)
   }
 
   @Test func aDryRunMergesTheStoredSessionWithThePayload() async throws {
