@@ -55,7 +55,7 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
 
   /// `perform` with an operation's context. A dry run (`dry`) works on a copy of the runtime
   /// whose clock stands at `now` (the engine's clock when nil) and is rolled back.
-  private func performOperation<T: Sendable>(
+  func performOperation<T: Sendable>(
     dry: Bool = false, now: Date? = nil, _ body: (OperationContext) throws -> T
   ) async throws -> T {
     let pack = campaigns

@@ -50,6 +50,6 @@ struct Talon: AsyncParsableCommand {
 
   /// The subcommands; add new ones here.
   static let subcommandTypes: [any ParsableCommand.Type] = [
-    ShellCommand.self, ServeCommand.self, RunCommand.self,
+    ShellCommand.self, ServeCommand.self, RunCommand.self, CampaignsCommand.self,
   ]
 }

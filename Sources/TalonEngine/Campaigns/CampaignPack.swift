@@ -8,6 +8,10 @@ public struct CampaignPack: Sendable {
   public var loyaltyPrograms: [LoyaltyProgramDefinition]
   /// Sorted by id: the order campaigns are evaluated in.
   public var campaigns: [CampaignDefinition]
+  /// Where the pack was read from: the campaign file's path as given, or `demo-shop.json`.
+  public internal(set) var source = ""
+  /// The campaign file's text as read (`talon campaigns export` prints it).
+  public internal(set) var fileText = ""
 
   /// Reads and validates a campaign file.
   public static func load(from path: String) throws -> CampaignPack {
@@ -29,7 +33,10 @@ public struct CampaignPack: Sendable {
       } catch {
         throw CampaignFileError(pointer: "", message: "\(error)")
       }
-      return try CampaignFileParser().pack(json)
+      var pack = try CampaignFileParser().pack(json)
+      pack.source = source
+      pack.fileText = String(decoding: data, as: UTF8.self)
+      return pack
     } catch var error as CampaignFileError {
       error.source = source
       throw error
@@ -56,6 +63,9 @@ public struct CampaignPack: Sendable {
         CampaignFileError(pointer: "", message: "\(error)", source: "demo-shop.json"))
     }
   }()
+
+  /// True for the built-in demo shop.
+  public var isBuiltInDemo: Bool { source == "demo-shop.json" }
 
   func campaign(_ id: Int) -> CampaignDefinition? {
     campaigns.first { $0.id == id }
