@@ -7,6 +7,20 @@ public protocol PackCatalogueSource: Sendable {
   /// The application, its campaigns with their rules in infix form, coupons (with counters and
   /// holders from the store) and loyalty programs, as of now.
   func packCatalogue() async throws -> PackCatalogue
+  /// Ids of the stored profiles and sessions, the most recently stored first, at most `limit`
+  /// of each (the shell's completion offers them).
+  func storedIdentifiers(limit: Int) async throws -> StoredIdentifiers
+}
+
+/// Profile and session ids a store holds.
+public struct StoredIdentifiers: Sendable, Hashable {
+  public var profiles: [String]
+  public var sessions: [String]
+
+  public init(profiles: [String] = [], sessions: [String] = []) {
+    self.profiles = profiles
+    self.sessions = sessions
+  }
 }
 
 /// What a campaign pack holds, with the live counters of the store.

@@ -6,6 +6,14 @@ extension EmbeddedEngine: PackCatalogueSource {
   public func packCatalogue() async throws -> PackCatalogue {
     try await performOperation { context in try context.packCatalogue() }
   }
+
+  public func storedIdentifiers(limit: Int) async throws -> StoredIdentifiers {
+    try await performOperation { context in
+      StoredIdentifiers(
+        profiles: try context.store.recentIdentifiers(of: "profile", limit: limit),
+        sessions: try context.store.recentIdentifiers(of: "session", limit: limit))
+    }
+  }
 }
 
 extension OperationContext {

@@ -40,6 +40,14 @@ struct StoreTransaction {
 
   // MARK: Whole store
 
+  /// The `integrationId`s of `table` (`profile` or `session`), the last stored first.
+  func recentIdentifiers(of table: String, limit: Int) throws -> [String] {
+    precondition(["profile", "session"].contains(table))
+    return try String.fetchAll(
+      db, sql: "SELECT integrationId FROM \(table) ORDER BY rowid DESC LIMIT ?",
+      arguments: [limit])
+  }
+
   /// True when no profile, session or event is stored.
   func isFresh() throws -> Bool {
     for table in ["profile", "session", "event"] {

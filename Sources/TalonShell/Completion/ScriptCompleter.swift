@@ -154,6 +154,10 @@ public struct ScriptCompleter: Completer {
       index == 0 ? coupons(state) : []
     case ["cart", "remove"]:
       index == 0 ? state.cartSKUs : []
+    case ["campaign"], ["referral", "create"]:
+      index == 0 ? state.campaignIds : []
+    case ["coupons"]:
+      index == 0 ? coupons(state) : []
     default:
       []
     }

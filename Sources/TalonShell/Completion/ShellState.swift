@@ -18,6 +18,8 @@ public struct ShellState: Sendable {
   public var cartSKUs: [String]
   /// Coupon codes the backend is known to have besides those seen (the campaign pack's).
   public var knownCoupons: [String]
+  /// The campaign pack's campaign ids (embedded only).
+  public var campaignIds: [String]
   /// Environment variable names, for `$env.`.
   public var environmentNames: [String]
   /// Where `run` resolves relative paths.
@@ -27,7 +29,7 @@ public struct ShellState: Sendable {
     profileId: String? = nil, sessionId: String? = nil, variables: [String: JSONValue] = [:],
     last: JSONValue = .null, profiles: [String] = [], sessions: [String] = [],
     coupons: [String] = [], cartSKUs: [String] = [], knownCoupons: [String] = [],
-    environmentNames: [String] = [],
+    campaignIds: [String] = [], environmentNames: [String] = [],
     workingDirectory: String = FileManager.default.currentDirectoryPath
   ) {
     self.profileId = profileId
@@ -39,6 +41,7 @@ public struct ShellState: Sendable {
     self.coupons = coupons
     self.cartSKUs = cartSKUs
     self.knownCoupons = knownCoupons
+    self.campaignIds = campaignIds
     self.environmentNames = environmentNames
     self.workingDirectory = workingDirectory
   }

@@ -29,6 +29,8 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
   private var history: History?
   private var recorder: Recorder?
   private var attached = false
+  /// What the backend offers to completion, read once per backend (nil: not yet read).
+  private var backendCompletions: BackendCompletions?
 
   /// An evaluator over `backend`. `factory` opens the backends `connect` asks for (without
   /// it, `connect` fails); `write` receives standard output text printed during evaluation;
@@ -118,13 +120,21 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
   public func refreshState() async {
     let context = await interpreter.context
     let seen = await interpreter.seen
+    let known: BackendCompletions
+    if let loaded = backendCompletions {
+      known = loaded
+    } else {
+      known = await BackendCompletions.load(from: backend.api)
+      backendCompletions = known
+    }
     state.current = ShellState(
       profileId: context.profileId, sessionId: context.sessionId,
       variables: await interpreter.variables, last: await interpreter.last,
-      profiles: seen.profiles, sessions: seen.sessions, coupons: seen.coupons,
+      profiles: BackendCompletions.merged(seen.profiles, known.profiles),
+      sessions: BackendCompletions.merged(seen.sessions, known.sessions), coupons: seen.coupons,
       cartSKUs: context.cart.map(\.sku),
-      knownCoupons: backend.couponCodes, environmentNames: environmentNames,
-      workingDirectory: workingDirectory)
+      knownCoupons: backend.couponCodes, campaignIds: known.campaignIds,
+      environmentNames: environmentNames, workingDirectory: workingDirectory)
   }
 
   // MARK: Shell commands
@@ -179,6 +189,7 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
     }
     let previous = backend
     backend = opened
+    backendCompletions = nil
     await interpreter.switchBackend(to: opened.api)
     await previous.shutdown()
     history?.activeSecrets = opened.apiKey.map { [$0] } ?? []
@@ -202,6 +213,7 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
       return .error("reset failed: \(error)", exitCode: 3)
     }
     await interpreter.switchBackend(to: backend.api)
+    backendCompletions = nil
     await refreshState()
     return .output("the embedded store is empty")
   }

@@ -19,7 +19,8 @@ struct ScriptCompleterTests {
     ],
     profiles: ["alice", "bob", "albert"], sessions: ["s1", "s2"], coupons: ["SUMMER10"],
     cartSKUs: ["SHOE-1", "HAT-1"],
-    knownCoupons: ["SUMMER10", "FLASH3", "SPRING19"], environmentNames: ["HOME", "HOST"],
+    knownCoupons: ["SUMMER10", "FLASH3", "SPRING19"], campaignIds: ["1", "2", "12"],
+    environmentNames: ["HOME", "HOST"],
     workingDirectory: "/")
 
   func complete(_ line: String, state: ShellState? = nil) -> CompletionResult {
@@ -85,6 +86,9 @@ struct ScriptCompleterTests {
     #expect(complete("session update s1 state=c").candidates == ["closed", "cancelled"])
     #expect(complete("profile inventory alice profile=t").candidates == ["true"])
     #expect(complete("cart remove S").candidates == ["SHOE-1"])
+    #expect(complete("campaign 1").candidates == ["1", "12"])
+    #expect(complete("referral create ").candidates.prefix(3) == ["1", "2", "12"])
+    #expect(complete("coupons F").candidates == ["FLASH3"])
   }
 
   @Test func variableNamesAfterADollar() {

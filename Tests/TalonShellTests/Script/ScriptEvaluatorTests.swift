@@ -54,6 +54,21 @@ struct ScriptEvaluatorTests {
     #expect(state.environmentNames == ["HOME"])
   }
 
+  @Test func completionOffersTheCampaignsAndTheIdsEarlierRunsStored() async throws {
+    let engine = try EmbeddedEngine(
+      configuration: EngineConfiguration(store: .memory, campaigns: .demo, seed: 3))
+    _ = try await engine.updateCustomerSessionV2(
+      customerSessionId: "earlier-session",
+      body: IntegrationRequest(customerSession: NewCustomerSessionV2(profileId: "earlier-profile")))
+    let shell = evaluator(
+      ShellBackend(api: engine, name: "embedded", shutdown: { engine.close() }))
+    _ = await shell.evaluate("use profile ann")
+    let state = shell.state.current
+    #expect(state.profiles == ["ann", "earlier-profile"])
+    #expect(state.sessions == ["earlier-session"])
+    #expect(state.campaignIds == (1...8).map(String.init))
+  }
+
   @Test func shellCommandsAndTheirLocatedErrors() async throws {
     let shell = evaluator(try Self.embedded())
     #expect(await shell.evaluate("set output json") == .output("output: json"))
