@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TalonAPI
 import TalonBackends
 import TalonEngine
 import TalonRendering
@@ -42,7 +43,11 @@ struct ShellSession {
 
     let loop = ShellLoop(
       evaluator: evaluator, completer: ScriptCompleter(snapshot: evaluator.state))
-    await evaluator.configure(history: loop.history, color: loop.color)
+    await evaluator.configure(history: loop.history, color: loop.color, pager: loop.pager)
+    if loop.interactive {
+      Terminal.writeStandardOutput(
+        ShellBanner.text(version: TalonVersion.current, backend: backend) + "\n")
+    }
     if !options.noStartupFile && (loop.interactive || options.startupFile != nil) {
       await StartupFile(path: options.startupFile, environment: environment).run(with: evaluator)
     }

@@ -60,6 +60,10 @@ public enum ShellRequest: Sendable, Equatable {
   case recordStart(path: String, force: Bool)
   case recordStop
   case recordStatus
+  /// `set pager on|off`.
+  case setPager(Bool)
+  /// `clear`.
+  case clearScreen
 }
 
 /// A shell request that failed; the command reports `message` at its location.

@@ -41,6 +41,8 @@ enum CommandTable {
     ConnectCommand(),
     ResetCommand(),
     HistoryCommand(),
+    SetPagerCommand(),
+    ClearCommand(),
     RecordStartCommand(),
     RecordStopCommand(),
     RecordStatusCommand(),

@@ -154,7 +154,7 @@ struct RecordStatusCommand: ScriptCommand {
 extension CommandContext {
   /// The shell host; outside a shell session (say `run FILE` reached a shell command through
   /// a variable path) a located error.
-  fileprivate func requireShell(for command: CommandNode) throws -> any ShellHost {
+  func requireShell(for command: CommandNode) throws -> any ShellHost {
     guard let shellHost else {
       throw failure(
         "'\(command.name)' works only in the interactive shell", at: command.nameRange)
@@ -163,7 +163,7 @@ extension CommandContext {
   }
 
   /// Asks the shell; its refusal becomes an error at the command.
-  fileprivate func perform(
+  func perform(
     _ request: ShellRequest, on host: any ShellHost, for command: CommandNode
   )
     async throws -> String

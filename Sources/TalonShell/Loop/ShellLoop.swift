@@ -28,6 +28,8 @@ public final class ShellLoop<E: Evaluator>: Sendable {
   let reader: any LineReader
   /// Whether the loop prompts, edits and keeps history (false for piped input).
   public let interactive: Bool
+  /// Pages results taller than the terminal (an interactive shell with a pager only).
+  public let pager: Pager?
   /// Whether output may carry ANSI colour (interactive, and `NO_COLOR` unset); the evaluator's
   /// renderer should follow it.
   public let color: Bool
@@ -56,14 +58,15 @@ public final class ShellLoop<E: Evaluator>: Sendable {
       evaluator: evaluator, reader: editor ?? PlainLineReader(), history: history,
       interactive: editor != nil,
       color: editor != nil && Terminal.colorEnabled(isTTY: true, environment: environment),
-      onTerminate: onTerminate)
+      pager: editor != nil ? Pager(environment: environment) : nil, onTerminate: onTerminate)
   }
 
   /// A loop over an explicit reader and history.
   public init(
     evaluator: E, reader: any LineReader, history: History?, interactive: Bool, color: Bool,
-    onTerminate: (@Sendable () -> Void)? = nil
+    pager: Pager? = nil, onTerminate: (@Sendable () -> Void)? = nil
   ) {
+    self.pager = pager
     self.evaluator = evaluator
     self.reader = reader
     self.history = history
@@ -133,7 +136,8 @@ public final class ShellLoop<E: Evaluator>: Sendable {
     switch outcome {
     case .output(let output)?:
       if !output.isEmpty {
-        Terminal.writeStandardOutput(output.hasSuffix("\n") ? output : output + "\n")
+        let text = output.hasSuffix("\n") ? output : output + "\n"
+        if pager?.page(text) != true { Terminal.writeStandardOutput(text) }
       }
     case .error(let message, let exitCode)?:
       reportError(message)

@@ -29,6 +29,8 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
   private var history: History?
   private var recorder: Recorder?
   private var attached = false
+  /// The interactive loop's pager, for `set pager`.
+  private var pager: Pager?
   /// What the backend offers to completion, read once per backend (nil: not yet read).
   private var backendCompletions: BackendCompletions?
 
@@ -59,8 +61,9 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
 
   /// Connects the shell's history (its active secret follows the backend's API key) and
   /// decides whether rendering uses colour.
-  public func configure(history: History?, color: Bool) {
+  public func configure(history: History?, color: Bool, pager: Pager? = nil) {
     self.history = history
+    self.pager = pager
     history?.activeSecrets = backend.apiKey.map { [$0] } ?? []
     printer.renderer.color = color
   }
@@ -171,6 +174,15 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
     case .recordStatus:
       guard let recorder else { return "not recording" }
       return "recording to \(recorder.path) (\(recorder.statements) statements so far)"
+    case .setPager(let on):
+      guard let pager else {
+        throw ShellHostError("there is no pager: output is not a terminal, or PAGER is empty")
+      }
+      pager.isEnabled = on
+      return on ? "pager: \(pager.command)" : "pager: off"
+    case .clearScreen:
+      if Terminal.isTTY(STDOUT_FILENO) { printer.write("\u{1B}[H\u{1B}[2J") }
+      return ""
     }
     switch outcome {
     case .output(let text): return text

@@ -28,6 +28,8 @@ struct TalonHome {
       "TERM": "xterm",
       "NO_COLOR": "1",
       "LC_ALL": "C.UTF-8",
+      // Tall results go through the pager: `cat` keeps them on the screen for the tests.
+      "PAGER": "cat",
       "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
     ]
     environment.merge(extra) { $1 }
