@@ -10,14 +10,17 @@ struct EffectLine: Equatable {
   /// Whether the effect reports a refusal (a rejected code, an error), shown in red.
   var isRefusal = false
 
-  /// The words for an effect of type `type` with the v2 props `props`.
-  init(type: String, props: JSONValue) {
+  /// The words for an effect of type `type` with the v2 props `props`. A per-item discount
+  /// names the SKU at its position in `cartItems` (the session's items), else the position.
+  init(type: String, props: JSONValue, cartItems: [JSONValue] = []) {
     let typed = EffectProps(effectType: type, props: props)
     switch typed {
     case .setDiscount(let name, let value)?:
       self.init(label: "discount", text: "\(name): -\(Money.text(value))")
     case .setDiscountPerItem(let name, let value, let position)?:
-      self.init(label: "discount", text: "\(name) on item \(position): -\(Money.text(value))")
+      let sku = cartItems.indices.contains(position) ? cartItems[position]["sku"]?.stringValue : nil
+      let item = sku.map { "on \($0)" } ?? "on item \(position)"
+      self.init(label: "discount", text: "\(name) \(item): -\(Money.text(value))")
     case .rollbackDiscount(let name, let value)?:
       self.init(label: "discount", text: "\(name) rolled back: +\(Money.text(value))")
     case .acceptCoupon(let code)?:
@@ -55,7 +58,23 @@ struct EffectLine: Equatable {
     case .error(let message)?:
       self.init(label: "error", text: message, isRefusal: true)
     case nil:
-      self.init(label: type, text: props.jsonText)
+      self.init(untyped: type, props: props)
+    }
+  }
+
+  /// Effects without a typed model: today's rollbacks in words, others as `key=value` pairs.
+  private init(untyped type: String, props: JSONValue) {
+    let value = props["value"].map { ValueSummary.flat($0) } ?? ""
+    let program = props["programId"].map { " (program \(ValueSummary.flat($0)))" } ?? ""
+    switch type {
+    case "rollbackAddedLoyaltyPoints":
+      self.init(label: "loyalty", text: "-\(value) points taken back\(program)")
+    case "rollbackDeductedLoyaltyPoints":
+      self.init(label: "loyalty", text: "+\(value) points given back\(program)")
+    case "rollbackReferral":
+      self.init(label: "referral", text: "\(value) rolled back")
+    default:
+      self.init(label: type, text: ValueSummary.flat(props))
     }
   }
 

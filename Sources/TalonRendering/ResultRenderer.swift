@@ -7,7 +7,7 @@ import TalonScript
 /// - `json`: values as compact JSON, one line.
 /// - `pretty`: values as indented JSON, coloured when `color` is set.
 /// - `summary`: session and event results (anything with `effects`, v2 or v1) as the effect
-///   table of ``ResultSummary`` under a title; other values as `pretty`.
+///   table of ``ResultSummary`` under a title; other values in the words of ``ValueSummary``.
 ///
 /// Decisions: `echo` and `help` text is printed as is in every format; `let` of an API
 /// command shows the command's result (so `let s = session update ...` still shows the
@@ -29,27 +29,33 @@ public struct ResultRenderer: Sendable {
     switch result.kind {
     case .output(let text):
       return text.hasSuffix("\n") ? String(text.dropLast()) : text
-    case .api:
-      return render(value: result.value)
+    case .api(let call):
+      return render(value: result.value, call: call)
     case .value:
       return render(value: result.value)
     case .assignment:
-      return result.apiCalls.isEmpty ? "" : render(value: result.value)
+      guard let call = result.apiCalls.last else { return "" }
+      return render(value: result.value, call: call)
     case .expectation, .none, .exit:
       return ""
     }
   }
 
-  /// A value in this format.
-  public func render(value: JSONValue) -> String {
+  /// A value in this format; `call` is the API call that answered it, if any.
+  public func render(value: JSONValue, call: APICallRecord? = nil) -> String {
     switch format {
     case .json:
       return JSONTextWriter.forPeople(indented: false, color: false).text(value)
     case .pretty:
       return JSONTextWriter.forPeople(indented: true, color: color).text(value)
     case .summary:
-      if let summary = ResultSummary(value) { return summary.text(color: color) }
-      return JSONTextWriter.forPeople(indented: true, color: color).text(value)
+      if let summary = ResultSummary(value) {
+        guard let dryRun = call?.dryRun else { return summary.text(color: color) }
+        return summary.whatIfText(
+          color: color, stored: dryRun.stored.flatMap(ResultSummary.init)?.lines)
+      }
+      return ValueSummary.text(
+        value, operation: call?.operation.sdkName, parameters: call?.pathParameters ?? [])
     }
   }
 
@@ -74,6 +80,7 @@ public struct ResultRenderer: Sendable {
   private func line(_ call: APICallRecord, value: JSONValue, duration: Duration) -> String {
     var text = call.operation.sdkName
     if let parameter = call.pathParameter { text += " " + parameter }
+    if call.dryRun != nil { text += " (dry run)" }
     text += ": \(call.status)"
     if let summary = ResultSummary(value) {
       let labels = summary.lines.map(\.label).reduce(into: [String]()) { unique, label in

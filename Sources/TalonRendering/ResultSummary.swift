@@ -33,6 +33,7 @@ struct ResultSummary {
     title = Self.title(session: session, profile: session?["profileId"]?.stringValue)
     lines = []
     discounts = 0
+    let items = session?["cartItems"]?.arrayValue ?? []
     var created = Set<String>()
     for effect in effects {
       let type = effect["effectType"]?.stringValue ?? "effect"
@@ -42,7 +43,7 @@ struct ResultSummary {
       {
         created.insert(code)
       }
-      lines.append(EffectLine(type: type, props: props))
+      lines.append(EffectLine(type: type, props: props, cartItems: items))
       discounts += EffectLine.discount(type: type, props: props)
     }
     for coupon in value["createdCoupons"]?.arrayValue ?? [] {
@@ -75,7 +76,8 @@ struct ResultSummary {
     for effect in effects {
       guard let type = EffectLine.v1Type(effect) else { continue }
       let props = EffectLine.v1Props(effect, meta: event["meta"])
-      lines.append(EffectLine(type: type, props: props))
+      lines.append(
+        EffectLine(type: type, props: props, cartItems: session?["cartItems"]?.arrayValue ?? []))
       discounts += EffectLine.discount(type: type, props: props)
     }
     let hasSession = !(session?["integrationId"]?.stringValue ?? "").isEmpty
@@ -94,15 +96,47 @@ struct ResultSummary {
 
   /// The summary as text: the title, one line per effect, the totals.
   func text(color: Bool) -> String {
+    text(color: color, title: title, marked: lines.map { ("", $0) })
+  }
+
+  /// The summary of a dry run: "what if" in the title, and when the stored session's effects
+  /// are known (`stored`), each effect marked `+` (new) or left unmarked (the stored session
+  /// has it too), followed by the stored effects that would go, marked `-`.
+  func whatIfText(color: Bool, stored: [EffectLine]?) -> String {
+    let title = "what if (dry run, nothing saved): " + self.title
+    guard let stored else {
+      return text(color: color, title: title, marked: lines.map { ("", $0) })
+    }
+    var remaining = stored
+    var marked: [(String, EffectLine)] = []
+    for line in lines {
+      if let index = remaining.firstIndex(of: line) {
+        remaining.remove(at: index)
+        marked.append((" ", line))
+      } else {
+        marked.append(("+", line))
+      }
+    }
+    marked += remaining.map { ("-", $0) }
+    var text = text(color: color, title: title, marked: marked)
+    if marked.allSatisfy({ $0.0 == " " }) { text += "\n  (the same effects as the stored session)" }
+    return text
+  }
+
+  private func text(color: Bool, title: String, marked: [(mark: String, line: EffectLine)])
+    -> String
+  {
     var output = [ANSIStyle.bold.apply(title, enabled: color)]
-    if lines.isEmpty {
+    if marked.isEmpty {
       output.append("  no effects")
     } else {
-      let width = (lines.map(\.label.count).max() ?? 0) + 2
-      for line in lines {
+      let width = (marked.map(\.line.label.count).max() ?? 0) + 2
+      let margin = marked.contains { !$0.mark.isEmpty } ? 1 : 0
+      for (mark, line) in marked {
         let label = line.label.padding(toLength: width, withPad: " ", startingAt: 0)
         let style: ANSIStyle = line.isRefusal ? .red : .cyan
-        output.append("  " + style.apply(label, enabled: color) + line.text)
+        let prefix = "  " + mark.padding(toLength: margin * 2, withPad: " ", startingAt: 0)
+        output.append(prefix + style.apply(label, enabled: color) + line.text)
       }
     }
     if let total {

@@ -27,10 +27,12 @@ struct ShellCommand: AsyncParsableCommand {
   var command: String?
 
   @Option(
-    help: "How results are shown: json, pretty or summary.",
+    help: ArgumentHelp(
+      "How results are shown: json, pretty or summary.",
+      discussion: "Default: summary when standard output is a terminal, pretty otherwise."),
     completion: .list(OutputFormat.allCases.map(\.rawValue)),
     transform: OutputFormat.parseArgument)
-  var output: OutputFormat = .pretty
+  var output: OutputFormat?
 
   @Option(
     name: .customLong("rc"), help: "Run this startup file instead of ~/.talonrc.",

@@ -31,7 +31,7 @@ struct ShellSession {
         store: embedded.store(default: defaultStore), campaigns: embedded.campaigns,
         seed: embedded.seed,
         verbose: options.verbose),
-      renderer: ResultRenderer(format: options.output, color: false),
+      renderer: ResultRenderer(format: outputFormat, color: false),
       environment: ScriptEnvironment(seed: options.embedded.seed, readFile: Self.readScript))
     await evaluator.refreshState()
 
@@ -54,6 +54,12 @@ struct ShellSession {
     let status = await loop.run()
     await evaluator.currentBackend.shutdown()
     return status
+  }
+
+  /// `--output`, or the default: people at a terminal read summaries, programs reading a pipe
+  /// get JSON.
+  private var outputFormat: OutputFormat {
+    options.output ?? (isatty(STDOUT_FILENO) != 0 ? .summary : .pretty)
   }
 
   /// Reads a script for `run`, also from a pipe (`run /dev/fd/3`, bash's `run <(...)`), which

@@ -6,16 +6,18 @@ extension CommandContext {
   /// request body; see the untyped form for what is recorded.
   func callAPI<Request, Answer>(
     _ operation: APIOperation<Request, Answer>, for command: CommandNode, path: [String] = [],
-    query: [String: QueryValue] = [:], body: Request
+    query: [String: QueryValue] = [:], body: Request, dryRun: APICallRecord.DryRun? = nil
   ) async throws -> (Answer, CommandOutcome) {
     let entry = operation.operation
     let request: DeferredJSON? =
-      !query.isEmpty
-      ? DeferredJSON(.object(query.mapValues(\.json)))
-      : entry.requestSchema == nil ? nil : DeferredJSON(encoding: body)
+      entry.requestSchema != nil
+      ? DeferredJSON(encoding: body)
+      : query.isEmpty ? nil : DeferredJSON(.object(query.mapValues(\.json)))
     let arguments = OperationArguments(path: path, query: query)
     let api = self.api
-    return try await callAPI(entry, for: command, path: path, request: request) {
+    return try await callAPI(
+      entry, for: command, path: path, request: request, dryRun: dryRun
+    ) {
       let answer = try await api.send(operation, arguments, body: body)
       return (answer.value, lastAnswerValue(answer.value, json: answer.json))
     }
@@ -38,7 +40,8 @@ extension Interpreter {
   /// the answer.
   func callAPI<Answer: Sendable>(
     _ operation: IntegrationOperation, for command: CommandNode, path: [String],
-    request: DeferredJSON?, _ perform: () async throws -> (Answer, DeferredJSON)
+    request: DeferredJSON?, dryRun: APICallRecord.DryRun?,
+    _ perform: () async throws -> (Answer, DeferredJSON)
   ) async throws -> (Answer, CommandOutcome) {
     let start = ContinuousClock.now
     let answer: Answer
@@ -58,7 +61,8 @@ extension Interpreter {
     }
     let record = APICallRecord(
       operation: operation, status: operation.successStatus,
-      duration: ContinuousClock.now - start, pathParameters: path, deferredRequest: request)
+      duration: ContinuousClock.now - start, pathParameters: path, deferredRequest: request,
+      dryRun: dryRun)
     lastDeferred = value
     callStack[callStack.count - 1].append(record)
     return (answer, CommandOutcome(deferred: value, kind: .api(record)))

@@ -25,7 +25,8 @@ protocol CommandContext: Actor {
   /// use its typed forms, `callAPI(IntegrationCatalogue.x, for:path:query:body:)`).
   func callAPI<Answer: Sendable>(
     _ operation: IntegrationOperation, for command: CommandNode, path: [String],
-    request: DeferredJSON?, _ perform: () async throws -> (Answer, DeferredJSON)
+    request: DeferredJSON?, dryRun: APICallRecord.DryRun?,
+    _ perform: () async throws -> (Answer, DeferredJSON)
   ) async throws -> (Answer, CommandOutcome)
   /// Runs the script at `path` in a child scope with `$args` (the `run` command).
   func runFile(_ path: String, arguments: [String: JSONValue], for command: CommandNode)

@@ -88,7 +88,7 @@ extension CommandContext {
     let arguments = OperationArguments(path: path, query: query)
     let api = self.api
     let (answer, outcome) = try await callAPI(
-      operation, for: command, path: path, request: recorded
+      operation, for: command, path: path, request: recorded, dryRun: nil
     ) {
       let answer = try await operation.send(on: api, arguments, request: request)
       return (answer.value, lastAnswerValue(answer.value, json: answer.json))

@@ -15,13 +15,15 @@ struct SessionUpdateCommand: ScriptCommand {
       .key("attributes", .object), .key("identifiers", .list),
       .key("state"),
       .key("content", .list, default: "customerSession, customerProfile"),
+      .key("dry", .bool, default: "false"),
     ],
     summary: "update a session and get its effects (UpdateCustomerSessionV2)",
     details:
-      "The cart is sent when a cart command changed it since the last update, or with items=.",
+      "The cart is sent when a cart command changed it since the last update, or with items=. With dry=true nothing is saved: the answer shows what the update would do, and the summary marks the effects that differ from the stored session's (+ new, - gone).",
     examples: [
       "session update s1 coupons=[SUMMER10] costs={shipping: 4.95}",
       "session update | .effects[0]",
+      "session update coupons=[VIP-ONLY] dry=true",
     ],
     operation: .updateCustomerSessionV2)
 
@@ -136,9 +138,51 @@ extension CommandContext {
       session.state = SessionState(rawValue: state)
     }
     let content = try await responseContent(command, pipe: pipe)
+    var dry = false
+    if let argument = command.argument("dry") {
+      dry = try await bool(argument.value, "dry=", pipe: pipe)
+    }
+    if dry {
+      session.cartItems = try await dryRunCartItems(command, session: id, pipe: pipe)
+      let body = IntegrationRequest(customerSession: session, responseContent: content)
+      return try await whatIf(id, body, command)
+    }
     session.cartItems = try await cartItems(command, session: id, pipe: pipe)
     let body = IntegrationRequest(customerSession: session, responseContent: content)
     return try await sendV2(id, body, command)
+  }
+
+  /// The cart items of a dry run: like ``cartItems(_:session:pipe:)`` but the context's cart
+  /// is left as it was (nothing was sent for real).
+  private func dryRunCartItems(_ command: CommandNode, session: String, pipe: JSONValue?)
+    async throws -> [CartItem]?
+  {
+    if let argument = command.argument("items") {
+      let value = try await evaluate(argument.value, pipe: pipe)
+      return try decode(value, as: [CartItem].self, "items=", at: argument.value.range)
+    }
+    guard let cart = contextState.carts[session], cart.changed else { return nil }
+    return cart.items
+  }
+
+  /// `session update ... dry=true`: first the stored session as it is (a dry run without
+  /// changes, so the comparison holds at the same moment), then the update as a dry run. The
+  /// answer is the second; its record carries the first's effects. Nothing is saved and the
+  /// context does not move (a dry run's created codes do not exist).
+  private func whatIf(_ id: String, _ body: IntegrationRequest, _ command: CommandNode)
+    async throws -> CommandOutcome
+  {
+    let dry: [String: QueryValue] = ["dry": .bool(true)]
+    let stored = try? await api.send(
+      IntegrationCatalogue.updateCustomerSessionV2, OperationArguments(path: [id], query: dry),
+      body: IntegrationRequest(
+        customerSession: NewCustomerSessionV2(), responseContent: [.customerSession]))
+    let comparison = APICallRecord.DryRun(
+      stored: stored.flatMap { answer in answer.json ?? (try? JSONValue(encoding: answer.value)) })
+    return try await callAPI(
+      IntegrationCatalogue.updateCustomerSessionV2, for: command, path: [id], query: dry,
+      body: body, dryRun: comparison
+    ).1
   }
 
   /// `session close` / `session cancel`: only the state (and the response content).

@@ -60,6 +60,15 @@ public struct APICallRecord: Sendable {
   /// into JSON when first read.
   public var request: JSONValue? { deferredRequest?.value }
   var deferredRequest: DeferredJSON?
+  /// Set when the call was a dry run (`dry=true`): nothing was saved.
+  public var dryRun: DryRun?
+
+  /// What a dry run is compared with.
+  public struct DryRun: Sendable {
+    /// The answer for the stored session evaluated as it is (a v2 session answer with its
+    /// effects and session), nil when it could not be read.
+    public var stored: JSONValue?
+  }
 }
 
 /// The outcome of running a program or a shell line: the top-level results in order, then

@@ -28,6 +28,19 @@ struct ResultRendererTests {
     ("let n = 5", [.pretty]),
     ("expect $n == 5", [.pretty]),
     ("{a: 1.50, b: [true, null, \"x/y\"], c: {}}", [.pretty, .json, .summary]),
+    // Summary covers every command: no JSON, no null, no bare {}.
+    ("use session s3", [.summary]),
+    ("cart add sku=SHOE-1 name=Runner price=80 quantity=2", [.summary]),
+    ("cart", [.summary]),
+    ("context", [.summary]),
+    ("coupon reserve SUMMER10 alice", [.summary]),
+    ("coupon reserved alice", [.summary]),
+    ("coupon holders SUMMER10", [.summary]),
+    ("referral create 3 advocate=alice", [.summary]),
+    ("profile inventory alice profile=true referrals=true", [.summary]),
+    ("coupon unreserve SUMMER10 alice", [.summary]),
+    ("profile delete-data alice", [.summary]),
+    ("cart clear", [.summary]),
   ]
 
   static func interpreter() throws -> Interpreter {
@@ -49,6 +62,28 @@ struct ResultRendererTests {
       }
     }
     try Golden.check("rendering.txt", cases: cases)
+  }
+
+  @Test func theSummaryViewShowsNoJSON() async throws {
+    let interpreter = try Self.interpreter()
+    let renderer = ResultRenderer(format: .summary)
+    for step in Self.script where step.formats.contains(.summary) {
+      let run = await interpreter.run(line: step.statement)
+      let text = run.results.map { renderer.render($0) }.joined(separator: "\n")
+      #expect(!text.contains("null"), "\(step.statement): \(text)")
+      #expect(!text.contains("{"), "\(step.statement): \(text)")
+      #expect(!text.contains("\""), "\(step.statement): \(text)")
+    }
+  }
+
+  @Test func perItemDiscountsNameTheSKU() async throws {
+    let interpreter = try Self.interpreter()
+    let run = await interpreter.run(
+      line:
+        "session update s1 profile=amy items=[{sku: SHOE-1, name: Runner, price: 80, quantity: 1, category: shoes}]"
+    )
+    let text = run.results.map { ResultRenderer(format: .summary).render($0) }.joined()
+    #expect(text.contains("20% off shoes on SHOE-1: -16.00"))
   }
 
   @Test func errorsShowTheirLocationAndAreRedWithColour() async throws {

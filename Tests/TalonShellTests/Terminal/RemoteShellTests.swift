@@ -76,7 +76,7 @@ struct RemoteShellTests {
     let shell = try home.start(
       ["--url", server.url, "--api-key-file", keyFile.path], prompt: "talon 127.0.0.1> ")
     try shell.enter(
-      "profile update zoe", expecting: "\"integrationId\": \"zoe\"",
+      "profile update zoe", expecting: "profile zoe",
       prompt: "talon 127.0.0.1 zoe> ")
     try shell.enter(
       "reset", expecting: "reset works only with the embedded engine",
