@@ -39,7 +39,7 @@ import Testing
           "additionalCosts": ["shipping": ["price": d("4.95")]], "attributes": ["channel": "web"],
           "identifiers": ["dev-1"], "state": "open",
         ],
-        "responseContent": ["customerSession", "customerProfile"],
+        "responseContent": ["customerSession", "customerProfile", "ruleFailureReasons"],
       ])
     #expect(call.violations.isEmpty)
     let context = await harness.interpreter.context
@@ -58,7 +58,8 @@ import Testing
       body["customerSession"]?["cartItems"] == [
         ["sku": "A", "name": "Apple", "price": d("2.5"), "quantity": 2]
       ])
-    #expect(body["responseContent"] == ["event"])
+    // ruleFailureReasons is always asked for (runtime rule failures become warnings).
+    #expect(body["responseContent"] == ["event", "ruleFailureReasons"])
     #expect(await harness.interpreter.context.profileId == "bob")
   }
 
