@@ -85,7 +85,8 @@ public struct CouponRejectionReasonCode: WireEnum {
     .couponNotFound, .couponPartOfNotRunningCampaign, .couponValidConditionMissing,
     .couponLimitReached, .campaignLimitReached, .profileLimitReached,
     .couponRecipientDoesNotMatch, .couponExpired, .couponStartDateInFuture,
-    .couponRejectedByCondition, .effectCouldNotBeApplied,
+    .couponRejectedByCondition, .effectCouldNotBeApplied, .couponPartOfNotTriggeredCampaign,
+    .couponReservationRequired, .profileRequired,
   ]
 }
 
@@ -120,6 +121,7 @@ public struct ReferralRejectionReasonCode: WireEnum {
     .referralValidConditionMissing, .referralLimitReached, .campaignLimitReached,
     .profileLimitReached, .referralRecipientDoesNotMatch, .referralExpired,
     .referralStartDateInFuture, .referralRejectedByCondition, .effectCouldNotBeApplied,
+    .referralPartOfNotTriggeredCampaign,
   ]
 }
 
