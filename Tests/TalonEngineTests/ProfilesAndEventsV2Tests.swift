@@ -141,16 +141,19 @@ struct ProfilesAndEventsV2Tests {
       CustomerProfileUpdateItem(integrationId: "a", attributes: ["city": "Oslo", "tier": nil]),
     ])
     #expect(try await test.engine.updateCustomerProfilesV2(body: body) == nil)
-    let answer = try #require(try await test.engine.updateCustomerProfilesV2(body: body, silent: false))
+    let answer = try #require(
+      try await test.engine.updateCustomerProfilesV2(body: body, silent: false))
     #expect(answer.integrationStates.map(\.customerProfile.integrationId) == ["a", "b", "a"])
-    #expect(answer.integrationStates[0].customerProfile.attributes == ["tier": "gold", "city": "Oslo"])
+    #expect(
+      answer.integrationStates[0].customerProfile.attributes == ["tier": "gold", "city": "Oslo"])
     #expect(answer.integrationStates[2].customerProfile.attributes == ["city": "Oslo"])
     #expect(answer.integrationStates.allSatisfy { ($0.customerProfile.id ?? 0) > 0 })
     #expect(try await test.storedProfile("a")?.attributes == ["city": "Oslo"])
     let empty = await expectError(400) {
       _ = try await test.engine.updateCustomerProfilesV2(
         body: MultipleCustomerProfileIntegrationRequest(customerProfiles: [
-          CustomerProfileUpdateItem(integrationId: "c"), CustomerProfileUpdateItem(integrationId: ""),
+          CustomerProfileUpdateItem(integrationId: "c"),
+          CustomerProfileUpdateItem(integrationId: ""),
         ]))
     }
     #expect(empty?.response.errors?.first?.source.pointer == "/customerProfiles/1/integrationId")

@@ -39,7 +39,9 @@ struct ExitCodeTests {
       harness.errors.contains(
         "f.tw:2:8: error: expected $last.customerProfile.attributes.tier == \"silver\", got \"gold\""
       ))
-    #expect(harness.errors.contains("expect $last.customerProfile.attributes.tier == \"silver\"\n       ^"))
+    #expect(
+      harness.errors.contains(
+        "expect $last.customerProfile.attributes.tier == \"silver\"\n       ^"))
     #expect(!harness.output.contains("never printed"))
     #expect(
       harness.output.contains("FAILED: 1 file, 2 statements, 0 expectations passed, 1 failed"))

@@ -47,7 +47,8 @@ extension IntegrationCatalogue {
   >(
     "createReferralsForMultipleAdvocates", "POST", "/v1/referrals_for_multiple_advocates",
     query: [Silence.parameter], request: "NewReferralsForMultipleAdvocates",
-    answer: "CreateReferralsForMultipleAdvocates201Response", success: [201, 204], generation: .current,
+    answer: "CreateReferralsForMultipleAdvocates201Response", success: [201, 204],
+    generation: .current,
     allowsSignature: false)
 }
 

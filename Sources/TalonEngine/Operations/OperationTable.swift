@@ -64,8 +64,11 @@ enum OperationTable {
     Implementation(IntegrationCatalogue.updateCustomerProfilesV2) { context, arguments, body in
       let silent = try Silence.isSilent(arguments)
       let states = try context.updateProfiles(body)
-      return SilentAnswer(silent ? nil : MultipleCustomerProfileIntegrationResponseV2(
-        integrationStates: states))
+      return SilentAnswer(
+        silent
+          ? nil
+          : MultipleCustomerProfileIntegrationResponseV2(
+            integrationStates: states))
     },
     Implementation(IntegrationCatalogue.trackEventV2) { context, arguments, body in
       let silent = try Silence.isSilent(arguments)

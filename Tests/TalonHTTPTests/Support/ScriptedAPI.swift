@@ -104,7 +104,8 @@ actor ScriptedAPI: IntegrationAPI {
             }))
     case .trackEventV2:
       let profile = (body as? IntegrationEventV2Request)?.profileId ?? "p1"
-      return SilentAnswer(silent ? nil : IntegrationResponseV2(customerProfile: Fixtures.profile(profile)))
+      return SilentAnswer(
+        silent ? nil : IntegrationResponseV2(customerProfile: Fixtures.profile(profile)))
     case .createReferralsForMultipleAdvocates:
       let advocates =
         (body as? NewReferralsForMultipleAdvocates)?.advocateProfileIntegrationIds ?? []
@@ -112,7 +113,8 @@ actor ScriptedAPI: IntegrationAPI {
         silent
           ? nil
           : InlineResponse201(
-            totalResultSize: advocates.count, data: advocates.map { Fixtures.referral(advocate: $0) }))
+            totalResultSize: advocates.count,
+            data: advocates.map { Fixtures.referral(advocate: $0) }))
     default:
       return NoContent()
     }

@@ -124,7 +124,8 @@ import Testing
 
   @Test func eventTrackV1UsesCurrentSessionAndProfile() async throws {
     let harness = Harness()
-    await harness.ok("session update s1 profile=alice\nevent track-v1 viewed_page page=home count=2")
+    await harness.ok(
+      "session update s1 profile=alice\nevent track-v1 viewed_page page=home count=2")
     let call = try #require(harness.api.lastCall)
     #expect(call.operation == .trackEvent)
     #expect(
@@ -222,7 +223,8 @@ import Testing
     await harness.ok("UpdateCustomerProfileV2 cy {attributes: {a: 1}} runRuleEngine=true")
     #expect(harness.api.lastCall?.query == ["runRuleEngine": true])
     #expect(await harness.interpreter.context.profileId == "cy")
-    let silent = await harness.ok("UpdateCustomerProfilesV2 {customerProfiles: [{integrationId: d}]}")
+    let silent = await harness.ok(
+      "UpdateCustomerProfilesV2 {customerProfiles: [{integrationId: d}]}")
     #expect(silent.last?.value == .null)
     let loud = await harness.ok(
       "UpdateCustomerProfilesV2 {customerProfiles: [{integrationId: d}]} silent=no")
