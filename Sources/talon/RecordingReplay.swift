@@ -35,14 +35,12 @@ enum RecordingReplay {
     case .file(let path):
       let folder = URL(fileURLWithPath: file).standardizedFileURL.deletingLastPathComponent().path
       let resolved = RecordingPath.resolve(path, from: folder)
-      let pack: CampaignPack
-      do {
-        pack = try CampaignPack.load(from: resolved)
-      } catch {
+      guard FileManager.default.fileExists(atPath: resolved) else {
         throw ReplayError(
-          "the recording's campaign file \(path) (\(resolved)) cannot be used: \(error);"
-            + " give --campaigns FILE")
+          "the recording's campaign file \(path) (\(resolved)) does not exist;"
+            + " give the campaign file with --campaigns FILE")
       }
+      let pack = try CampaignPack.load(from: resolved)
       choice.campaigns = pack
       if let recorded, recorded != CampaignDigest.sha256(of: pack) {
         warnings.append(
