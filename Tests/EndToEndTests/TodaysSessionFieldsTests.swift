@@ -67,7 +67,7 @@ struct TodaysSessionFieldsTests {
       #expect(unknown.status == 400)
       #expect(unknown.error?.errors?.first?.source.pointer == "/responseContent/1")
       let asked = try await put(
-        url, "/v2/customer_sessions/s1",
+        url, "/v2/customer_sessions/s1?dry=true",
         #"""
         {"customerSession": {"cartItems": [{"sku": "MUG", "quantity": 1, "price": 30}],
                              "evaluableCampaignIds": [1]},

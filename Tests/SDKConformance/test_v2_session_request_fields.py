@@ -46,14 +46,17 @@ class TestV2SessionRequestFields:
         assert state.awarded_giveaways == []
         assert state.previous_returns == []
 
-    def test_evaluable_campaign_ids(self, api):
+    def test_evaluable_campaign_ids_in_a_dry_run(self, api):
         everything = session_update(api, "sdk-all-campaigns", responseContent=[],
                                     profile_id="sdk-una",
                                     cart_items=[models.CartItem(sku="BAG-1", quantity=1, price=160)])
         assert any(effect.campaign_id == 1 for effect in everything.effects)
-        only = session_update(api, "sdk-one-campaign", responseContent=["ruleFailureReasons"],
-                              profile_id="sdk-una", evaluable_campaign_ids=[2],
-                              cart_items=[models.CartItem(sku="BAG-1", quantity=1, price=160)])
+        body = models.IntegrationRequest(
+            customer_session=models.NewCustomerSessionV2(
+                profile_id="sdk-una", evaluable_campaign_ids=[2],
+                cart_items=[models.CartItem(sku="BAG-1", quantity=1, price=160)]),
+            response_content=["ruleFailureReasons"])
+        only = api.update_customer_session_v2("sdk-one-campaign", body, dry=True)
         assert all(effect.campaign_id == 2 for effect in only.effects)
         assert all(reason.campaign_id == 2 for reason in only.rule_failure_reasons)
 

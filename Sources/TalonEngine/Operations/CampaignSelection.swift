@@ -1,14 +1,14 @@
 import Foundation
 
-/// Which campaigns one evaluation runs: every running campaign, or only those today's
-/// `evaluableCampaignIds` lists (`docs/behaviour.md`, "Evaluable campaigns"). The session,
-/// profile and event operations of today's generation each build one from their request and
-/// hand it to `CampaignRun`.
+/// Which campaigns one evaluation runs: every running campaign, or, in a dry run, only those
+/// today's `evaluableCampaignIds` lists (`docs/behaviour.md`, "Evaluable campaigns"). The
+/// session, profile and event operations of today's generation each build one from their
+/// request and hand it to `CampaignRun`.
 struct CampaignSelection: Sendable, Hashable {
   /// The listed campaign ids; nil evaluates every running campaign.
   let evaluableIds: Set<Int>?
-  /// A listed campaign that is disabled (not archived) is evaluated too: only in a dry run, as
-  /// today's reference describes.
+  /// A listed campaign that is disabled (not archived) is evaluated too, as today's reference
+  /// describes for dry runs.
   let includesDisabled: Bool
 
   /// Every running campaign (the 2020 operations, and requests without the list).
@@ -19,11 +19,14 @@ struct CampaignSelection: Sendable, Hashable {
     self.includesDisabled = includesDisabled
   }
 
-  /// The selection a request's `evaluableCampaignIds` asks for (nil: all).
+  /// The selection a request's `evaluableCampaignIds` asks for: the list counts in a dry run
+  /// only, as the reference describes it; otherwise every running campaign.
   init(evaluableCampaignIds: [Int]?, isDry: Bool) {
-    self.init(
-      evaluableIds: evaluableCampaignIds.map(Set.init),
-      includesDisabled: evaluableCampaignIds != nil && isDry)
+    guard isDry, let ids = evaluableCampaignIds else {
+      self = .all
+      return
+    }
+    self.init(evaluableIds: Set(ids), includesDisabled: true)
   }
 
   /// True when the campaign with this id may be evaluated at all; its codes are rejected as
