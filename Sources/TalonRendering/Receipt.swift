@@ -128,8 +128,10 @@ package struct Receipt: Sendable, Equatable {
     var rows: [(String, String)] = []
     for item in items {
       rows.append(
-        ("\(item.sku)  \(item.name)  \(Self.number(item.quantity)) x \(Money.text(item.price))",
-          Money.text(item.amount)))
+        (
+          "\(item.sku)  \(item.name)  \(Self.number(item.quantity)) x \(Money.text(item.price))",
+          Money.text(item.amount)
+        ))
       for discount in item.discounts {
         rows.append(("    \(discount.name) (\(item.sku))", "-" + Money.text(discount.amount)))
       }
@@ -210,7 +212,8 @@ package struct Receipt: Sendable, Equatable {
       html += "<td class=\"num\">\(Money.text(totalAfter))</td></tr>\n"
     }
     for point in points {
-      html += "<tr class=\"points\"><td colspan=\"5\">loyalty: \(HTMLText.escape(point))</td></tr>\n"
+      html +=
+        "<tr class=\"points\"><td colspan=\"5\">loyalty: \(HTMLText.escape(point))</td></tr>\n"
     }
     html += "</table>\n"
     if !effects.isEmpty {

@@ -173,7 +173,9 @@ struct FileSession {
       location: statement.location, statementText: statement.text)
     outcome.failures.append(error)
     outcome.interrupted = true
-    if options.recordsSteps { outcome.steps.append(StepRecord(failure: error, statement: statement)) }
+    if options.recordsSteps {
+      outcome.steps.append(StepRecord(failure: error, statement: statement))
+    }
     console.error(error.rendered)
   }
 

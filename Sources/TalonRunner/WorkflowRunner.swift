@@ -165,7 +165,8 @@ package struct WorkflowRunner: Sendable {
       console.line(console.styled("failures:", .bold))
       for file in report.files {
         for failure in file.failures {
-          let kind = failure.kind == .expectFailed ? "FAIL" : failure.kind == .cancelled ? "STOP" : "ERROR"
+          let kind =
+            failure.kind == .expectFailed ? "FAIL" : failure.kind == .cancelled ? "STOP" : "ERROR"
           let location = failure.location.map { "\($0): " } ?? "\(file.file): "
           let message = failure.message.split(separator: "\n").first.map(String.init) ?? ""
           console.line("  \(console.styled(kind, .red)) \(location)\(message)")
