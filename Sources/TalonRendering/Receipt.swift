@@ -67,7 +67,8 @@ package struct Receipt: Sendable, Equatable {
   /// The total after discounts.
   package var totalAfter: Decimal? { totalBefore.map { $0 - discountTotal } }
 
-  /// The receipt of an answer, or nil when it has neither effects nor a session.
+  /// The receipt of an answer, or nil when it has neither effects nor a session (a profile
+  /// update without effects, an inventory).
   package init?(_ value: JSONValue) {
     let session: JSONValue?
     let typedEffects: [(type: String, props: JSONValue)]
@@ -77,9 +78,10 @@ package struct Receipt: Sendable, Equatable {
         ($0["effectType"]?.stringValue ?? "effect", $0["props"] ?? .null)
       }
     } else if let event = value["event"], let effects = event["effects"]?.arrayValue {
-      session = value["session"].flatMap {
-        ($0["integrationId"]?.stringValue ?? "").isEmpty ? nil : $0
-      }
+      // A v1 answer without a session has one with an empty id.
+      let v1Session = value["session"]
+      let hasSession = !(v1Session?["integrationId"]?.stringValue ?? "").isEmpty
+      session = hasSession ? v1Session : Optional<JSONValue>.none
       typedEffects = effects.compactMap { effect in
         EffectLine.v1Type(effect).map { ($0, EffectLine.v1Props(effect, meta: event["meta"])) }
       }
@@ -119,6 +121,7 @@ package struct Receipt: Sendable, Equatable {
       default: break
       }
     }
+    if session == nil && effects.isEmpty { return nil }
   }
 
   // MARK: Text
@@ -255,7 +258,7 @@ package enum HTMLText {
 
   /// The CSS of ``Receipt/html``, to put in the page's `<style>`.
   package static let receiptStyle = """
-    .receipt { display: inline-block; min-width: 26em; margin: .4em 0 .6em 2.5em;
+    .receipt { display: block; width: fit-content; min-width: 26em; margin: .4em 0 .6em 2.5em;
       padding: .6em .9em; background: #fffdf5; border: 1px dashed #b9ad8c;
       font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; }
     .receipt-title { font-weight: bold; margin-bottom: .3em; }

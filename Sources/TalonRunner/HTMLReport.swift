@@ -9,8 +9,8 @@ import TalonScript
 /// the effects in words, expectations passed and failed.
 ///
 /// Decided here: statements inside blocks and `run` scripts are indented under the statement
-/// that ran them; `let`s and control flow without an API call are shown small, so the page
-/// reads as the story of the carts.
+/// that ran them; statements that neither call the API nor check anything are shown small at
+/// the top level and left out inside blocks, so the page reads as the story of the carts.
 package enum HTMLReport {
   package static func document(for report: RunReport, title: String = "talon run") -> String {
     let verdict = Self.verdict(report)
@@ -91,8 +91,8 @@ package enum HTMLReport {
     if !file.backend.isEmpty { meta.insert(file.backend, at: 0) }
     html += "<p class=\"meta\">\(HTMLText.escape(meta.joined(separator: " · ")))</p>\n"
     html += "<ol class=\"steps\">\n"
-    for step in file.steps {
-      html += self.step(step)
+    for step in file.steps where !(step.depth > 0 && isQuiet(step)) {
+      html += self.step(step, in: file.file)
     }
     html += "</ol>\n"
     if file.steps.isEmpty {
@@ -104,7 +104,13 @@ package enum HTMLReport {
     return html + "</section>\n"
   }
 
-  static func step(_ step: StepRecord) -> String {
+  /// A statement that neither called the API nor checked anything (`let`, control flow,
+  /// `echo`): shown small, and not at all inside blocks and called scripts.
+  static func isQuiet(_ step: StepRecord) -> Bool {
+    step.status == .ok && step.receipt == nil && !step.summary.hasPrefix("2")
+  }
+
+  static func step(_ step: StepRecord, in file: String) -> String {
     let mark: String =
       switch step.status {
       case .ok: "·"
@@ -113,12 +119,12 @@ package enum HTMLReport {
       case .error: "!"
       case .interrupted: "■"
       }
-    let quiet = step.status == .ok && step.receipt == nil && !step.summary.hasPrefix("2")
+    let quiet = isQuiet(step)
     var classes = "step \(step.status.rawValue)"
     if quiet { classes += " quiet" }
     var html = "<li class=\"\(classes)\" style=\"margin-left: \(step.depth * 2)em\">"
     html += "<span class=\"mark\">\(mark)</span> "
-    html += "<span class=\"where\">\(HTMLText.escape(location(step.location)))</span> "
+    html += "<span class=\"where\">\(HTMLText.escape(location(step.location, in: file)))</span> "
     html += "<code>\(HTMLText.escape(firstLine(step.text)))</code>"
     let label: String =
       switch step.status {
@@ -131,7 +137,12 @@ package enum HTMLReport {
     if step.status == .passed {
       html += " <span class=\"result\">\(label)</span>"
     } else {
-      html += " <span class=\"result\">\(HTMLText.escape(label + step.summary))</span>"
+      // The receipt words the effects: the line keeps what was called.
+      var summary = step.summary
+      if step.receipt != nil, let colon = summary.range(of: ": ") {
+        summary = String(summary[..<colon.lowerBound])
+      }
+      html += " <span class=\"result\">\(HTMLText.escape(label + summary))</span>"
     }
     if let report = step.report, step.status != .interrupted {
       html += "\n<pre class=\"report\">\(HTMLText.escape(report))</pre>"
@@ -143,8 +154,8 @@ package enum HTMLReport {
   }
 
   /// `12` for the file's own lines, `lib/pay.tw:3` for lines of scripts it runs.
-  static func location(_ location: ScriptLocation) -> String {
-    "\(location.file):\(location.line)"
+  static func location(_ location: ScriptLocation, in file: String) -> String {
+    location.file == file ? "\(location.line)" : "\(location.file):\(location.line)"
   }
 
   static func firstLine(_ text: String) -> String {
@@ -179,7 +190,8 @@ package enum HTMLReport {
     li.step { padding: .2em 0; }
     li.step code { background: #f6f8fa; padding: .05em .35em; border-radius: 4px; }
     li.step .mark { display: inline-block; width: 1.2em; font-weight: bold; }
-    li.step .where { color: #8c959f; font-size: .85em; }
+    li.step .where { color: #8c959f; font-size: .85em; display: inline-block; min-width: 2em;
+      text-align: right; }
     li.step .result { color: #57606a; }
     li.passed .mark, li.passed .result { color: #1a7f37; }
     li.failed .mark, li.failed .result, li.error .mark, li.error .result,
