@@ -29,6 +29,9 @@ struct FileSession {
   /// The value of `$runid` in this file.
   let runId: String
   private(set) var outcome: FileOutcome
+  /// With `--update`: the new snapshot lines of each top-level statement that ran, by index
+  /// (empty for a statement that called no API).
+  private(set) var observedSnapshots: [Int: [String]] = [:]
 
   init(
     program: Program, options: RunOptions, console: Console, stepInput: (any StepInput)?,
@@ -72,6 +75,7 @@ struct FileSession {
       return .failed
     }
     outcome.backend = backend.name
+    for warning in backend.warnings { console.error("warning: \(warning)") }
     var session = self
     let ending = await withTaskExecutorPreference(backend.taskExecutor) {
       await session.run(against: backend)
@@ -83,16 +87,22 @@ struct FileSession {
 
   private mutating func run(against backend: RunnerBackend) async -> Ending {
     let collector = NestedCollector(progress: progress)
+    // A recording's seed counts unless --seed says otherwise (`docs/behaviour.md`,
+    // "Recordings").
+    let seed = options.seed ?? RecordingHeader.read(program.source.text)?.seed
     let environment = ScriptEnvironment(
-      seed: options.seed, readFile: readFile, onNestedResult: { collector.add($0) },
-      runId: runId)
+      seed: seed, readFile: readFile, onNestedResult: { collector.add($0) }, runId: runId)
+    let snapshotLines = SnapshotUpdate(program: program).markedLines
+    var hinted = false
     let interpreter = Interpreter(api: backend.api, environment: environment)
     await interpreter.setArguments(options.arguments)
     let output = OutputQueue(enabled: !options.step)
     defer { output.close() }
     var printer = printer
     var failed = false
-    for statement in program.statements {
+    for (index, statement) in program.statements.enumerated() {
+      // --update: the old snapshot lines are not checked; they are about to be rewritten.
+      if options.update && snapshotLines.contains(statement.location.line) { continue }
       if options.step, let stepInput {
         printer.announce(statement)
         var decision = await stepInput.next()
@@ -126,6 +136,11 @@ struct FileSession {
         let result = try await interpreter.execute(statement, in: program)
         count([result] + result.nested)
         if options.recordsSteps { record([result] + result.nested) }
+        if options.update {
+          let last = await interpreter.last
+          observedSnapshots[index] =
+            result.calledAPI ? SnapshotExpectations.lines(for: last) : []
+        }
         // `set output` in the file decides how later full results show.
         if let name = await interpreter.outputFormat, let format = OutputFormat(rawValue: name) {
           printer.format = format
@@ -149,6 +164,15 @@ struct FileSession {
         outcome.failures.append(error)
         let shown = printer
         output.submit { shown.printFailure(failure, statement: statement, nested: nested) }
+        if error.kind == .expectFailed, !hinted, snapshotLines.contains(statement.location.line) {
+          hinted = true
+          let (console, file) = (console, program.file)
+          output.submit {
+            console.error(
+              "note: that is a snapshot line; if the change is intended,"
+                + " `talon run --update \(file)` rewrites the snapshot lines")
+          }
+        }
         failed = true
         switch error.kind {
         case .expectFailed:

@@ -54,10 +54,15 @@ package struct WorkflowRunner: Sendable {
       let check = DryRun(options: options, console: console, readFile: readFile)
       return Outcome(exitCode: check.run(programs), report: nil)
     }
+    let unseeded = unseededForUpdate(programs)
+    if !unseeded.isEmpty {
+      for problem in unseeded { console.error(problem) }
+      return Outcome(exitCode: 2, report: nil)
+    }
 
     let start = ContinuousClock.now
     var report = RunReport(files: options.files.map(FileOutcome.init(file:)), seconds: 0)
-    if options.jobs > 1 && !options.step {
+    if options.jobs > 1 && !options.step && !options.update {
       await runInParallel(programs, into: &report)
     } else {
       await runInOrder(programs, into: &report)
@@ -97,6 +102,13 @@ package struct WorkflowRunner: Sendable {
         runId: ScriptEnvironment.newRunId())
       let result = await session.run(using: backend)
       report.files[index] = session.outcome
+      if options.update {
+        if case .finished = result {
+          updateSnapshots(of: session, finished: true)
+        } else {
+          updateSnapshots(of: session, finished: false)
+        }
+      }
       switch result {
       case .finished: break
       case .failed: if options.failFast { return }
