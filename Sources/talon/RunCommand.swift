@@ -23,7 +23,9 @@ struct RunCommand: AsyncParsableCommand {
       every file runs even when one fails (--fail-fast stops at the first). Exit status: 0 all \
       passed, 1 an expect failed, 2 usage or parse error (also of a script `run` calls), 3 an \
       API or runtime error, 130 interrupted (Ctrl-C; the reports are still written); over \
-      several files the most severe wins.
+      several files the most severe wins. \
+      A recording made by the shell (`record start`) replays with the campaign file and seed \
+      its header names, unless --campaigns or --seed are given.
       """)
 
   @Argument(help: "The workflow files to run, in order.", completion: .file(extensions: ["tw"]))
