@@ -114,7 +114,7 @@ struct ReplayTrustTests {
   @Test func controlCWritesTheReportsWithTheInterruptedCase() async throws {
     let folder = try Folder()
     let first = try folder.write(
-      "first.tw", "profile update alice\nexpect $last.event.type == \"talon_profile_created\"\n")
+      "first.tw", "profile update alice\nexpect $last.event.type == \"customer_profile_created\"\n")
     let slow = try folder.write(
       "slow.tw", "profile update bob\necho started\nsleep 60\necho never\n")
     let later = try folder.write("later.tw", "echo later\n")

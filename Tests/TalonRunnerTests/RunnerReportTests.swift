@@ -104,7 +104,7 @@ struct RunnerReportTests {
         echo "start \(index)"
         sleep 0.2
         profile update alice
-        expect $last.event.type == "talon_profile_created"
+        expect $last.event.type == "customer_profile_created"
         echo "end \(index)"
         """
     }
