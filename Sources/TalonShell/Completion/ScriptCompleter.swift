@@ -133,6 +133,7 @@ public struct ScriptCompleter: Completer {
     case "profile", "advocate", "friend": return state.profiles
     case "coupons", "coupon": return coupons(state)
     case "state": return ["open", "closed", "cancelled"]
+    case "silent": return ["yes", "no"]
     default: return []
     }
   }
