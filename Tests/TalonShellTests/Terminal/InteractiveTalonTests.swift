@@ -78,7 +78,7 @@ struct InteractiveTalonTests {
     try shell.enter("ech\tdone", expecting: "\r\ndone\r\n")
     // `up` extends to `update`, the common prefix of `update` and `update-v1`.
     try shell.enter(
-      "profile up	 alice tier=gold", expecting: "profile alice",
+      "profile up\t alice tier=gold", expecting: "profile alice",
       prompt: "talon embedded alice> ")
     try shell.enter(
       "session update s1 coup\t[SUMMER10]", expecting: "SUMMER10 accepted",
