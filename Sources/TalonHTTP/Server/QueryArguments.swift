@@ -18,10 +18,13 @@ enum QueryArguments {
       guard let parameter = operation.queryParameter(name) else { continue }
       let text = parts.count > 1 ? decode(parts[1]) : ""
       if parameter.kind == .strings {
+        let elements =
+          parameter.explode
+          ? [text] : text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         if case .strings(let earlier) = values[name] {
-          values[name] = .strings(earlier + [text])
+          values[name] = .strings(earlier + elements)
         } else {
-          values[name] = .strings([text])
+          values[name] = .strings(elements)
         }
       } else {
         values[name] = try value(text, of: parameter)

@@ -21,6 +21,8 @@ enum CommandTable {
     CampaignShowCommand(),
     CouponsCommand(),
     LoyaltyProgramsCommand(),
+    LoyaltyBalanceCommand(),
+    LoyaltyHistoryCommand(),
     CartShowCommand(),
     CartAddCommand(),
     CartRemoveCommand(),
