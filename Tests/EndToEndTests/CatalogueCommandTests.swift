@@ -81,14 +81,15 @@ struct CatalogueCommandTests {
     let loyalty = try TalonBinary.run(
       ["--url", "http://127.0.0.1:9", "--api-key", "k", "-c", "use profile ann\nloyalty balance"])
     #expect(loyalty.status == 3)
-    #expect(loyalty.standardError.contains("needs a loyalty program id against a remote deployment"))
+    #expect(
+      loyalty.standardError.contains("needs a loyalty program id against a remote deployment"))
   }
 
   @Test func aRemoteShellListsTheRunningCampaigns() async throws {
     let server = try await ServeProcess.start(["--port", "0", "--seed", "7", "--memory"])
     let outcome = try TalonBinary.run([
       "--url", server.url, "--api-key", "demo-shop-api-key", "-c",
-      "let listing = campaigns\nexpect len($listing.campaigns) > 1\n"
+      "campaigns\nlet listing = campaigns\nexpect len($listing.campaigns) > 1\n"
         + "expect $listing.campaigns[0].campaign.id == 1",
     ])
     #expect(try await server.stop() == 0)

@@ -23,7 +23,8 @@ struct LoyaltyLedgerTests {
 
   @Test func balancesComeFromTheLedger() async throws {
     let test = try await Self.earnedAndSpent()
-    let balances = try await test.engine.getLoyaltyBalances(loyaltyProgramId: 1, integrationId: "alice")
+    let balances = try await test.engine.getLoyaltyBalances(
+      loyaltyProgramId: 1, integrationId: "alice")
     #expect(
       balances.balance
         == LoyaltyBalance(activePoints: 70, pendingPoints: 0, spentPoints: 100, expiredPoints: 0))
@@ -60,7 +61,8 @@ struct LoyaltyLedgerTests {
 
   @Test func transactionsNewestFirstWithTheEffectsUUIDs() async throws {
     let test = try TestEngine()
-    try await test.v2("earn", NewCustomerSessionV2(profileId: "alice", cartItems: [item("A", "150")]))
+    try await test.v2(
+      "earn", NewCustomerSessionV2(profileId: "alice", cartItems: [item("A", "150")]))
     let closed = try await test.v2("earn", NewCustomerSessionV2(state: .closed))
     let effect = try #require(closed.effects.of("addLoyaltyPoints").first)
     try await test.v2(
@@ -118,7 +120,9 @@ struct LoyaltyLedgerTests {
     let test = try TestEngine()
     let all = try await test.engine.integrationGetAllCampaigns()
     let pack = try CampaignPack.demo
-    let running = pack.campaigns.filter { $0.isRunning(at: RFC3339.date(from: "2020-06-01T12:00:00Z")!) }
+    let running = pack.campaigns.filter {
+      $0.isRunning(at: RFC3339.date(from: "2020-06-01T12:00:00Z")!)
+    }
     #expect(all.data.map(\.id) == running.map(\.id))
     #expect(!all.hasMore)
     let first = try #require(all.data.first)

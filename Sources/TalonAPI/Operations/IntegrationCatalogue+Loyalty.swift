@@ -119,7 +119,9 @@ extension IntegrationAPI {
   public func integrationGetAllCampaigns(query: [String: QueryValue] = [:]) async throws
     -> IntegrationCampaignPage
   {
-    try await send(IntegrationCatalogue.integrationGetAllCampaigns, OperationArguments(query: query))
-      .value
+    try await send(
+      IntegrationCatalogue.integrationGetAllCampaigns, OperationArguments(query: query)
+    )
+    .value
   }
 }

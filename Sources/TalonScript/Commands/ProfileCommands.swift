@@ -48,7 +48,9 @@ struct ProfileInventoryCommand: ScriptCommand {
     summary: "what is stored about a customer (GetCustomerInventory)",
     details: "Each flag asks for one part: the profile, its referral codes, its reserved "
       + "coupons, its loyalty balances.",
-    examples: ["profile inventory alice referrals=true", "profile inventory coupons=true loyalty=true"],
+    examples: [
+      "profile inventory alice referrals=true", "profile inventory coupons=true loyalty=true",
+    ],
     operation: .getCustomerInventory)
 
   func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)

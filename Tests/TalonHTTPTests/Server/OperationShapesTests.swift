@@ -78,4 +78,14 @@ struct OperationShapesTests {
     let decoded = try QueryArguments.parse("campaignIds=1%2C20", for: campaigns)
     #expect(decoded == ["campaignIds": .strings(["1", "20"])])
   }
+
+  @Test func dateTimesTakeTheSDKsOffsetAndADateAlone() {
+    let midnight = Date(timeIntervalSince1970: 946_684_800)
+    #expect(QueryArguments.dateTime("2000-01-01T00:00:00.000000+0000") == midnight)
+    #expect(QueryArguments.dateTime("2000-01-01T01:30:00+0130") == midnight)
+    #expect(QueryArguments.dateTime("2000-01-01") == midnight)
+    #expect(QueryArguments.dateTime("2000-01-01T00:00:00Z") == midnight)
+    #expect(QueryArguments.dateTime("2000-01-01T00:00:00+00") == nil)
+    #expect(QueryArguments.dateTime("yesterday") == nil)
+  }
 }

@@ -63,12 +63,31 @@ struct RoundTripTests {
       #expect(inventory == CustomerInventory(profile: Fixtures.profile("p1"), referrals: nil))
       try await client.deleteCustomerData(integrationId: "p1")
 
+      #expect(
+        try await client.getLoyaltyBalances(
+          loyaltyProgramId: 7, integrationId: "p 1", endDate: Fixtures.created
+        ).balance?.activePoints == 5)
+      #expect(
+        try await client.getLoyaltyProgramProfileTransactions(
+          loyaltyProgramId: 7, integrationId: "p1",
+          query: ["customerSessionIDs": .strings(["s1", "s2"])])
+          == LoyaltyTransactionPage(
+            hasMore: false, data: []))
+      #expect(
+        try await client.getLoyaltyProgramProfilePoints(loyaltyProgramId: 7, integrationId: "p1")
+          .hasMore)
+      #expect(
+        try await client.integrationGetAllCampaigns(query: ["campaignIds": .strings(["1", "2"])])
+          .data.map(\.name) == ["c"])
+
       let calls = await api.calls
       #expect(
         calls.map(\.operation) == [
           .updateCustomerProfile, .updateCustomerSession, .updateCustomerSessionV2, .trackEvent,
           .createCouponReservation, .deleteCouponReservation, .getReservedCoupons,
           .getReservedCustomers, .createReferral, .getCustomerInventory, .deleteCustomerData,
+          .getLoyaltyBalances, .getLoyaltyProgramProfileTransactions,
+          .getLoyaltyProgramProfilePoints, .integrationGetAllCampaigns,
         ])
       #expect(Set(calls.map(\.operation)) == Set(IntegrationOperation.allCases))
       #expect(calls[0].parameter == "p 1/ü")

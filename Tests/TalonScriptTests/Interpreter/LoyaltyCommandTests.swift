@@ -28,7 +28,8 @@ import Testing
   @Test func withoutAProgramARemoteDeploymentNeedsOne() async throws {
     let harness = Harness()
     let error = await harness.failure("profile update bob\nloyalty balance")
-    #expect(error?.message.contains("needs a loyalty program id against a remote deployment") == true)
+    #expect(
+      error?.message.contains("needs a loyalty program id against a remote deployment") == true)
     let noProfile = await Harness().failure("loyalty history 1")
     #expect(noProfile?.message.contains("needs a profile") == true)
   }
@@ -44,7 +45,8 @@ import Testing
     let calls = harness.api.calls
     #expect(calls.count == 3)
     #expect(calls[0].arguments.path == ["1", "alice"])
-    #expect(calls[0].arguments.query["endDate"]?.dateTime == RFC3339.date(from: "2026-01-01T00:00:00Z"))
+    #expect(
+      calls[0].arguments.query["endDate"]?.dateTime == RFC3339.date(from: "2026-01-01T00:00:00Z"))
     #expect(
       calls[1].arguments.query == [
         "customerSessionIDs": .strings(["s1", "s2"]), "pageSize": .integer(10),
