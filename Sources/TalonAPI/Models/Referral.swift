@@ -37,11 +37,11 @@ public struct Referral: Codable, Hashable, Sendable {
   public var usageCounter: Int
   /// How often the code may be redeemed; 0 means without limit.
   public var usageLimit: Int
-  /// Today's generation: the attributes given when the code was created (absent when none).
-  public var attributes: JSONValue?
   /// Today's generation, in the inventory: the profiles that redeemed the code
   /// (`InventoryReferral`).
   public var referredCustomers: [String]?
+  /// Today's generation: the code's own attributes (CreateReferralsForMultipleAdvocates).
+  public var attributes: JSONValue?
 
   public init(
     id: Int, created: Date, campaignId: Int, advocateProfileIntegrationId: String,

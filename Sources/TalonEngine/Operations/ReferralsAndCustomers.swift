@@ -25,9 +25,10 @@ extension OperationContext {
     if let friend = body.friendProfileIntegrationId {
       try IdentifierRule.checkField(friend, pointer: "/friendProfileIntegrationId")
     }
-    if let limit = body.usageLimit, limit < 0 {
+    if let limit = body.usageLimit, !(0...Self.maxReferralUsageLimit).contains(limit) {
       throw IntegrationError.badRequest(
-        "usageLimit must not be negative", title: "minimum", pointer: "/usageLimit")
+        "usageLimit must be between 0 and \(Self.maxReferralUsageLimit)", title: "maximum",
+        pointer: "/usageLimit")
     }
     if let attributes = body.attributes, attributes.objectValue == nil, attributes != .null {
       throw IntegrationError.badRequest(
@@ -49,7 +50,8 @@ extension OperationContext {
     advocate.lastActivity = now
     try store.save(advocate)
     let friend = body.friendProfileIntegrationId.flatMap { $0.isEmpty ? nil : $0 }
-    // A limit given with the code replaces the campaign's (docs/behaviour.md, "Referrals").
+    // A limit given with the code replaces the campaign's (docs/behaviour.md, "Referrals and
+    // the customer inventory").
     var referral = Referral(
       id: 0, created: now, campaignId: campaign.id,
       advocateProfileIntegrationId: body.advocateProfileIntegrationId,
@@ -83,7 +85,7 @@ extension OperationContext {
   }
 
   /// The coupons the profile reserved, with their state and the profile's redemptions
-  /// (docs/behaviour.md, "Customer inventory").
+  /// (docs/behaviour.md, "Referrals and the customer inventory").
   private func inventoryCoupons(of integrationId: String) throws -> [Coupon] {
     let redeemed = try redeemedCouponCodes(profileId: integrationId)
     return try store.coupons(values: try store.reservedCoupons(profile: integrationId)).map {
