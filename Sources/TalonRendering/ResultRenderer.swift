@@ -7,7 +7,8 @@ import TalonScript
 /// - `json`: values as compact JSON, one line.
 /// - `pretty`: values as indented JSON, coloured when `color` is set.
 /// - `summary`: session and event results (anything with `effects`, v2 or v1) as the effect
-///   table of ``ResultSummary`` under a title; other values in the words of ``ValueSummary``.
+///   table of ``ResultSummary`` under a title; loyalty balances and transactions as
+///   ``LedgerSummary`` text; other values in the words of ``ValueSummary``.
 ///
 /// Decisions: `echo` and `help` text is printed as is in every format; `let` of an API
 /// command shows the command's result (so `let s = session update ...` still shows the
@@ -54,6 +55,7 @@ public struct ResultRenderer: Sendable {
         return summary.whatIfText(
           color: color, stored: dryRun.stored.flatMap(ResultSummary.init)?.lines)
       }
+      if let text = LedgerSummary.text(value) { return text }
       return ValueSummary.text(
         value, operation: call?.operation.sdkName, parameters: call?.pathParameters ?? [])
     }
