@@ -51,6 +51,13 @@ struct RunCommand: AsyncParsableCommand {
   @Flag(help: "Parse and check references without calling the API.")
   var dryRun = false
 
+  @Flag(
+    help: """
+      Reset the backend before each file: a `talon serve --test-control` at --url (its store, \
+      clock and seed start afresh), or the shared --data store.
+      """)
+  var reset = false
+
   @Flag(name: [.short, .long], help: "Show only failures and the summary.")
   var quiet = false
 
@@ -72,6 +79,10 @@ struct RunCommand: AsyncParsableCommand {
     } catch {
       Console.standard().error("error: \(error)")
       throw ExitCode(2)
+    }
+    // The virtual clock of --seed or --clock, said once before the first file.
+    if !dryRun && !quiet, (try? remote.configuration()) == nil, let note = embedded.clockNote {
+      Console.standard().line(note)
     }
     let runner = WorkflowRunner(
       options: options, backend: backend, console: .standard(),
@@ -103,16 +114,20 @@ struct RunCommand: AsyncParsableCommand {
     let choice = try backendChoice(remote: remote, embedded: embedded, defaultStore: .memory)
     if case .remote = choice {
       let backend = try Backend.open(choice)
+      let reset = reset ? backend.reset : nil
       return (
         { _ in
-          RunnerBackend(api: backend.api, name: backend.name, taskExecutor: backend.taskExecutor)
+          try await reset?()
+          return RunnerBackend(
+            api: backend.api, name: backend.name, taskExecutor: backend.taskExecutor)
         },
         { await backend.shutdown() }
       )
     }
     return (
-      { _ in
+      { [reset] _ in
         let backend = try Backend.open(choice)
+        if reset { try await backend.reset?() }
         return RunnerBackend(
           api: backend.api, name: backend.name, taskExecutor: backend.taskExecutor
         ) { await backend.shutdown() }

@@ -27,7 +27,7 @@ struct Talon: AsyncParsableCommand {
     defaultSubcommand: ShellCommand.self
   )
 
-  /// Exit status of a usage error.
+  /// Exit status of a usage error, and of a campaign file that cannot be loaded.
   static let usageErrorStatus: Int32 = 2
 
   static func main() async {
@@ -38,6 +38,9 @@ struct Talon: AsyncParsableCommand {
       } else {
         try command.run()
       }
+    } catch let failure as CampaignFileFailure {
+      FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
+      Foundation.exit(usageErrorStatus)
     } catch {
       if exitCode(for: error) == .validationFailure {
         let message = fullMessage(for: error)
