@@ -14,7 +14,9 @@ import TalonShell
 /// empty store each time. `connect URL` without `key=` uses `TALON_API_KEY` when set.
 enum ShellBackends {
   /// The shell's view of an open backend.
-  static func shellBackend(_ backend: Backend, seed: UInt64?) -> ShellBackend {
+  static func shellBackend(_ backend: Backend, seed: UInt64?, clockStart: Date? = nil)
+    -> ShellBackend
+  {
     ShellBackend(
       api: backend.api, name: backend.name, apiKey: backend.apiKey, reset: backend.reset,
       isFresh: backend.isFresh, description: backend.description,
@@ -26,7 +28,9 @@ enum ShellBackends {
       campaignsSHA256: backend.campaigns.map(CampaignDigest.sha256(of:)),
       seed: backend.isEmbedded ? seed : nil,
       couponCodes: backend.campaigns?.campaigns.flatMap { $0.coupons.map(\.value) } ?? [],
-      isEmbedded: backend.isEmbedded, shutdown: { await backend.shutdown() })
+      isEmbedded: backend.isEmbedded,
+      virtualClock: backend.isEmbedded && (seed != nil || clockStart != nil),
+      shutdown: { await backend.shutdown() })
   }
 
   /// The factory behind `connect`.
@@ -41,7 +45,7 @@ enum ShellBackends {
         let backend = try Backend.open(
           .embedded(
             EmbeddedChoice(store: store, campaigns: pack, seed: seed, clockStart: clockStart)))
-        return shellBackend(backend, seed: seed)
+        return shellBackend(backend, seed: seed, clockStart: clockStart)
       case .remote(let url, let key):
         let environmentKey = ProcessInfo.processInfo.environment[
           RemoteConfiguration.apiKeyVariable]

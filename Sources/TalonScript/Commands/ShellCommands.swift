@@ -77,8 +77,10 @@ struct ConnectCommand: ScriptCommand {
 struct ResetCommand: ScriptCommand {
   let spec = CommandSpec(
     "reset", [.positional("force", .choice(["force"]), required: false)],
-    summary: "empty the embedded store (asks first unless forced)",
-    details: "The context and $last start afresh too.", examples: ["reset", "reset force"],
+    summary:
+      "empty the store: embedded, or a talon serve --test-control (asks first unless forced)",
+    details: "The context and $last start afresh too, and so do the clock and the seed.",
+    examples: ["reset", "reset force"],
     availability: .shellOnly)
 
   func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)

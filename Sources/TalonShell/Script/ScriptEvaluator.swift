@@ -309,7 +309,7 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
     let header = RecordingHeader(
       date: Date(), version: TalonVersion.current, backend: backend.description,
       campaigns: campaigns, campaignsSHA256: backend.campaignsSHA256, seed: backend.seed,
-      clock: now.map(RFC3339.string(from:)), virtualClock: backend.seed != nil,
+      clock: now.map(RFC3339.string(from:)), virtualClock: backend.virtualClock,
       snapshots: snapshots, fileName: URL(fileURLWithPath: resolved).lastPathComponent)
     let recorder: Recorder
     do {
@@ -319,8 +319,9 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
       return .error("\(error)", exitCode: 3)
     }
     self.recorder = recorder
-    // A seeded clock moved before the recording started: the replay starts from there too.
-    if let clock, let now, backend.seed != nil, now != Self.virtualEpoch(of: clock) {
+    // A virtual clock (--seed, --clock) that stands elsewhere than a seeded run's start: the
+    // replay starts from there too.
+    if let clock, let now, backend.virtualClock, now != Self.virtualEpoch(of: clock) {
       recorder.appendLines(["clock set \(RFC3339.string(from: now))"])
     }
     var message = "recording to \(resolved)"

@@ -30,6 +30,9 @@ public struct ShellBackend: Sendable {
   public var couponCodes: [String]
   /// Whether this is the embedded engine.
   public var isEmbedded: Bool
+  /// Whether the embedded engine's clock is virtual (`--seed` or `--clock`): it moves only
+  /// with `clock`, so a recording writes where it stands.
+  public var virtualClock: Bool
   /// Releases the backend (closes the store, shuts the HTTP client down).
   public var shutdown: @Sendable () async -> Void
 
@@ -39,9 +42,10 @@ public struct ShellBackend: Sendable {
     isFresh: (@Sendable () async throws -> Bool)? = nil, description: String? = nil,
     campaignPack: String? = nil, campaignFile: String? = nil, campaignsSHA256: String? = nil,
     seed: UInt64? = nil, couponCodes: [String] = [], isEmbedded: Bool? = nil,
-    shutdown: @escaping @Sendable () async -> Void = {}
+    virtualClock: Bool? = nil, shutdown: @escaping @Sendable () async -> Void = {}
   ) {
     self.isEmbedded = isEmbedded ?? (reset != nil)
+    self.virtualClock = virtualClock ?? (seed != nil)
     self.api = api
     self.name = name
     self.apiKey = apiKey
