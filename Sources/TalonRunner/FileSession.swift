@@ -81,7 +81,8 @@ struct FileSession {
     // "Recordings").
     let seed = options.seed ?? RecordingHeader.read(program.source.text)?.seed
     let environment = ScriptEnvironment(seed: seed, onNestedResult: { collector.add($0) })
-    let snapshotLines = options.update ? SnapshotUpdate(program: program).markedLines : []
+    let snapshotLines = SnapshotUpdate(program: program).markedLines
+    var hinted = false
     let interpreter = Interpreter(api: backend.api, environment: environment)
     await interpreter.setArguments(options.arguments)
     let output = OutputQueue(enabled: !options.step)
@@ -90,7 +91,7 @@ struct FileSession {
     var failed = false
     for (index, statement) in program.statements.enumerated() {
       // --update: the old snapshot lines are not checked; they are about to be rewritten.
-      if snapshotLines.contains(statement.location.line) { continue }
+      if options.update && snapshotLines.contains(statement.location.line) { continue }
       if options.step, let stepInput {
         printer.announce(statement)
         var decision = await stepInput.next()
@@ -138,6 +139,15 @@ struct FileSession {
         outcome.failures.append(error)
         let shown = printer
         output.submit { shown.printFailure(error, statement: statement, nested: nested) }
+        if error.kind == .expectFailed, !hinted, snapshotLines.contains(statement.location.line) {
+          hinted = true
+          let (console, file) = (console, program.file)
+          output.submit {
+            console.error(
+              "note: that is a snapshot line; if the change is intended,"
+                + " `talon run --update \(file)` rewrites the snapshot lines")
+          }
+        }
         failed = true
         if error.kind == .expectFailed {
           outcome.expectationsFailed += 1

@@ -23,7 +23,9 @@ enum RecordingReplay {
     let recorded = header.campaignsSHA256
     switch header.campaigns {
     case .remote:
-      break
+      warnings.append(
+        "\(file): recorded against \(header.backend); this replay runs on the embedded engine"
+          + " with the built-in demo shop (give --url to replay against a server)")
     case .builtIn:
       let pack = try CampaignPack.demo
       choice.campaigns = pack
@@ -35,14 +37,12 @@ enum RecordingReplay {
     case .file(let path):
       let folder = URL(fileURLWithPath: file).standardizedFileURL.deletingLastPathComponent().path
       let resolved = RecordingPath.resolve(path, from: folder)
-      let pack: CampaignPack
-      do {
-        pack = try CampaignPack.load(from: resolved)
-      } catch {
+      guard FileManager.default.fileExists(atPath: resolved) else {
         throw ReplayError(
-          "the recording's campaign file \(path) (\(resolved)) cannot be used: \(error);"
-            + " give --campaigns FILE")
+          "the recording's campaign file \(path) (\(resolved)) does not exist;"
+            + " give the campaign file with --campaigns FILE")
       }
+      let pack = try CampaignPack.load(from: resolved)
       choice.campaigns = pack
       if let recorded, recorded != CampaignDigest.sha256(of: pack) {
         warnings.append(

@@ -132,6 +132,7 @@ public struct ScriptCompleter: Completer {
     case "profile", "advocate", "friend": return state.profiles
     case "coupons", "coupon": return coupons(state)
     case "state": return ["open", "closed", "cancelled"]
+    case "silent": return ["yes", "no"]
     default: return []
     }
   }
@@ -140,7 +141,8 @@ public struct ScriptCompleter: Completer {
     -> [String]
   {
     switch command.words {
-    case ["profile", "update"], ["profile", "inventory"], ["profile", "delete-data"],
+    case ["profile", "update"], ["profile", "update-v1"], ["profile", "inventory"],
+      ["profile", "delete-data"],
       ["use", "profile"], ["coupon", "reserved"]:
       index == 0 ? state.profiles : []
     case ["session", "update"], ["session", "update-v1"], ["session", "close"],

@@ -84,6 +84,8 @@ struct ScriptCompleterTests {
     #expect(complete("coupon reserve S").candidates == ["SUMMER10", "SPRING19"])
     #expect(complete("session update s1 coupons=[SUMMER10, F").candidates == ["FLASH3"])
     #expect(complete("session update s1 state=c").candidates == ["closed", "cancelled"])
+    #expect(complete("TrackEventV2 {type: t} silent=").candidates == ["yes", "no"])
+    #expect(complete("profile update-v1 a").candidates == ["alice", "albert"])
     #expect(complete("profile inventory alice profile=t").candidates == ["true"])
     #expect(complete("cart remove S").candidates == ["SHOE-1"])
     #expect(complete("campaign 1").candidates == ["1", "12"])
