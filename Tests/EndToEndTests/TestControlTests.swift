@@ -31,13 +31,29 @@ struct TestControlTests {
     #expect(try await server.stop() == 0)
   }
 
+  /// FLASH3's 3 uses are counted across every run: only a reset gives them back.
   @Test func withoutResetTheSecondRoundSeesTheFirstOnesData() async throws {
     let server = try await Self.start()
-    let file = Self.repository.appending(path: "workflows/01-checkout-with-coupon.tw").path
+    let file = Self.repository.appending(path: "workflows/05-close-then-cancel.tw").path
     let arguments = ["run", "--url", server.url, "--api-key", Self.key, "--quiet", file]
     #expect(try TalonBinary.run(arguments).status == 0)
     #expect(try TalonBinary.run(arguments).status == 1)
     #expect(try TalonBinary.run(arguments + ["--reset"]).status == 0)
+    try await server.stop()
+  }
+
+  @Test func theCouponExpiryExampleRunsEmbeddedAndOverHTTP() async throws {
+    let file = Self.repository.appending(path: "examples/coupon-expiry.tw").path
+    let embedded = try TalonBinary.run(["run", file])
+    #expect(embedded.status == 0, "\(embedded.standardOutput)\n\(embedded.standardError)")
+    let server = try await Self.start(["--seed", "7"])
+    for round in 1...2 {
+      let outcome = try TalonBinary.run(
+        ["run", "--url", server.url, "--api-key", Self.key, "--reset", file])
+      #expect(
+        outcome.status == 0,
+        "round \(round): \(outcome.standardOutput)\n\(outcome.standardError)")
+    }
     try await server.stop()
   }
 

@@ -95,7 +95,8 @@ struct ScriptCompleterTests {
 
   @Test func variableNamesAfterADollar() {
     let names = complete("echo $")
-    #expect(names.candidates == ["last", "profile", "session", "env", "args", "name", "order"])
+    #expect(
+      names.candidates == ["last", "profile", "session", "env", "args", "runid", "name", "order"])
     #expect(names.appendsSpace == false)
     #expect(
       complete("echo $or")
@@ -131,7 +132,7 @@ struct ScriptCompleterTests {
     #expect(complete("echo \"${ \"inner ${last.cu").candidates == ["customerSession"])
     #expect(
       complete("echo \"${1 + ").candidates == [
-        "last", "profile", "session", "env", "args", "name", "order",
+        "last", "profile", "session", "env", "args", "runid", "name", "order",
       ])
     #expect(
       complete("echo \"${env.HO")
