@@ -162,6 +162,7 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
       sessions: BackendCompletions.merged(seen.sessions, known.sessions), coupons: seen.coupons,
       cartSKUs: context.cart.map(\.sku),
       knownCoupons: backend.couponCodes, campaignIds: known.campaignIds,
+      programIds: known.programIds,
       environmentNames: environmentNames, workingDirectory: workingDirectory)
   }
 
