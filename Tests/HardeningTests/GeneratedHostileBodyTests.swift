@@ -22,7 +22,7 @@ struct GeneratedHostileBodyTests {
   @Test func samplesAreValidBeforeTheyAreBroken() {
     let validator = SchemaValidator()
     for operation in IntegrationOperation.allCases {
-      guard let schema = operation.requestSchema else { continue }
+      guard let schema = operation.bundledRequestSchema else { continue }
       let sample = SchemaSamples().sample(of: schema)
       #expect(validator.validate(sample, against: schema) == [], "\(schema)")
       // The mutator finds something to break in every body.
@@ -39,7 +39,7 @@ struct GeneratedHostileBodyTests {
     var checked = 0
     var kinds: Set<String> = []
     for operation in IntegrationOperation.allCases {
-      guard let schema = operation.requestSchema else { continue }
+      guard let schema = operation.bundledRequestSchema else { continue }
       let sample = SchemaSamples().sample(of: schema)
       for caseIndex in 0..<Self.casesPerOperation {
         let mutation = mutator.mutate(sample, schemaName: schema, using: &random)

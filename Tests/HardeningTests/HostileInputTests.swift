@@ -85,7 +85,7 @@ struct HostileInputTests {
     // Each operation's own sample with an array member turned into an object, and an unknown
     // member added (unknown members are allowed: they must not hide the real problem).
     try await expectRefused { operation in
-      guard let schema = operation.requestSchema else { return topLevel }
+      guard let schema = operation.bundledRequestSchema else { return topLevel }
       let sample = SchemaSamples().sample(of: schema)
       var bodies = topLevel
       for location in BodyMutator().locations(of: sample, schema: SchemaSamples.reference(schema))
@@ -147,7 +147,7 @@ struct HostileInputTests {
       ("above U+10FFFF", [0xF4, 0x90, 0x80, 0x80]),
     ]
     for operation in Self.bodyOperations {
-      guard let schema = operation.requestSchema else { continue }
+      guard let schema = operation.bundledRequestSchema else { continue }
       let text = SchemaSamples().sample(of: schema).jsonText
       // Every string of the valid sample ("sssss", enum values...) gets the bad bytes.
       for (label, bad) in sequences {
@@ -327,5 +327,14 @@ struct DeepAndWideJSONTests {
     try await raw.shutdown()
     try await live.stop()
     LoadAndRaceTests.expectNoServerErrors(live)
+  }
+}
+
+extension IntegrationOperation {
+  /// The request schema when the bundled 2020 document defines it (samples and mutations are
+  /// generated from it); nil for operations of today's generation, whose bodies the engine
+  /// checks as it decodes them (they still get the malformed and wrongly typed bodies).
+  var bundledRequestSchema: String? {
+    requestSchema.flatMap { ReferenceDocument.bundled.schema(named: $0) == nil ? nil : $0 }
   }
 }

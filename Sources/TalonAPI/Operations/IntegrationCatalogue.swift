@@ -14,9 +14,10 @@ public enum IntegrationCatalogue {
   public static let all: [IntegrationOperation] = [
     createCouponReservation.operation, createReferral.operation,
     deleteCouponReservation.operation, deleteCustomerData.operation,
-    getCustomerInventory.operation, getReservedCoupons.operation,
-    getReservedCustomers.operation, trackEvent.operation, updateCustomerProfile.operation,
-    updateCustomerSession.operation, updateCustomerSessionV2.operation,
+    getCustomerInventory.operation, getCustomerSession.operation, getReservedCoupons.operation,
+    getReservedCustomers.operation, reopenCustomerSession.operation, returnCartItems.operation,
+    trackEvent.operation, updateCustomerProfile.operation, updateCustomerSession.operation,
+    updateCustomerSessionV2.operation,
   ]
 
   /// `PUT /v1/customer_profiles/{integrationId}`: creates or updates a profile (attributes

@@ -14,6 +14,9 @@ struct SessionOutcome: Sendable {
   var referral: Referral?
   var loyalty: Loyalty?
   var triggeredCampaigns: [Campaign] = []
+  /// The return a ReturnCartItems call made.
+  var sessionReturn: SessionReturn?
+  var previousReturns: [SessionReturn]?
 }
 
 extension OperationContext {
@@ -29,6 +32,11 @@ extension OperationContext {
     }
     if content.contains(.loyalty), let profile = outcome.profile, !pack.loyaltyPrograms.isEmpty {
       outcome.loyalty = try loyalty(of: profile.integrationId)
+    }
+    if content.contains(.previousReturns) {
+      let current = outcome.sessionReturn?.id
+      outcome.previousReturns = try (outcome.session.returns ?? []).filter { $0.id != current }
+        .map { try wire($0, of: outcome.session) }
     }
     if content.contains(.triggeredCampaigns) {
       outcome.triggeredCampaigns = try triggered.compactMap { id in
@@ -82,6 +90,7 @@ extension OperationContext {
       coupons: content.contains(.coupons) ? coupons : nil,
       triggeredCampaigns: content.contains(.triggeredCampaigns) ? outcome.triggeredCampaigns : nil,
       effects: effects, createdCoupons: outcome.createdCoupons,
-      createdReferrals: outcome.createdReferrals)
+      createdReferrals: outcome.createdReferrals, return: outcome.sessionReturn,
+      previousReturns: outcome.previousReturns)
   }
 }

@@ -42,6 +42,9 @@ struct SessionPatch: Sendable {
     pointerPrefix = "/customerSession"
   }
 
+  /// Whether the update came on today's route (v2), whose answers carry today's effects.
+  var isTodays: Bool { !pointerPrefix.isEmpty }
+
   /// The JSON pointer of the coupon code at `index`: v1 `coupon`, v2 `couponCodes/N`.
   private func couponPointer(_ index: Int) -> String {
     pointerPrefix.isEmpty ? "/coupon" : pointerPrefix + "/couponCodes/\(index)"

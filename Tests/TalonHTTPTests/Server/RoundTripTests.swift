@@ -63,12 +63,27 @@ struct RoundTripTests {
       #expect(inventory == CustomerInventory(profile: Fixtures.profile("p1"), referrals: nil))
       try await client.deleteCustomerData(integrationId: "p1")
 
+      #expect(
+        try await client.getCustomerSession(customerSessionId: "s2")
+          == IntegrationCustomerSessionResponse(
+            customerSession: Fixtures.stateV2(sessionId: "s2").customerSession))
+      #expect(
+        try await client.reopenCustomerSession(customerSessionId: "s2")
+          == ReopenSessionResponse(effects: [Fixtures.rollbackCoupon]))
+      let returnBody = ReturnIntegrationRequest(
+        return: NewReturn(returnedCartItems: [ReturnedCartItem(position: 0, quantity: 1)]),
+        responseContent: [.previousReturns])
+      let returned = try await client.returnCartItems(
+        customerSessionId: "s2", body: returnBody, dry: true)
+      #expect(returned.effects == [Fixtures.rollbackCoupon])
+
       let calls = await api.calls
       #expect(
         calls.map(\.operation) == [
           .updateCustomerProfile, .updateCustomerSession, .updateCustomerSessionV2, .trackEvent,
           .createCouponReservation, .deleteCouponReservation, .getReservedCoupons,
           .getReservedCustomers, .createReferral, .getCustomerInventory, .deleteCustomerData,
+          .getCustomerSession, .reopenCustomerSession, .returnCartItems,
         ])
       #expect(Set(calls.map(\.operation)) == Set(IntegrationOperation.allCases))
       #expect(calls[0].parameter == "p 1/ü")
@@ -79,6 +94,8 @@ struct RoundTripTests {
       #expect(calls[5].body == (try JSONValue(encoding: reservation)))
       #expect(calls[8].body == (try JSONValue(encoding: referralBody)))
       #expect(calls[9].flags == ["profile": true, "referrals": false])
+      #expect(calls[13].body == (try JSONValue(encoding: returnBody)))
+      #expect(calls[13].flags == ["dry": true])
     }
     try await server.stop()
   }
@@ -98,6 +115,7 @@ struct RoundTripTests {
       .createCouponReservation: #"{"integrationIDs": ["p1"]}"#,
       .deleteCouponReservation: #"{"integrationIDs": ["p1"]}"#,
       .createReferral: #"{"campaignId": 2, "advocateProfileIntegrationId": "p1"}"#,
+      .returnCartItems: #"{"return": {"returnedCartItems": [{"position": 0}]}}"#,
     ]
     let path = operation.path(with: operation.pathParameters.map { _ in "CODE-x1" })
     let query = operation == .getCustomerInventory ? "?profile=true&referrals=true" : ""
@@ -119,7 +137,7 @@ struct RoundTripTests {
     #expect(health.json == ["status": "ok"])
     let document = try await RawHTTP.send("GET", server.url + "/openapi.json", apiKey: nil)
     #expect(document.status == 200)
-    #expect(String(decoding: document.body, as: UTF8.self) == ReferenceDocument.bundled.text)
+    #expect(document.body == ServedDocument.data)
     try await server.stop()
   }
 
