@@ -76,10 +76,11 @@ extension OperationContext {
     for (position, quantity) in returned where position < session.cartItems.count {
       value += session.cartItems[position].price * Decimal(quantity)
     }
-    let share =
+    // Multiplied before dividing, so that a share that is a whole number of points stays one.
+    let taken =
       session.cartItemTotal > 0
-      ? value / session.cartItemTotal : Decimal(unitsBack) / Decimal(units)
-    return Functions.round(points * share, .down)
+      ? points * value / session.cartItemTotal : points * Decimal(unitsBack) / Decimal(units)
+    return Functions.round(taken, .down)
   }
 
   /// The part of a per-item `amount` on `position` that belongs to the units returns gave back

@@ -16,9 +16,14 @@ struct RouteTableTests {
         == .operation(operation, parameters: values))
   }
 
+  /// The 2020 operations are those of the bundled 2020 document; today's are checked against
+  /// the served document (`ServedDocumentTests`).
   @Test func referenceDocumentPathsMatchTheCatalogue() {
     let fromDocument = Set(ReferenceDocument.bundled.operations.map { "\($0.method) \($0.path)" })
-    let fromCatalogue = Set(IntegrationOperation.allCases.map { "\($0.method) \($0.pathTemplate)" })
+    let fromCatalogue = Set(
+      IntegrationOperation.allCases.filter { $0.generation == .v2020 }.map {
+        "\($0.method) \($0.pathTemplate)"
+      })
     #expect(fromDocument == fromCatalogue)
   }
 
