@@ -33,7 +33,10 @@ struct ResultRendererTests {
       [.summary]
     ),
     ("session return SHOE-1 quantity=1", [.summary]),
-    ("session update s4 profile=alice state=closed items=[{sku: HAT-1, name: Hat, price: 40, quantity: 1}]", [.summary]),
+    (
+      "session update s4 profile=alice state=closed items=[{sku: HAT-1, name: Hat, price: 40, quantity: 1}]",
+      [.summary]
+    ),
     ("session reopen", [.summary]),
   ]
 
