@@ -23,6 +23,9 @@ struct FileSession {
   let stepInput: (any StepInput)?
   let progress: ProgressLine
   private(set) var outcome: FileOutcome
+  /// With `--update`: the new snapshot lines of each top-level statement that ran, by index
+  /// (empty for a statement that called no API).
+  private(set) var observedSnapshots: [Int: [String]] = [:]
 
   init(
     program: Program, options: RunOptions, console: Console, stepInput: (any StepInput)?,
@@ -62,6 +65,7 @@ struct FileSession {
       console.error(failure.rendered)
       return .failed
     }
+    for warning in backend.warnings { console.error("warning: \(warning)") }
     var session = self
     let ending = await withTaskExecutorPreference(backend.taskExecutor) {
       await session.run(against: backend)
@@ -73,15 +77,21 @@ struct FileSession {
 
   private mutating func run(against backend: RunnerBackend) async -> Ending {
     let collector = NestedCollector(progress: progress)
-    let environment = ScriptEnvironment(
-      seed: options.seed, onNestedResult: { collector.add($0) })
+    // A recording's seed counts unless --seed says otherwise (`docs/behaviour.md`,
+    // "Recordings").
+    let seed = options.seed ?? RecordingHeader.read(program.source.text)?.seed
+    let environment = ScriptEnvironment(seed: seed, onNestedResult: { collector.add($0) })
+    let snapshotLines = SnapshotUpdate(program: program).markedLines
+    var hinted = false
     let interpreter = Interpreter(api: backend.api, environment: environment)
     await interpreter.setArguments(options.arguments)
     let output = OutputQueue(enabled: !options.step)
     defer { output.close() }
     var printer = printer
     var failed = false
-    for statement in program.statements {
+    for (index, statement) in program.statements.enumerated() {
+      // --update: the old snapshot lines are not checked; they are about to be rewritten.
+      if options.update && snapshotLines.contains(statement.location.line) { continue }
       if options.step, let stepInput {
         printer.announce(statement)
         var decision = await stepInput.next()
@@ -110,6 +120,11 @@ struct FileSession {
       do throws(ScriptError) {
         let result = try await interpreter.execute(statement, in: program)
         count([result] + result.nested)
+        if options.update {
+          let last = await interpreter.last
+          observedSnapshots[index] =
+            result.calledAPI ? SnapshotExpectations.lines(for: last) : []
+        }
         // `set output` in the file decides how later full results show.
         if let name = await interpreter.outputFormat, let format = OutputFormat(rawValue: name) {
           printer.format = format
@@ -124,6 +139,15 @@ struct FileSession {
         outcome.failures.append(error)
         let shown = printer
         output.submit { shown.printFailure(error, statement: statement, nested: nested) }
+        if error.kind == .expectFailed, !hinted, snapshotLines.contains(statement.location.line) {
+          hinted = true
+          let (console, file) = (console, program.file)
+          output.submit {
+            console.error(
+              "note: that is a snapshot line; if the change is intended,"
+                + " `talon run --update \(file)` rewrites the snapshot lines")
+          }
+        }
         failed = true
         if error.kind == .expectFailed {
           outcome.expectationsFailed += 1

@@ -19,6 +19,9 @@ package struct RunOptions: Sendable {
   package var verbosity: Verbosity
   /// How full results show (with `--verbose`, in `--step`, for values of bare expressions).
   package var format: OutputFormat?
+  /// `--update`: run each file with its snapshot lines (`expect ... # snapshot`) left out,
+  /// then rewrite them from what the run observed and show the diff.
+  package var update = false
   /// `--seed`: the interpreter's random source (the engine gets it from the backend options).
   package var seed: UInt64?
   /// Opens an interactive shell on the file's backend when step mode asks for one (the

@@ -47,6 +47,11 @@ package struct WorkflowRunner: Sendable {
       return Outcome(exitCode: 2, report: nil)
     }
     if options.dryRun { return Outcome(exitCode: dryRun(programs), report: nil) }
+    let unseeded = unseededForUpdate(programs)
+    if !unseeded.isEmpty {
+      for problem in unseeded { console.error(problem) }
+      return Outcome(exitCode: 2, report: nil)
+    }
 
     let start = ContinuousClock.now
     var report = RunReport(files: options.files.map(FileOutcome.init(file:)), seconds: 0)
@@ -57,6 +62,13 @@ package struct WorkflowRunner: Sendable {
         progress: ProgressLine(console: console))
       let result = await session.run(using: backend)
       report.files[index] = session.outcome
+      if options.update {
+        if case .finished = result {
+          updateSnapshots(of: session, finished: true)
+        } else {
+          updateSnapshots(of: session, finished: false)
+        }
+      }
       switch result {
       case .finished: break
       case .failed: stopped = !options.keepGoing

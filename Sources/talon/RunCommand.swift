@@ -51,6 +51,13 @@ struct RunCommand: AsyncParsableCommand {
   @Flag(help: "Parse and check references without calling the API.")
   var dryRun = false
 
+  @Flag(
+    help: """
+      Rewrite the snapshot lines (expect ... # snapshot) of each file from a new run and show \
+      the diff; needs a seed (--seed, or the recording's).
+      """)
+  var update = false
+
   @Flag(name: [.short, .long], help: "Show only failures and the summary.")
   var quiet = false
 
@@ -90,32 +97,46 @@ struct RunCommand: AsyncParsableCommand {
       }
       format = chosen
     }
-    return RunOptions(
+    if update && (dryRun || step) {
+      throw RunnerUsageError("--update runs the files; it excludes --dry-run and --step")
+    }
+    var options = RunOptions(
       files: files, arguments: try RunOptions.parseVariables(variables), keepGoing: keepGoing,
       junitPath: try report.map(RunOptions.parseReport), step: step, dryRun: dryRun,
       verbosity: quiet ? .quiet : verbose ? .verbose : .normal, format: format,
       seed: embedded.seed, interactiveShell: WorkflowShell.open)
+    options.update = update
+    return options
   }
 
   /// A backend per file and what to release at the end: one client for the whole run, or a
   /// fresh embedded engine per file.
   private func backendProvider() throws -> (BackendProvider, @Sendable () async -> Void) {
-    let choice = try backendChoice(remote: remote, embedded: embedded, defaultStore: .memory)
-    if case .remote = choice {
-      let backend = try Backend.open(choice)
+    let base: EmbeddedChoice
+    switch try backendChoice(remote: remote, embedded: embedded, defaultStore: .memory) {
+    case .remote(let configuration):
+      let backend = try Backend.open(.remote(configuration))
       return (
         { _ in
           RunnerBackend(api: backend.api, name: backend.name, taskExecutor: backend.taskExecutor)
         },
         { await backend.shutdown() }
       )
+    case .embedded(let choice):
+      base = choice
     }
+    let (campaignsGiven, seedGiven) = (embedded.campaigns != nil, embedded.seed != nil)
     return (
-      { _ in
-        let backend = try Backend.open(choice)
-        return RunnerBackend(
+      { file in
+        // A recording names its campaign file and seed; flags win.
+        let (chosen, warnings) = try RecordingReplay.choice(
+          for: file, base: base, campaignsGiven: campaignsGiven, seedGiven: seedGiven)
+        let backend = try Backend.open(.embedded(chosen))
+        var runner = RunnerBackend(
           api: backend.api, name: backend.name, taskExecutor: backend.taskExecutor
         ) { await backend.shutdown() }
+        runner.warnings = warnings
+        return runner
       },
       {}
     )

@@ -19,6 +19,11 @@ enum ShellBackends {
       api: backend.api, name: backend.name, apiKey: backend.apiKey, reset: backend.reset,
       isFresh: backend.isFresh, description: backend.description,
       campaignPack: backend.campaigns?.application.name,
+      campaignFile: backend.campaigns.flatMap { pack in
+        pack.isBuiltInDemo
+          ? nil : URL(fileURLWithPath: pack.source).standardizedFileURL.path
+      },
+      campaignsSHA256: backend.campaigns.map(CampaignDigest.sha256(of:)),
       seed: backend.isEmbedded ? seed : nil,
       couponCodes: backend.campaigns?.campaigns.flatMap { $0.coupons.map(\.value) } ?? [],
       shutdown: { await backend.shutdown() })

@@ -57,7 +57,7 @@ public enum ShellRequest: Sendable, Equatable {
   case connectEmbedded
   case reset(force: Bool)
   case history
-  case recordStart(path: String, force: Bool)
+  case recordStart(path: String, force: Bool, snapshots: Bool)
   case recordStop
   case recordStatus
   /// `set pager on|off`.

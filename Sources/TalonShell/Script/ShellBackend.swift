@@ -18,6 +18,11 @@ public struct ShellBackend: Sendable {
   public var description: String
   /// The campaign pack's name, for a recording's header (embedded only).
   public var campaignPack: String?
+  /// The campaign file the embedded engine loaded (absolute), nil for the built-in demo shop
+  /// or a remote server.
+  public var campaignFile: String?
+  /// The SHA-256 (lowercase hex) of the loaded campaign text (embedded only).
+  public var campaignsSHA256: String?
   /// The seed of the random source and clock, if any.
   public var seed: UInt64?
   /// Coupon codes the backend is known to have (the campaign pack's), offered by completion
@@ -30,7 +35,8 @@ public struct ShellBackend: Sendable {
     api: any IntegrationAPI, name: String, apiKey: String? = nil,
     reset: (@Sendable () async throws -> Void)? = nil,
     isFresh: (@Sendable () async throws -> Bool)? = nil, description: String? = nil,
-    campaignPack: String? = nil, seed: UInt64? = nil, couponCodes: [String] = [],
+    campaignPack: String? = nil, campaignFile: String? = nil, campaignsSHA256: String? = nil,
+    seed: UInt64? = nil, couponCodes: [String] = [],
     shutdown: @escaping @Sendable () async -> Void = {}
   ) {
     self.api = api
@@ -40,6 +46,8 @@ public struct ShellBackend: Sendable {
     self.isFresh = isFresh
     self.description = description ?? name
     self.campaignPack = campaignPack
+    self.campaignFile = campaignFile
+    self.campaignsSHA256 = campaignsSHA256
     self.seed = seed
     self.couponCodes = couponCodes
     self.shutdown = shutdown

@@ -55,7 +55,7 @@ struct ScriptCompleterTests {
   @Test func subcommandNamesAfterAFamilyWord() {
     #expect(complete("session up").candidates == ["update", "update-v1"])
     #expect(complete("coupon ").candidates == ["reserve", "unreserve", "holders", "reserved"])
-    #expect(complete("set ").candidates == ["output"])
+    #expect(complete("set ").candidates == ["output", "pager"])
     #expect(complete("set output s").candidates == ["summary"])
     #expect(complete("record st").candidates == ["start", "stop", "status"])
     #expect(complete("reset f").candidates == ["force"])
