@@ -23,7 +23,9 @@ enum RecordingReplay {
     let recorded = header.campaignsSHA256
     switch header.campaigns {
     case .remote:
-      break
+      warnings.append(
+        "\(file): recorded against \(header.backend); this replay runs on the embedded engine"
+          + " with the built-in demo shop (give --url to replay against a server)")
     case .builtIn:
       let pack = try CampaignPack.demo
       choice.campaigns = pack

@@ -21,7 +21,8 @@ struct RunCommand: AsyncParsableCommand {
       Every file is parsed before any runs. Each file then runs against a fresh in-memory \
       embedded engine (seeded, with a virtual clock, when --seed is given), or against --url. \
       Exit status: 0 all passed, 1 an expect failed, 2 usage or parse error (nothing ran), \
-      3 an API or runtime error.
+      3 an API or runtime error. A recording made by the shell (`record start`) replays with \
+      the campaign file and seed its header names, unless --campaigns or --seed are given.
       """)
 
   @Argument(help: "The workflow files to run, in order.", completion: .file(extensions: ["tw"]))

@@ -6,7 +6,7 @@ import Testing
 struct ExitCodeTests {
   static let passing = """
     profile update alice tier=gold
-    expect $last.profile.attributes.tier == "gold"
+    expect $last.customerProfile.attributes.tier == "gold"
     session update s1 items=[{sku: SKU-1, name: Shoe, price: 60, quantity: 1, category: shoes}] \\
       coupons=[SUMMER10]
     expect $last.effects[0].effectType == "acceptCoupon"
@@ -29,7 +29,7 @@ struct ExitCodeTests {
   @Test func aFailedExpectIsOneWithLocationAndValues() async throws {
     let text = """
       profile update alice tier=gold
-      expect $last.profile.attributes.tier == "silver"
+      expect $last.customerProfile.attributes.tier == "silver"
       echo "never printed"
       """
     let harness = RunnerHarness(files: ["f.tw": text])
@@ -37,9 +37,11 @@ struct ExitCodeTests {
     #expect(outcome.exitCode == 1)
     #expect(
       harness.errors.contains(
-        "f.tw:2:8: error: expected $last.profile.attributes.tier == \"silver\", got \"gold\""
+        "f.tw:2:8: error: expected $last.customerProfile.attributes.tier == \"silver\", got \"gold\""
       ))
-    #expect(harness.errors.contains("expect $last.profile.attributes.tier == \"silver\"\n       ^"))
+    #expect(
+      harness.errors.contains(
+        "expect $last.customerProfile.attributes.tier == \"silver\"\n       ^"))
     #expect(!harness.output.contains("never printed"))
     #expect(
       harness.output.contains("FAILED: 1 file, 2 statements, 0 expectations passed, 1 failed"))

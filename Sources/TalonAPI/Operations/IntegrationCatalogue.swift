@@ -17,7 +17,9 @@ public enum IntegrationCatalogue {
     getCustomerInventory.operation, getCustomerSession.operation, getReservedCoupons.operation,
     getReservedCustomers.operation, reopenCustomerSession.operation, returnCartItems.operation,
     trackEvent.operation, updateCustomerProfile.operation, updateCustomerSession.operation,
-    updateCustomerSessionV2.operation,
+    updateCustomerSessionV2.operation, updateCustomerProfileV2.operation,
+    updateCustomerProfilesV2.operation, trackEventV2.operation,
+    createReferralsForMultipleAdvocates.operation,
   ]
 
   /// `PUT /v1/customer_profiles/{integrationId}`: creates or updates a profile (attributes

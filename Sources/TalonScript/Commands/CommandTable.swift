@@ -5,6 +5,7 @@ import TalonAPI
 enum CommandTable {
   static let friendly: [any ScriptCommand] = [
     ProfileUpdateCommand(),
+    ProfileUpdateV1Command(),
     ProfileInventoryCommand(),
     ProfileDeleteDataCommand(),
     SessionUpdateCommand(),
@@ -15,6 +16,7 @@ enum CommandTable {
     SessionReopenCommand(),
     SessionReturnCommand(),
     EventTrackCommand(),
+    EventTrackV1Command(),
     CouponReserveCommand(),
     CouponUnreserveCommand(),
     CouponHoldersCommand(),

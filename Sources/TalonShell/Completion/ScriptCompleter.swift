@@ -140,7 +140,8 @@ public struct ScriptCompleter: Completer {
     -> [String]
   {
     switch command.words {
-    case ["profile", "update"], ["profile", "inventory"], ["profile", "delete-data"],
+    case ["profile", "update"], ["profile", "update-v1"], ["profile", "inventory"],
+      ["profile", "delete-data"],
       ["use", "profile"], ["coupon", "reserved"]:
       index == 0 ? state.profiles : []
     case ["session", "update"], ["session", "update-v1"], ["session", "close"],
