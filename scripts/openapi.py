@@ -29,7 +29,7 @@ REFERENCE_CURRENT = ROOT / "scripts" / "reference" / "integration-api-current.js
 OUTPUT = ROOT / "Sources" / "TalonAPI" / "Resources" / "talon-openapi.json"
 
 DECLARATION = re.compile(
-    r'APIOperation<[^>]*>\s*\(\s*"(?P<id>\w+)",\s*"(?P<method>[A-Z]+)",\s*"(?P<path>[^"]+)"')
+    r'APIOperation<[^(]*?>\s*\(\s*"(?P<id>\w+)",\s*"(?P<method>[A-Z]+)",\s*"(?P<path>[^"]+)"')
 
 
 def catalogue_operations():
