@@ -15,7 +15,7 @@ extension OperationContext {
         "session \(id) is \(session.state.rawValue): only a closed or partially returned session"
           + " can return items", title: "state", parameter: "customerSessionId")
     }
-    let content = try Self.checkedContent(body.responseContent)
+    let content = try Self.checkedReturnContent(body.responseContent)
     let before = session.returnedQuantities
     let items = try Self.resolve(
       body.return.returnedCartItems, cart: session.cartItems, returned: before)
@@ -102,10 +102,17 @@ extension OperationContext {
     effect.effectType == "addLoyaltyPoints" ? "rollbackAddedLoyaltyPoints" : "rollbackDiscount"
   }
 
-  /// The `responseContent` values as a set; an unknown one is a 400 naming its pointer.
-  static func checkedContent(_ values: [ResponseContent]?) throws -> Set<ResponseContent> {
-    for (index, content) in (values ?? []).enumerated() where !content.isKnown {
-      let allowed = ResponseContent.known.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+  /// What a return's `responseContent` may name (today's reference).
+  static let returnResponseContent: [ResponseContent] = [
+    .customerSession, .customerProfile, .coupons, .triggeredCampaigns, .referral, .loyalty,
+    .event, .previousReturns,
+  ]
+
+  /// The `responseContent` values of a return as a set; any other is a 400 naming its pointer.
+  static func checkedReturnContent(_ values: [ResponseContent]?) throws -> Set<ResponseContent> {
+    for (index, content) in (values ?? []).enumerated()
+    where !returnResponseContent.contains(content) {
+      let allowed = returnResponseContent.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
       throw IntegrationError.badRequest(
         "responseContent must be one of the following: \(allowed)", title: "enum",
         pointer: "/responseContent/\(index)")
