@@ -15,6 +15,8 @@ struct FileSession {
     case exitRequested(Int32)
     /// The presenter pressed `q`.
     case quit
+    /// Ctrl-C cancelled the statement that ran.
+    case interrupted
   }
 
   let program: Program
@@ -22,6 +24,10 @@ struct FileSession {
   let console: Console
   let stepInput: (any StepInput)?
   let progress: ProgressLine
+  /// Reads the scripts `run` statements call.
+  let readFile: @Sendable (String) throws -> String
+  /// The value of `$runid` in this file.
+  let runId: String
   private(set) var outcome: FileOutcome
   /// With `--update`: the new snapshot lines of each top-level statement that ran, by index
   /// (empty for a statement that called no API).
@@ -29,13 +35,16 @@ struct FileSession {
 
   init(
     program: Program, options: RunOptions, console: Console, stepInput: (any StepInput)?,
-    progress: ProgressLine
+    progress: ProgressLine, readFile: @escaping @Sendable (String) throws -> String,
+    runId: String
   ) {
     self.program = program
     self.options = options
     self.console = console
     self.stepInput = stepInput
     self.progress = progress
+    self.readFile = readFile
+    self.runId = runId
     self.outcome = FileOutcome(file: program.file)
   }
 
@@ -65,6 +74,7 @@ struct FileSession {
       console.error(failure.rendered)
       return .failed
     }
+    outcome.backend = backend.name
     for warning in backend.warnings { console.error("warning: \(warning)") }
     var session = self
     let ending = await withTaskExecutorPreference(backend.taskExecutor) {
@@ -80,7 +90,8 @@ struct FileSession {
     // A recording's seed counts unless --seed says otherwise (`docs/behaviour.md`,
     // "Recordings").
     let seed = options.seed ?? RecordingHeader.read(program.source.text)?.seed
-    let environment = ScriptEnvironment(seed: seed, onNestedResult: { collector.add($0) })
+    let environment = ScriptEnvironment(
+      seed: seed, readFile: readFile, onNestedResult: { collector.add($0) }, runId: runId)
     let snapshotLines = SnapshotUpdate(program: program).markedLines
     var hinted = false
     let interpreter = Interpreter(api: backend.api, environment: environment)
@@ -115,11 +126,16 @@ struct FileSession {
           return .quit
         }
       }
+      if Task.isCancelled {
+        interrupt(at: statement)
+        return .interrupted
+      }
       collector.reset()
       progress.advance(line: statement.location.line)
       do throws(ScriptError) {
         let result = try await interpreter.execute(statement, in: program)
         count([result] + result.nested)
+        if options.recordsSteps { record([result] + result.nested) }
         if options.update {
           let last = await interpreter.last
           observedSnapshots[index] =
@@ -133,12 +149,21 @@ struct FileSession {
         output.submit { shown.print(result) }
         if case .exit(let code) = result.kind { return .exitRequested(code) }
       } catch {
+        var error = error
+        if error.kind == .cancelled {
+          error.message = "interrupted (Ctrl-C) while this statement ran"
+        }
+        let failure = error
         let nested = collector.drain()
         count(nested)
+        if options.recordsSteps {
+          record(nested)
+          outcome.steps.append(StepRecord(failure: error, statement: statement))
+        }
         outcome.statements += 1
         outcome.failures.append(error)
         let shown = printer
-        output.submit { shown.printFailure(error, statement: statement, nested: nested) }
+        output.submit { shown.printFailure(failure, statement: statement, nested: nested) }
         if error.kind == .expectFailed, !hinted, snapshotLines.contains(statement.location.line) {
           hinted = true
           let (console, file) = (console, program.file)
@@ -149,14 +174,37 @@ struct FileSession {
           }
         }
         failed = true
-        if error.kind == .expectFailed {
+        switch error.kind {
+        case .expectFailed:
           outcome.expectationsFailed += 1
           if options.keepGoing { continue }
+        case .cancelled:
+          outcome.interrupted = true
+          return .interrupted
+        case .api, .runtime, .parse:
+          break
         }
         return .failed
       }
     }
     return failed ? .failed : .finished
+  }
+
+  /// Ctrl-C arrived between statements: the next one counts as the interrupted one.
+  private mutating func interrupt(at statement: Statement) {
+    let error = ScriptError(
+      kind: .cancelled, message: "interrupted (Ctrl-C) before this statement",
+      location: statement.location, statementText: statement.text)
+    outcome.failures.append(error)
+    outcome.interrupted = true
+    if options.recordsSteps {
+      outcome.steps.append(StepRecord(failure: error, statement: statement))
+    }
+    console.error(error.rendered)
+  }
+
+  private mutating func record(_ results: [StatementResult]) {
+    outcome.steps.append(contentsOf: results.map(StepRecord.init(result:)))
   }
 
   private mutating func count(_ results: [StatementResult]) {

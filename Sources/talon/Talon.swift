@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TalonAPI
+import TalonEngine
 
 /// The `talon` command: a shell, a workflow runner and a local Talon.One Integration API.
 ///
@@ -11,7 +12,8 @@ import TalonAPI
 /// of its own; add subcommands to ``subcommandTypes``.
 ///
 /// Decision: a usage error (unknown option, bad value) exits 2, the code `talon run` gives a
-/// parse error, instead of ArgumentParser's 64, so scripts see one code for "nothing ran".
+/// parse error, instead of ArgumentParser's 64, so scripts see one code for "nothing ran". A
+/// campaign file that cannot be used exits 2 too, from the shell, `run` and `serve` alike.
 @main
 struct Talon: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -39,6 +41,10 @@ struct Talon: AsyncParsableCommand {
         try command.run()
       }
     } catch {
+      if let error = error as? CampaignFileError {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        Foundation.exit(usageErrorStatus)
+      }
       if exitCode(for: error) == .validationFailure {
         let message = fullMessage(for: error)
         FileHandle.standardError.write(Data((message + "\n").utf8))

@@ -80,16 +80,25 @@ struct ExitCodeTests {
     #expect(harness.errors.contains("no field 'efects' in $last"))
   }
 
-  @Test func theFirstFailureStopsTheRunUnlessKeepGoing() async throws {
+  @Test func everyFileRunsUnlessFailFastAndKeepGoingStaysInTheFile() async throws {
     let files = [
       "one.tw": "expect 1 == 2\nexpect 2 == 2\n",
       "two.tw": "expect 3 == 3\n",
     ]
+    let all = RunnerHarness(files: files)
+    let ranAll = await all.run(RunOptions(files: ["one.tw", "two.tw"]))
+    #expect(ranAll.exitCode == 1)
+    #expect(ranAll.report?.files.map(\.ran) == [true, true])
+    #expect(ranAll.report?.expectationsPassed == 1)
+    #expect(all.output.contains("failures:\n  FAIL one.tw:1:8: expected 1 == 2"))
+
     let stopping = RunnerHarness(files: files)
-    let stopped = await stopping.run(RunOptions(files: ["one.tw", "two.tw"]))
+    let stopped = await stopping.run(RunOptions(files: ["one.tw", "two.tw"], failFast: true))
     #expect(stopped.exitCode == 1)
     #expect(stopped.report?.files.map(\.ran) == [true, false])
     #expect(stopped.report?.expectationsPassed == 0)
+    #expect(stopping.output.contains("1 file not run"))
+    #expect(stopping.output.contains("  not run: two.tw"))
 
     let going = RunnerHarness(files: files)
     let kept = await going.run(RunOptions(files: ["one.tw", "two.tw"], keepGoing: true))

@@ -67,7 +67,7 @@ struct RunnerFeatureTests {
     ]
     let harness = RunnerHarness(files: files)
     let outcome = await harness.run(
-      RunOptions(files: ["ok.tw", "dir/bad <&>.tw", "later.tw"], junitPath: path))
+      RunOptions(files: ["ok.tw", "dir/bad <&>.tw", "later.tw"], failFast: true, junitPath: path))
     #expect(outcome.exitCode == 1)
     let data = try Data(contentsOf: URL(fileURLWithPath: path))
     let document = try XMLDocument(data: data)

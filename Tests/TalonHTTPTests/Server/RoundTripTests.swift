@@ -199,6 +199,37 @@ struct RoundTripTests {
     try await server.stop()
   }
 
+  /// Today's request bodies are decoded as their types: a wrong type or a missing member is a
+  /// 400 naming its JSON pointer, and the API is not called.
+  @Test func todaysBodiesOfTheWrongShapeAreRefusedWithTheirPointer() async throws {
+    let api = ScriptedAPI()
+    let server = try await TestServer.start(api: api)
+    let cases: [(String, String, String, String)] = [
+      ("POST", "/v2/events", #"{"type": 5, "profileId": "p1"}"#, "/type"),
+      (
+        "PUT", "/v2/customer_profiles", #"{"customerProfiles": [{"attributes": {}}]}"#,
+        "/customerProfiles/0/integrationId"
+      ),
+      (
+        "PUT", "/v2/customer_profiles/p1", #"{"audiencesChanges": {"adds": ["x"], "deletes": []}}"#,
+        "/audiencesChanges/adds/0"
+      ),
+      (
+        "POST", "/v1/referrals_for_multiple_advocates",
+        #"{"campaignId": 3, "advocateProfileIntegrationIds": ["p1"]}"#, "/usageLimit"
+      ),
+    ]
+    for (method, path, body, pointer) in cases {
+      let response = try await RawHTTP.send(method, server.url + path, json: body)
+      #expect(response.status == 400, "\(path): \(response.text)")
+      #expect(response.error?.errors?.first?.source.pointer == pointer, "\(path): \(response.text)")
+    }
+    let junk = try await RawHTTP.send("POST", server.url + "/v2/events", json: #"{"type": "#)
+    #expect(junk.status == 400)
+    #expect(await api.calls.isEmpty)
+    try await server.stop()
+  }
+
   @Test func healthAndReferenceDocumentNeedNoKey() async throws {
     let server = try await TestServer.start(api: ScriptedAPI())
     let health = try await RawHTTP.send("GET", server.url + "/v1/status/health", apiKey: nil)
