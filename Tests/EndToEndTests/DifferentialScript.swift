@@ -163,6 +163,19 @@ enum DifferentialScript {
       try await api.updateCustomerSessionV2(
         customerSessionId: "anon/1 ü", body: v2(nil, state: .cancelled, content: [.event]))
     }
+    await t.call("v2 evaluable campaigns only", .updateCustomerSessionV2) {
+      var body = v2("bob", codes: ["SUMMER10", "VIP-ONLY"], cart: cart)
+      body.customerSession.evaluableCampaignIds = [2]
+      return try await api.updateCustomerSessionV2(
+        customerSessionId: "bob-evaluable", body: body, dry: true)
+    }
+    await t.call("v2 rule failure reasons and a sku-only item", .updateCustomerSessionV2) {
+      let body = v2(
+        "bob", codes: ["VIP-ONLY"],
+        cart: [CartItem(name: "SKU-ONLY", sku: "SKU-ONLY", quantity: 2, price: 0)],
+        content: [.ruleFailureReasons, .awardedGiveaways, .previousReturns, .campaignEligibility])
+      return try await api.updateCustomerSessionV2(customerSessionId: "bob-reasons", body: body)
+    }
     await t.call("v2 unknown responseContent", .updateCustomerSessionV2) {
       try await api.updateCustomerSessionV2(
         customerSessionId: "alice-3", body: v2("alice", content: ["everything"]))

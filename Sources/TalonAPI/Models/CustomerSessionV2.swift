@@ -23,12 +23,15 @@ public struct NewCustomerSessionV2: Codable, Hashable, Sendable {
   public var additionalCosts: [String: AdditionalCost]?
   public var identifiers: [String]?
   public var attributes: JSONValue?
+  /// Today's generation: only these campaigns are evaluated (`docs/behaviour.md`, "Evaluable
+  /// campaigns").
+  public var evaluableCampaignIds: [Int]?
 
   public init(
     profileId: String? = nil, couponCodes: [String]? = nil, referralCode: String? = nil,
     state: SessionState? = nil, cartItems: [CartItem]? = nil,
     additionalCosts: [String: AdditionalCost]? = nil, identifiers: [String]? = nil,
-    attributes: JSONValue? = nil
+    attributes: JSONValue? = nil, evaluableCampaignIds: [Int]? = nil
   ) {
     self.profileId = profileId
     self.couponCodes = couponCodes
@@ -38,6 +41,7 @@ public struct NewCustomerSessionV2: Codable, Hashable, Sendable {
     self.additionalCosts = additionalCosts
     self.identifiers = identifiers
     self.attributes = attributes
+    self.evaluableCampaignIds = evaluableCampaignIds
   }
 }
 
@@ -109,6 +113,11 @@ public struct IntegrationStateV2: Codable, Hashable, Sendable {
   public var `return`: SessionReturn?
   /// The session's earlier returns, when `responseContent` names `previousReturns`.
   public var previousReturns: [SessionReturn]?
+  /// Today's generation, when `responseContent` asks for it: why rules of the evaluated
+  /// campaigns did not apply.
+  public var ruleFailureReasons: [RuleFailureReason]?
+  /// Today's generation: always empty when asked for (talon has no giveaways).
+  public var awardedGiveaways: [JSONValue]?
 
   public init(
     customerSession: CustomerSessionV2? = nil, customerProfile: CustomerProfile? = nil,

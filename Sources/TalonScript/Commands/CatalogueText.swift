@@ -81,7 +81,7 @@ enum CatalogueText {
     lines.append("  who may use it: \(reservation(coupon))")
     lines.append(
       "  holders: \(entry.holders.isEmpty ? "none" : entry.holders.joined(separator: ", "))")
-    if coupon.reservation == false && entry.holders.isEmpty {
+    if coupon.requiresReservation && entry.holders.isEmpty {
       lines.append("  reserve it first: coupon reserve \(coupon.value) PROFILE")
     }
     return lines.joined(separator: "\n")
@@ -139,7 +139,7 @@ enum CatalogueText {
   /// Who may redeem the code (`docs/behaviour.md`, "Coupons and reservations").
   private static func reservation(_ coupon: Coupon) -> String {
     if let recipient = coupon.recipientIntegrationId { return "only \(recipient)" }
-    if coupon.reservation == false { return "holders of a reservation" }
+    if coupon.requiresReservation { return "holders of a reservation" }
     return "anyone"
   }
 

@@ -3,9 +3,10 @@ import TalonAPI
 /// `profile update [ID] [ATTRIBUTES] [attr=value ...]` (a positional object also gives
 /// attributes): today's update, with the rules run so that it shows effects.
 struct ProfileUpdateCommand: ScriptCommand {
-  /// What `profile update` and `event track` ask today's API to answer.
+  /// What `profile update` and `event track` ask today's API to answer (`ruleFailureReasons`
+  /// so that a rule failing at run time prints a warning).
   static let content: [ResponseContent] = [
-    .customerProfile, .triggeredCampaigns, .loyalty, .event,
+    .customerProfile, .triggeredCampaigns, .loyalty, .event, .ruleFailureReasons,
   ]
 
   let spec = CommandSpec(
