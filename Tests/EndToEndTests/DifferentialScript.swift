@@ -196,7 +196,11 @@ enum DifferentialScript {
     }
     func returning(_ items: [ReturnedCartItem]) -> ReturnIntegrationRequest {
       ReturnIntegrationRequest(
-        return: NewReturn(returnedCartItems: items), responseContent: ResponseContent.known)
+        return: NewReturn(returnedCartItems: items),
+        responseContent: [
+          .customerSession, .customerProfile, .coupons, .triggeredCampaigns, .referral, .loyalty,
+          .event, .previousReturns,
+        ])
     }
     await t.call("return one unit", .returnCartItems) {
       try await api.returnCartItems(

@@ -25,7 +25,7 @@ struct SessionLifecycleTests {
   @discardableResult
   func returning(
     _ test: TestEngine, _ items: [ReturnedCartItem], session id: String = "s",
-    content: [ResponseContent] = ResponseContent.known, dry: Bool? = nil
+    content: [ResponseContent] = OperationContext.returnResponseContent, dry: Bool? = nil
   ) async throws -> IntegrationStateV2 {
     try await test.engine.returnCartItems(
       customerSessionId: id,

@@ -56,6 +56,8 @@ public struct CartItem: Codable, Hashable, Sendable {
     position = try container.decodeIfPresent(Decimal.self, forKey: .position)
     attributes = try container.decodeIfPresent(JSONValue.self, forKey: .attributes)
     adjustment = try container.decodeIfPresent(CartItemAdjustment.self, forKey: .adjustment)
+    returnedQuantity = try container.decodeIfPresent(Int.self, forKey: .returnedQuantity)
+    remainingQuantity = try container.decodeIfPresent(Int.self, forKey: .remainingQuantity)
   }
 }
 
