@@ -26,6 +26,8 @@ enum CommandTable {
     CampaignShowCommand(),
     CouponsCommand(),
     LoyaltyProgramsCommand(),
+    LoyaltyBalanceCommand(),
+    LoyaltyHistoryCommand(),
     CartShowCommand(),
     CartAddCommand(),
     CartRemoveCommand(),

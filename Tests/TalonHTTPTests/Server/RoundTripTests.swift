@@ -106,6 +106,22 @@ struct RoundTripTests {
         customerSessionId: "s2", body: returnBody, dry: true)
       #expect(returned.effects == [Fixtures.rollbackCoupon])
 
+      #expect(
+        try await client.getLoyaltyBalances(
+          loyaltyProgramId: 7, integrationId: "p 1", endDate: Fixtures.created
+        ).balance?.activePoints == 5)
+      #expect(
+        try await client.getLoyaltyProgramProfileTransactions(
+          loyaltyProgramId: 7, integrationId: "p1",
+          query: ["customerSessionIDs": .strings(["s1", "s2"])])
+          == LoyaltyTransactionPage(
+            hasMore: false, data: []))
+      #expect(
+        try await client.getLoyaltyProgramProfilePoints(loyaltyProgramId: 7, integrationId: "p1")
+          .hasMore)
+      #expect(
+        try await client.integrationGetAllCampaigns(query: ["campaignIds": .strings(["1", "2"])])
+          .data.map(\.name) == ["c"])
       let calls = await api.calls
       #expect(
         calls.map(\.operation) == [
@@ -114,8 +130,9 @@ struct RoundTripTests {
           .getReservedCustomers, .createReferral, .getCustomerInventory, .deleteCustomerData,
           .updateCustomerProfileV2, .updateCustomerProfilesV2, .updateCustomerProfilesV2,
           .trackEventV2, .trackEventV2, .createReferralsForMultipleAdvocates,
-          .createReferralsForMultipleAdvocates,
-          .getCustomerSession, .reopenCustomerSession, .returnCartItems,
+          .createReferralsForMultipleAdvocates, .getCustomerSession, .reopenCustomerSession,
+          .returnCartItems, .getLoyaltyBalances, .getLoyaltyProgramProfileTransactions,
+          .getLoyaltyProgramProfilePoints, .integrationGetAllCampaigns,
         ])
       #expect(Set(calls.map(\.operation)) == Set(IntegrationOperation.allCases))
       #expect(calls[0].parameter == "p 1/ü")

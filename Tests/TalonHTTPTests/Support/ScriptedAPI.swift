@@ -100,6 +100,15 @@ actor ScriptedAPI: IntegrationAPI {
       var state = Fixtures.stateV2(sessionId: id)
       state.effects = [Fixtures.rollbackCoupon]
       return state
+    case .getLoyaltyBalances:
+      return LoyaltyBalances(balance: LoyaltyBalance(activePoints: 5), subledgerBalances: [:])
+    case .getLoyaltyProgramProfileTransactions:
+      return LoyaltyTransactionPage(hasMore: false, data: [])
+    case .getLoyaltyProgramProfilePoints:
+      return LoyaltyPointsPage(hasMore: true, data: [])
+    case .integrationGetAllCampaigns:
+      return IntegrationCampaignPage(
+        hasMore: false, data: [IntegrationCampaign(applicationId: 1, id: 1, name: "c")])
     case .updateCustomerProfileV2:
       return IntegrationResponseV2(customerProfile: Fixtures.profile(id))
     case .updateCustomerProfilesV2:
