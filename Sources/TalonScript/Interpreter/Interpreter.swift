@@ -5,8 +5,9 @@ import TalonAPI
 /// session (or one workflow file): it keeps the context (profile, session, carts), `$last`,
 /// and the top-level variables between calls.
 ///
-/// `now()` and `clock` use the backend's `BackendClock` when it has one; `clock` statements
-/// against another backend fail ("clock works only with the embedded engine").
+/// `now()` and `clock` use the backend's `BackendClock` when it has one (the embedded engine,
+/// or the HTTP client of a `talon serve --test-control`); `clock` statements against another
+/// backend fail with a message that says why.
 public actor Interpreter {
   private(set) var api: any IntegrationAPI
   private(set) var backendClock: (any BackendClock)?
@@ -44,9 +45,9 @@ public actor Interpreter {
   /// Parses a script; a syntax error is a `.parse` `ScriptError` with location and caret.
   /// From a file (the default), shell-only commands are errors too.
   public nonisolated static func parse(
-    _ text: String, file: String = "<input>", origin: ScriptOrigin = .file
+    _ text: String, file: String = "<input>", origin: ScriptOrigin = .file, firstLine: Int = 1
   ) throws(ScriptError) -> Program {
-    try Parser.parse(SourceFile(name: file, text: text), origin: origin)
+    try Parser.parse(SourceFile(name: file, text: text, firstLine: firstLine), origin: origin)
   }
 
   /// True when `text` cannot be complete yet: an unclosed `(`, `[` or `{` (outside strings
@@ -103,9 +104,11 @@ public actor Interpreter {
   // MARK: Execution
 
   /// Parses and runs shell input (one or more statements), stopping at the first failure.
-  public func run(line: String, file: String = "<input>") async -> ProgramRun {
+  /// `firstLine` is the number of the text's first line where it was read.
+  public func run(line: String, file: String = "<input>", firstLine: Int = 1) async -> ProgramRun {
     do throws(ScriptError) {
-      return await execute(try Self.parse(line, file: file, origin: .shell))
+      return await execute(
+        try Self.parse(line, file: file, origin: .shell, firstLine: firstLine))
     } catch {
       return ProgramRun(results: [], error: error, exitRequested: nil)
     }

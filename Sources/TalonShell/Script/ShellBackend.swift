@@ -10,7 +10,7 @@ public struct ShellBackend: Sendable {
   public var name: String
   /// The API key in use, if any: never recorded in history or recordings.
   public var apiKey: String?
-  /// Empties the store (the embedded engine); nil for a remote server.
+  /// Empties the store (the embedded engine, or a remote `talon serve --test-control`).
   public var reset: (@Sendable () async throws -> Void)?
   /// Whether the store holds no profile, session or event yet (the embedded engine).
   public var isFresh: (@Sendable () async throws -> Bool)?
@@ -28,6 +28,11 @@ public struct ShellBackend: Sendable {
   /// Coupon codes the backend is known to have (the campaign pack's), offered by completion
   /// besides the codes seen in the shell.
   public var couponCodes: [String]
+  /// Whether this is the embedded engine.
+  public var isEmbedded: Bool
+  /// Whether the embedded engine's clock is virtual (`--seed` or `--clock`): it moves only
+  /// with `clock`, so a recording writes where it stands.
+  public var virtualClock: Bool
   /// Releases the backend (closes the store, shuts the HTTP client down).
   public var shutdown: @Sendable () async -> Void
 
@@ -36,9 +41,11 @@ public struct ShellBackend: Sendable {
     reset: (@Sendable () async throws -> Void)? = nil,
     isFresh: (@Sendable () async throws -> Bool)? = nil, description: String? = nil,
     campaignPack: String? = nil, campaignFile: String? = nil, campaignsSHA256: String? = nil,
-    seed: UInt64? = nil, couponCodes: [String] = [],
-    shutdown: @escaping @Sendable () async -> Void = {}
+    seed: UInt64? = nil, couponCodes: [String] = [], isEmbedded: Bool? = nil,
+    virtualClock: Bool? = nil, shutdown: @escaping @Sendable () async -> Void = {}
   ) {
+    self.isEmbedded = isEmbedded ?? (reset != nil)
+    self.virtualClock = virtualClock ?? (seed != nil)
     self.api = api
     self.name = name
     self.apiKey = apiKey
@@ -52,9 +59,6 @@ public struct ShellBackend: Sendable {
     self.couponCodes = couponCodes
     self.shutdown = shutdown
   }
-
-  /// Whether this is the embedded engine (it can be reset).
-  public var isEmbedded: Bool { reset != nil }
 }
 
 /// Where `connect` goes: the embedded engine, or a remote server with an optional key.
