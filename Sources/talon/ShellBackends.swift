@@ -3,6 +3,7 @@ import TalonAPI
 import TalonBackends
 import TalonEngine
 import TalonHTTP
+import TalonScript
 import TalonShell
 
 /// The shell's backends: the one the options chose at start, and the ones `connect` asks for
@@ -14,14 +15,41 @@ import TalonShell
 /// empty store each time. `connect URL` without `key=` uses `TALON_API_KEY` when set.
 enum ShellBackends {
   /// The shell's view of an open backend.
-  static func shellBackend(_ backend: Backend, seed: UInt64?) -> ShellBackend {
-    ShellBackend(
+  static func shellBackend(_ backend: Backend, seed: UInt64?, campaignsFile: String?)
+    -> ShellBackend
+  {
+    var reload: (@Sendable () async throws -> ShellReload)?
+    if let engineReload = backend.reload {
+      reload = { try await Self.reload(file: campaignsFile, with: engineReload) }
+    }
+    return ShellBackend(
       api: backend.api, name: backend.name, apiKey: backend.apiKey, reset: backend.reset,
       isFresh: backend.isFresh, description: backend.description,
       campaignPack: backend.campaigns?.application.name,
       seed: backend.isEmbedded ? seed : nil,
-      couponCodes: backend.campaigns?.campaigns.flatMap { $0.coupons.map(\.value) } ?? [],
+      couponCodes: backend.campaigns.map { couponCodes($0) } ?? [],
+      reload: reload,
       shutdown: { await backend.shutdown() })
+  }
+
+  private static func couponCodes(_ pack: CampaignPack) -> [String] {
+    pack.campaigns.flatMap { $0.coupons.map(\.value) }
+  }
+
+  /// `reload`: reads `file` again and hands the pack to the engine; a file with errors throws
+  /// (the engine keeps its pack).
+  private static func reload(
+    file: String?, with reload: @Sendable (CampaignPack) async throws -> Void
+  ) async throws -> ShellReload {
+    guard let file else {
+      throw ShellHostError(
+        "the built-in demo shop has no file to reload; start talon with --campaigns FILE")
+    }
+    let pack = try CampaignPack.load(from: file)
+    try await reload(pack)
+    var lines = ["reloaded \(file): \(pack.campaigns.count) campaigns"]
+    lines += pack.warnings.map { "warning: \($0)" }
+    return ShellReload(summary: lines.joined(separator: "\n"), couponCodes: couponCodes(pack))
   }
 
   /// The factory behind `connect`.
@@ -34,14 +62,15 @@ enum ShellBackends {
         let pack = try EmbeddedChoice.campaignPack(file: campaigns)
         let backend = try Backend.open(
           .embedded(EmbeddedChoice(store: store, campaigns: pack, seed: seed)))
-        return shellBackend(backend, seed: seed)
+        return shellBackend(backend, seed: seed, campaignsFile: campaigns)
       case .remote(let url, let key):
         let environmentKey = ProcessInfo.processInfo.environment[
           RemoteConfiguration.apiKeyVariable]
         let configuration = RemoteConfiguration(
           url: url, apiKey: key ?? environmentKey.flatMap { $0.isEmpty ? nil : $0 },
           verbose: verbose)
-        return shellBackend(try Backend.open(.remote(configuration)), seed: nil)
+        return shellBackend(
+          try Backend.open(.remote(configuration)), seed: nil, campaignsFile: nil)
       }
     }
   }

@@ -24,7 +24,8 @@ struct ShellSession {
       try backendChoice(
         remote: options.remote, embedded: embedded, defaultStore: defaultStore,
         verbose: options.verbose))
-    let backend = ShellBackends.shellBackend(opened, seed: embedded.seed)
+    let backend = ShellBackends.shellBackend(
+      opened, seed: embedded.seed, campaignsFile: embedded.campaigns)
     let evaluator = ScriptEvaluator(
       backend: backend,
       factory: ShellBackends.factory(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TalonAPI
+import TalonEngine
 
 /// The `talon` command: a shell, a workflow runner and a local Talon.One Integration API.
 ///
@@ -11,7 +12,8 @@ import TalonAPI
 /// of its own; add subcommands to ``subcommandTypes``.
 ///
 /// Decision: a usage error (unknown option, bad value) exits 2, the code `talon run` gives a
-/// parse error, instead of ArgumentParser's 64, so scripts see one code for "nothing ran".
+/// parse error, instead of ArgumentParser's 64, so scripts see one code for "nothing ran"; so
+/// does a campaign file with errors (`--campaigns`), whatever the subcommand.
 @main
 struct Talon: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -38,6 +40,10 @@ struct Talon: AsyncParsableCommand {
       } else {
         try command.run()
       }
+    } catch let error as CampaignFileError {
+      // A campaign file with errors: nothing ran, the same code as `talon run` gives.
+      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+      Foundation.exit(usageErrorStatus)
     } catch {
       if exitCode(for: error) == .validationFailure {
         let message = fullMessage(for: error)

@@ -56,6 +56,8 @@ public enum ShellRequest: Sendable, Equatable {
   /// `connect embedded`.
   case connectEmbedded
   case reset(force: Bool)
+  /// `reload`: read the campaign file again.
+  case reload
   case history
   case recordStart(path: String, force: Bool)
   case recordStop

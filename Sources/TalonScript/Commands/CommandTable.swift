@@ -40,6 +40,7 @@ enum CommandTable {
     SetOutputCommand(),
     ConnectCommand(),
     ResetCommand(),
+    ReloadCommand(),
     HistoryCommand(),
     SetPagerCommand(),
     ClearCommand(),

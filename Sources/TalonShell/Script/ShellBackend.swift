@@ -23,6 +23,10 @@ public struct ShellBackend: Sendable {
   /// Coupon codes the backend is known to have (the campaign pack's), offered by completion
   /// besides the codes seen in the shell.
   public var couponCodes: [String]
+  /// Reads the campaign file again and runs it (the embedded engine started with
+  /// `--campaigns`): answers what was loaded and the pack's coupon codes, or throws why the
+  /// file was refused (the old pack stays).
+  public var reload: (@Sendable () async throws -> ShellReload)?
   /// Releases the backend (closes the store, shuts the HTTP client down).
   public var shutdown: @Sendable () async -> Void
 
@@ -31,8 +35,10 @@ public struct ShellBackend: Sendable {
     reset: (@Sendable () async throws -> Void)? = nil,
     isFresh: (@Sendable () async throws -> Bool)? = nil, description: String? = nil,
     campaignPack: String? = nil, seed: UInt64? = nil, couponCodes: [String] = [],
+    reload: (@Sendable () async throws -> ShellReload)? = nil,
     shutdown: @escaping @Sendable () async -> Void = {}
   ) {
+    self.reload = reload
     self.api = api
     self.name = name
     self.apiKey = apiKey
@@ -47,6 +53,17 @@ public struct ShellBackend: Sendable {
 
   /// Whether this is the embedded engine (it can be reset).
   public var isEmbedded: Bool { reset != nil }
+}
+
+/// What `reload` loaded: a line to show and the new pack's coupon codes (for completion).
+public struct ShellReload: Sendable {
+  public var summary: String
+  public var couponCodes: [String]
+
+  public init(summary: String, couponCodes: [String]) {
+    self.summary = summary
+    self.couponCodes = couponCodes
+  }
 }
 
 /// Where `connect` goes: the embedded engine, or a remote server with an optional key.
