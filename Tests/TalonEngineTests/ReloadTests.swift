@@ -12,7 +12,8 @@ struct ReloadTests {
       {"application": {"id": 1},
        "campaigns": [{"id": 1, "name": "c", "coupons": [{"value": "\#(coupon)"}],
          "ruleset": {"rules": [{"title": "r", "condition": true,
-           "effects": [["setDiscount", "d", \#(discount)]]}]}}]}
+           "effects": [["setDiscount", "d", \#(discount)]]},
+           {"title": "code", "condition": ["couponValid"], "effects": []}]}}]}
       """#
     return try CampaignPack.parse(Data(text.utf8), source: "reload.json")
   }

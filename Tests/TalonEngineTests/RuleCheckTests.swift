@@ -193,7 +193,7 @@ struct RuleCheckTests {
     #expect(error.pointer == Self.condition)
     #expect(
       error.message
-        == "Talang text, line 1, column 16: unknown field Session.Totl (did you mean Session.Total?)"
+        == "Talang text, line 1, column 15: unknown field Session.Totl (did you mean Session.Total?)"
     )
   }
 
