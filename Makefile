@@ -5,7 +5,7 @@ SOURCES := Package.swift Sources Tests Plugins
 # tmux to drive the shell in a pseudo-terminal in tests.
 APT_PACKAGES := libedit-dev pkg-config tmux
 
-.PHONY: run build test lint format deps bench fuzz clean sdk-conformance
+.PHONY: run build test lint format deps test-deps bench fuzz clean sdk-conformance
 
 run: deps build
 	@.build/debug/talon $(ARGS)
@@ -16,9 +16,9 @@ build: deps
 # Lint, build, every test, today's official SDK against `talon serve` (see `sdk-conformance`),
 # then libFuzzer over the script parser for TEST_FUZZ_SECONDS (a crash, a hang or a leak fails
 # the run; see `fuzz`).
-test: deps lint
+test: deps test-deps lint
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	TALON_REQUIRE_CHROMIUM=1 $(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory sdk-conformance
 	$(call fuzz-script,$(TEST_FUZZ_SECONDS))
 
@@ -71,6 +71,22 @@ deps:
 	    exit 1; \
 	  fi; \
 	fi
+
+# What only the tests need: headless Chromium, which draws `talon run`'s HTML report to a PNG
+# (the test fails, not skips, without it under `make test`: TALON_REQUIRE_CHROMIUM is set).
+# Installed from Debian like `deps` does (as root), or the exact command is printed.
+test-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing chromium"; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get install -y -q chromium >/dev/null 2>&1 || \
+	      { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; } || exit 1; \
+	  else \
+	    echo "missing Debian package; run: sudo apt-get update && sudo apt-get install -y chromium"; \
+	    exit 1; \
+	  fi; \
+	}
 
 # The benchmarks of every part (release build, then about four minutes of measurements): one
 # table on standard output, the same as JSON in .build/bench/latest.json. Not part of `test`.

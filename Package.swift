@@ -52,8 +52,13 @@ let package = Package(
       plugins: ["EmbedResources"]
     ),
     // Opens a backend (the embedded engine on a file or in memory, or a remote Integration API
-    // with a key or a signature) with its optional abilities: for the shell, `run` and `serve`.
-    .target(name: "TalonBackends", dependencies: ["TalonAPI", "TalonEngine", "TalonHTTP"]),
+    // with a key or a signature) with its optional abilities: for the shell, `run` and `serve`;
+    // the campaign file's SHA-256 that recordings name (Crypto).
+    .target(
+      name: "TalonBackends",
+      dependencies: [
+        "TalonAPI", "TalonEngine", "TalonHTTP", .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     .testTarget(
       name: "TalonBackendsTests",
       dependencies: ["TalonBackends", "TalonAPI", "TalonEngine", "TalonHTTP", "TalonTestSupport"]),

@@ -53,6 +53,10 @@ package enum ResultLine {
   /// Key facts of an API result: its effects, or what the result is about.
   static func apiDetails(_ value: JSONValue) -> String {
     if let effects = value["effects"]?.arrayValue {
+      // A v2 profile update's or event's answer (no session) names its event first.
+      if value["customerSession"] == nil, let type = value["event"]?["type"]?.stringValue {
+        return effects.isEmpty ? type : type + "; " + effectList(effects.map(v2Effect))
+      }
       return effectList(effects.map(v2Effect))
     }
     if let event = value["event"], let effects = event["effects"]?.arrayValue {
@@ -64,7 +68,9 @@ package enum ResultLine {
     }
     if let total = value["totalResultSize"]?.intValue {
       let items = value["data"]?.arrayValue ?? []
-      let names = items.compactMap { $0["value"]?.stringValue ?? $0["integrationId"]?.stringValue }
+      let names = items.compactMap {
+        $0["value"]?.stringValue ?? $0["code"]?.stringValue ?? $0["integrationId"]?.stringValue
+      }
       return count(total, "result")
         + (names.isEmpty ? "" : " (" + names.joined(separator: ", ") + ")")
     }

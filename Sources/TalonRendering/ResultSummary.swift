@@ -4,8 +4,8 @@ import TalonAPI
 /// The demo view of a session or event result: a title, the effects in plain words as a
 /// two-column table, and the totals before and after discounts.
 ///
-/// Reads both answer shapes: v2 (`effects` as objects, `customerSession`, `createdCoupons`)
-/// and v1 (`event.effects` as positional arrays, `session`, rejection reasons in
+/// Reads both answer shapes: v2 (`effects` as objects, `customerSession`, `createdCoupons`;
+/// a profile update's or event's answer has no session and is titled by its event) and v1 (`event.effects` as positional arrays, `session`, rejection reasons in
 /// `event.meta`). Decisions: the total after discounts is the session's `total` minus the
 /// values of its `setDiscount` and `setDiscountPerItem` effects (rolled-back discounts are
 /// not subtracted); the totals line is left out when the answer has no session total (a v2
@@ -30,7 +30,11 @@ struct ResultSummary {
 
   private init(v2 value: JSONValue, effects: [JSONValue]) {
     let session = value["customerSession"]
-    title = Self.title(session: session, profile: session?["profileId"]?.stringValue)
+    if session == nil, let event = value["event"], let type = event["type"]?.stringValue {
+      title = Self.title(event: type, profile: event["profileId"]?.stringValue ?? "")
+    } else {
+      title = Self.title(session: session, profile: session?["profileId"]?.stringValue)
+    }
     lines = []
     discounts = 0
     var created = Set<String>()
@@ -80,6 +84,15 @@ struct ResultSummary {
     }
     let hasSession = !(session?["integrationId"]?.stringValue ?? "").isEmpty
     total = hasSession ? session?["total"]?.numberValue : nil
+  }
+
+  /// The title of a v2 profile update or event (no session): `profile P` for the built-in
+  /// profile events, `event TYPE of profile P` for a custom one.
+  private static func title(event type: String, profile: String) -> String {
+    if type.hasPrefix("talon_profile") || type.hasPrefix("customer_profile_") {
+      return "profile \(profile)"
+    }
+    return "event \(type)" + (profile.isEmpty ? "" : " of profile \(profile)")
   }
 
   private static func title(session: JSONValue?, profile: String?) -> String {

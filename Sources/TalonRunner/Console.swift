@@ -61,6 +61,17 @@ package final class Console: Sendable {
     }
   }
 
+  /// Writes text held elsewhere (``ConsoleBuffer``) as it is, each piece to its stream, with
+  /// no other write in between.
+  func replay(_ chunks: [(toError: Bool, text: String)]) {
+    progressShowing.withLock { showing in
+      eraseProgress(&showing)
+      for chunk in chunks {
+        if chunk.toError { writeError(chunk.text) } else { writeOutput(chunk.text) }
+      }
+    }
+  }
+
   /// Draws `text` as the progress line on standard error, replacing the previous one.
   func progress(_ text: String) {
     guard progressEnabled else { return }

@@ -15,6 +15,8 @@ struct FileSession {
     case exitRequested(Int32)
     /// The presenter pressed `q`.
     case quit
+    /// Ctrl-C cancelled the statement that ran.
+    case interrupted
   }
 
   let program: Program
@@ -22,17 +24,27 @@ struct FileSession {
   let console: Console
   let stepInput: (any StepInput)?
   let progress: ProgressLine
+  /// Reads the scripts `run` statements call.
+  let readFile: @Sendable (String) throws -> String
+  /// The value of `$runid` in this file.
+  let runId: String
   private(set) var outcome: FileOutcome
+  /// With `--update`: the new snapshot lines of each top-level statement that ran, by index
+  /// (empty for a statement that called no API).
+  private(set) var observedSnapshots: [Int: [String]] = [:]
 
   init(
     program: Program, options: RunOptions, console: Console, stepInput: (any StepInput)?,
-    progress: ProgressLine
+    progress: ProgressLine, readFile: @escaping @Sendable (String) throws -> String,
+    runId: String
   ) {
     self.program = program
     self.options = options
     self.console = console
     self.stepInput = stepInput
     self.progress = progress
+    self.readFile = readFile
+    self.runId = runId
     self.outcome = FileOutcome(file: program.file)
   }
 
@@ -62,6 +74,8 @@ struct FileSession {
       console.error(failure.rendered)
       return .failed
     }
+    outcome.backend = backend.name
+    for warning in backend.warnings { console.error("warning: \(warning)") }
     var session = self
     let ending = await withTaskExecutorPreference(backend.taskExecutor) {
       await session.run(against: backend)
@@ -73,15 +87,22 @@ struct FileSession {
 
   private mutating func run(against backend: RunnerBackend) async -> Ending {
     let collector = NestedCollector(progress: progress)
+    // A recording's seed counts unless --seed says otherwise (`docs/behaviour.md`,
+    // "Recordings").
+    let seed = options.seed ?? RecordingHeader.read(program.source.text)?.seed
     let environment = ScriptEnvironment(
-      seed: options.seed, onNestedResult: { collector.add($0) })
+      seed: seed, readFile: readFile, onNestedResult: { collector.add($0) }, runId: runId)
+    let snapshotLines = SnapshotUpdate(program: program).markedLines
+    var hinted = false
     let interpreter = Interpreter(api: backend.api, environment: environment)
     await interpreter.setArguments(options.arguments)
     let output = OutputQueue(enabled: !options.step)
     defer { output.close() }
     var printer = printer
     var failed = false
-    for statement in program.statements {
+    for (index, statement) in program.statements.enumerated() {
+      // --update: the old snapshot lines are not checked; they are about to be rewritten.
+      if options.update && snapshotLines.contains(statement.location.line) { continue }
       if options.step, let stepInput {
         printer.announce(statement)
         var decision = await stepInput.next()
@@ -105,11 +126,21 @@ struct FileSession {
           return .quit
         }
       }
+      if Task.isCancelled {
+        interrupt(at: statement)
+        return .interrupted
+      }
       collector.reset()
       progress.advance(line: statement.location.line)
       do throws(ScriptError) {
         let result = try await interpreter.execute(statement, in: program)
         count([result] + result.nested)
+        if options.recordsSteps { record([result] + result.nested) }
+        if options.update {
+          let last = await interpreter.last
+          observedSnapshots[index] =
+            result.calledAPI ? SnapshotExpectations.lines(for: last) : []
+        }
         // `set output` in the file decides how later full results show.
         if let name = await interpreter.outputFormat, let format = OutputFormat(rawValue: name) {
           printer.format = format
@@ -118,21 +149,62 @@ struct FileSession {
         output.submit { shown.print(result) }
         if case .exit(let code) = result.kind { return .exitRequested(code) }
       } catch {
+        var error = error
+        if error.kind == .cancelled {
+          error.message = "interrupted (Ctrl-C) while this statement ran"
+        }
+        let failure = error
         let nested = collector.drain()
         count(nested)
+        if options.recordsSteps {
+          record(nested)
+          outcome.steps.append(StepRecord(failure: error, statement: statement))
+        }
         outcome.statements += 1
         outcome.failures.append(error)
         let shown = printer
-        output.submit { shown.printFailure(error, statement: statement, nested: nested) }
+        output.submit { shown.printFailure(failure, statement: statement, nested: nested) }
+        if error.kind == .expectFailed, !hinted, snapshotLines.contains(statement.location.line) {
+          hinted = true
+          let (console, file) = (console, program.file)
+          output.submit {
+            console.error(
+              "note: that is a snapshot line; if the change is intended,"
+                + " `talon run --update \(file)` rewrites the snapshot lines")
+          }
+        }
         failed = true
-        if error.kind == .expectFailed {
+        switch error.kind {
+        case .expectFailed:
           outcome.expectationsFailed += 1
           if options.keepGoing { continue }
+        case .cancelled:
+          outcome.interrupted = true
+          return .interrupted
+        case .api, .runtime, .parse:
+          break
         }
         return .failed
       }
     }
     return failed ? .failed : .finished
+  }
+
+  /// Ctrl-C arrived between statements: the next one counts as the interrupted one.
+  private mutating func interrupt(at statement: Statement) {
+    let error = ScriptError(
+      kind: .cancelled, message: "interrupted (Ctrl-C) before this statement",
+      location: statement.location, statementText: statement.text)
+    outcome.failures.append(error)
+    outcome.interrupted = true
+    if options.recordsSteps {
+      outcome.steps.append(StepRecord(failure: error, statement: statement))
+    }
+    console.error(error.rendered)
+  }
+
+  private mutating func record(_ results: [StatementResult]) {
+    outcome.steps.append(contentsOf: results.map(StepRecord.init(result:)))
   }
 
   private mutating func count(_ results: [StatementResult]) {

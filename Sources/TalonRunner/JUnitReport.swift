@@ -4,20 +4,19 @@ import TalonScript
 /// The `--report junit=FILE` document: one `<testsuite>` for the run, one `<testcase>` per
 /// workflow file.
 ///
-/// Decided here: a failed `expect` is a `<failure type="expect">`, an API or runtime error an
-/// `<error>`; the `message` attribute starts with `file:line:col`, and the body holds the
-/// compiler-style report (source line and caret). With `--keep-going` a file may have several
-/// failures: each is its own element. A file not run (an earlier failure stopped the run) is
-/// `<skipped/>`. Text is escaped for XML, and characters XML cannot hold (control characters
-/// other than tab, newline and carriage return) become U+FFFD.
+/// Decided here: a test case has at most one `<failure>` or `<error>` element holding every
+/// failure of the file (CI tools show one per case): an `<error>` (its `type` the kind: `api`,
+/// `runtime`, `parse`, `cancelled`) when anything but an `expect` failed, else a
+/// `<failure type="expect">`. Its `message` is the first failure, `file:line:col: message`, with
+/// `(and N more)`; the body holds each compiler-style report (source line and caret), one after
+/// the other. A file interrupted by Ctrl-C is an `<error type="cancelled">`; a file not run
+/// (`--fail-fast`, `exit` or Ctrl-C stopped the run before it) is `<skipped/>`. Text is
+/// escaped for XML, and characters XML cannot hold (control characters other than tab,
+/// newline and carriage return) become U+FFFD.
 package enum JUnitReport {
   package static func document(for report: RunReport, suiteName: String = "talon run") -> String {
-    let failures = report.files.reduce(0) { count, file in
-      count + file.failures.filter { $0.kind == .expectFailed }.count
-    }
-    let errors = report.files.reduce(0) { count, file in
-      count + file.failures.filter { $0.kind != .expectFailed }.count
-    }
+    let failures = report.files.filter { !$0.failures.isEmpty && !isError($0) }.count
+    let errors = report.files.filter(isError).count
     let skipped = report.files.filter { !$0.ran }.count
     var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
     let counts =
@@ -32,6 +31,11 @@ package enum JUnitReport {
     return xml
   }
 
+  /// Whether the file's element is an `<error>`: something other than an `expect` failed.
+  static func isError(_ file: FileOutcome) -> Bool {
+    file.failures.contains { $0.kind != .expectFailed }
+  }
+
   static func testCase(for file: FileOutcome) -> String {
     let name = escape(file.file)
     let className = escape(Self.className(of: file.file))
@@ -42,16 +46,22 @@ package enum JUnitReport {
     if file.ran && file.failures.isEmpty { return xml + "/>\n" }
     xml += ">\n"
     if !file.ran { xml += "      <skipped/>\n" }
-    for failure in file.failures {
-      let element = failure.kind == .expectFailed ? "failure" : "error"
-      let type = failure.kind == .expectFailed ? "expect" : failure.kind.rawValue
-      let location = failure.location.map { "\($0): " } ?? ""
-      var body = failure.rendered
-      if let statement = failure.statementText, statement.contains("\n") {
-        body += "\nin the statement:\n" + statement
-      }
+    if let first = file.failures.first {
+      let error = isError(file)
+      let element = error ? "error" : "failure"
+      let decisive = file.failures.first { $0.kind != .expectFailed } ?? first
+      let type = decisive.kind == .expectFailed ? "expect" : decisive.kind.rawValue
+      var message = (first.location.map { "\($0): " } ?? "") + first.message
+      if file.failures.count > 1 { message += " (and \(file.failures.count - 1) more)" }
+      let body = file.failures.map { failure in
+        var text = failure.rendered
+        if let statement = failure.statementText, statement.contains("\n") {
+          text += "\nin the statement:\n" + statement
+        }
+        return text
+      }.joined(separator: "\n\n")
       xml +=
-        #"      <\#(element) message="\#(attribute(location + failure.message))" type="\#(type)">"#
+        #"      <\#(element) message="\#(attribute(message))" type="\#(type)">"#
         + escape(body) + "</\(element)>\n"
     }
     return xml + "    </testcase>\n"

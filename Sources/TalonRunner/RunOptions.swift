@@ -7,11 +7,15 @@ package struct RunOptions: Sendable {
   package var files: [String]
   /// `--var KEY=VALUE`: the top-level `$args` of every file.
   package var arguments: [String: JSONValue]
-  /// `--keep-going`: after a failed `expect` the file goes on with its next statement, and
-  /// after an API or runtime error (which stops its file) the next file still runs.
+  /// `--keep-going`: after a failed `expect` the file goes on with its next statement (an API
+  /// or runtime error always stops its file).
   package var keepGoing: Bool
-  /// `--report junit=FILE`: where to write the JUnit XML report.
-  package var junitPath: String?
+  /// `--fail-fast`: the first file that fails stops the run (by default every file runs).
+  package var failFast: Bool
+  /// `--jobs N`: how many files run at once, each against its own backend.
+  package var jobs: Int
+  /// `--report KIND=FILE`, as often as given.
+  package var reports: [ReportRequest]
   /// `--step`: presenter mode, one top-level statement per key press.
   package var step: Bool
   /// `--dry-run`: parse and check references, call nothing.
@@ -19,6 +23,9 @@ package struct RunOptions: Sendable {
   package var verbosity: Verbosity
   /// How full results show (with `--verbose`, in `--step`, for values of bare expressions).
   package var format: OutputFormat?
+  /// `--update`: run each file with its snapshot lines (`expect ... # snapshot`) left out,
+  /// then rewrite them from what the run observed and show the diff.
+  package var update = false
   /// `--seed`: the interpreter's random source (the engine gets it from the backend options).
   package var seed: UInt64?
   /// Opens an interactive shell on the file's backend when step mode asks for one (the
@@ -27,20 +34,28 @@ package struct RunOptions: Sendable {
 
   package init(
     files: [String], arguments: [String: JSONValue] = [:], keepGoing: Bool = false,
-    junitPath: String? = nil, step: Bool = false, dryRun: Bool = false,
+    failFast: Bool = false, jobs: Int = 1, junitPath: String? = nil,
+    reports: [ReportRequest] = [], step: Bool = false, dryRun: Bool = false,
     verbosity: Verbosity = .normal, format: OutputFormat? = nil, seed: UInt64? = nil,
     interactiveShell: InteractiveShell? = nil
   ) {
     self.files = files
     self.arguments = arguments
     self.keepGoing = keepGoing
-    self.junitPath = junitPath
+    self.failFast = failFast
+    self.jobs = max(1, jobs)
+    self.reports = (junitPath.map { [ReportRequest(kind: .junit, path: $0)] } ?? []) + reports
     self.step = step
     self.dryRun = dryRun
     self.verbosity = verbosity
     self.format = format
     self.seed = seed
     self.interactiveShell = interactiveShell
+  }
+
+  /// Whether statements are kept for a report that shows each (JSON, HTML).
+  var recordsSteps: Bool {
+    reports.contains { $0.kind != .junit }
   }
 
   /// The format full results use: the one asked for, else summary in step mode and pretty
@@ -82,12 +97,37 @@ extension RunOptions {
     return variables
   }
 
-  /// Reads `--report KIND=FILE`; only `junit` is known.
-  package static func parseReport(_ item: String) throws(RunnerUsageError) -> String {
-    guard item.hasPrefix("junit="), item.count > "junit=".count else {
-      throw RunnerUsageError("--report needs junit=FILE, got '\(item)'")
+  /// Reads `--report KIND=FILE`: `junit`, `json` or `html`.
+  package static func parseReport(_ item: String) throws(RunnerUsageError) -> ReportRequest {
+    guard let equals = item.firstIndex(of: "="),
+      let kind = ReportKind(rawValue: String(item[..<equals])),
+      item.index(after: equals) < item.endIndex
+    else {
+      throw RunnerUsageError(
+        "--report needs junit=FILE, json=FILE or html=FILE, got '\(item)'")
     }
-    return String(item.dropFirst("junit=".count))
+    return ReportRequest(kind: kind, path: String(item[item.index(after: equals)...]))
+  }
+}
+
+/// The kinds of report `talon run` writes.
+package enum ReportKind: String, Sendable, CaseIterable {
+  /// JUnit XML, one test case per file, for CI.
+  case junit
+  /// Every file and statement as JSON, for tools.
+  case json
+  /// One self-contained HTML page, for people.
+  case html
+}
+
+/// `--report KIND=FILE`.
+package struct ReportRequest: Sendable, Equatable {
+  package var kind: ReportKind
+  package var path: String
+
+  package init(kind: ReportKind, path: String) {
+    self.kind = kind
+    self.path = path
   }
 }
 

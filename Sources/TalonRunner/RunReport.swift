@@ -11,18 +11,32 @@ package struct FileOutcome: Sendable {
   package var expectationsFailed = 0
   /// Top-level statements skipped in step mode.
   package var skipped = 0
-  /// Failed expectations (with `--keep-going` there may be several), then at most one API or
-  /// runtime error, which stopped the file.
+  /// Failed expectations (with `--keep-going` there may be several), then at most one API,
+  /// runtime, parse (of a script it runs) or cancellation error, which stopped the file.
   package var failures: [ScriptError] = []
-  /// Whether the file ran at all (false when an earlier failure stopped the run).
+  /// Whether the file ran at all (false when `--fail-fast`, an `exit` or Ctrl-C stopped the run
+  /// before it).
   package var ran = false
+  /// Whether Ctrl-C stopped the file while it ran.
+  package var interrupted = false
   /// Wall time of the file, in seconds.
   package var seconds: Double = 0
+  /// The backend the file ran against (`embedded` or the remote host), for reports.
+  package var backend = ""
+  /// What each statement did, in order, for the JSON and HTML reports; empty unless one of
+  /// them was asked for.
+  package var steps: [StepRecord] = []
 
   package init(file: String) { self.file = file }
 
   /// True when nothing failed.
   package var passed: Bool { failures.isEmpty }
+
+  /// The most severe failure's exit status (see ``RunReport/severity(of:)``), 0 when none.
+  package var exitCode: Int32 {
+    failures.map(\.exitCode).max(by: { RunReport.severity(of: $0) < RunReport.severity(of: $1) })
+      ?? 0
+  }
 }
 
 /// The outcome of a whole `talon run`: one outcome per file and the exit status.
@@ -33,6 +47,8 @@ package struct RunReport: Sendable {
   package var exitRequested: Int32?
   /// Set when the presenter pressed `q` in step mode.
   package var quit = false
+  /// Set when Ctrl-C stopped the run.
+  package var interrupted = false
 
   package init(files: [FileOutcome], seconds: Double, exitRequested: Int32? = nil) {
     self.files = files
@@ -44,13 +60,28 @@ package struct RunReport: Sendable {
   package var expectationsPassed: Int { files.reduce(0) { $0 + $1.expectationsPassed } }
   package var expectationsFailed: Int { files.reduce(0) { $0 + $1.expectationsFailed } }
 
-  /// 0 all passed; 3 when any API or runtime error happened (it is the more serious), else 1
-  /// when an `expect` failed; 130 when cancelled; an `exit N` statement's code otherwise.
+  /// How severe an exit status is when several files failed differently: cancelled (130)
+  /// outranks an API or runtime error (3), which outranks a parse error (2), which outranks a
+  /// failed `expect` (1). Decided in `docs/behaviour.md`, "Exit statuses".
+  package static func severity(of code: Int32) -> Int {
+    switch code {
+    case 130: 4
+    case 3: 3
+    case 2: 2
+    case 1: 1
+    default: 0
+    }
+  }
+
+  /// 0 all passed; otherwise the most severe failure of any file at any depth (130 cancelled,
+  /// 3 API or runtime error, 2 parse error of a script run with `run`, 1 failed `expect`);
+  /// an `exit N` statement's code when nothing failed.
   package var exitCode: Int32 {
-    let failures = files.flatMap(\.failures)
-    if failures.contains(where: { $0.kind == .cancelled }) { return 130 }
-    if failures.contains(where: { $0.kind == .api || $0.kind == .runtime }) { return 3 }
-    if failures.contains(where: { $0.kind == .expectFailed }) { return 1 }
+    var worst: Int32 = interrupted ? 130 : 0
+    for file in files where Self.severity(of: file.exitCode) > Self.severity(of: worst) {
+      worst = file.exitCode
+    }
+    if worst != 0 { return worst }
     return exitRequested ?? 0
   }
 

@@ -11,6 +11,9 @@ package struct RunnerBackend: Sendable {
   /// embedded engine's own thread (by default `api.preferredTaskExecutor`), so that each call
   /// starts where the backend works, without a thread hop.
   package var taskExecutor: (any TaskExecutor)?
+  /// Warnings about how the backend was opened (a recording's campaign file that changed since
+  /// it was recorded), printed before the file runs.
+  package var warnings: [String] = []
 
   package init(
     api: any IntegrationAPI, name: String, taskExecutor: (any TaskExecutor)? = nil,

@@ -6,8 +6,11 @@ import TalonScript
 /// `talon run`: loads every workflow file, then runs each against its own backend statement by
 /// statement, prints what happens, and gives the exit status.
 ///
-/// Exit statuses: 0 all passed; 1 an `expect` failed; 2 a usage or parse error, or (dry run) a
-/// reference problem: nothing ran; 3 an API or runtime error; the code of an `exit N` statement.
+/// Every file runs (`--fail-fast` stops at the first that fails), one after the other or
+/// `--jobs` at once. Exit statuses: 0 all passed; 1 an `expect` failed; 2 a usage or parse
+/// error (nothing ran), a parse error of a script `run` calls, or (dry run) a problem found;
+/// 3 an API or runtime error; 130 Ctrl-C; the most severe wins (130 > 3 > 2 > 1); else the code
+/// of an `exit N` statement.
 package struct WorkflowRunner: Sendable {
   package var options: RunOptions
   package var backend: BackendProvider
@@ -36,7 +39,8 @@ package struct WorkflowRunner: Sendable {
     package var report: RunReport?
   }
 
-  /// Runs everything and writes the JUnit report when asked for.
+  /// Runs everything and writes the reports asked for. Cancelling the task (Ctrl-C) stops the
+  /// statement that runs, marks its file interrupted, and still writes the reports (exit 130).
   package func run() async -> Outcome {
     let programs: [Program]
     switch WorkflowLoader.load(options.files, readFile: readFile) {
@@ -46,71 +50,146 @@ package struct WorkflowRunner: Sendable {
       console.error("nothing ran: fix the errors above")
       return Outcome(exitCode: 2, report: nil)
     }
-    if options.dryRun { return Outcome(exitCode: dryRun(programs), report: nil) }
+    if options.dryRun {
+      let check = DryRun(options: options, console: console, readFile: readFile)
+      return Outcome(exitCode: check.run(programs), report: nil)
+    }
+    let unseeded = unseededForUpdate(programs)
+    if !unseeded.isEmpty {
+      for problem in unseeded { console.error(problem) }
+      return Outcome(exitCode: 2, report: nil)
+    }
 
     let start = ContinuousClock.now
     var report = RunReport(files: options.files.map(FileOutcome.init(file:)), seconds: 0)
-    var stopped = false
-    for (index, program) in programs.enumerated() where !stopped {
-      var session = FileSession(
-        program: program, options: options, console: console, stepInput: stepInput,
-        progress: ProgressLine(console: console))
-      let result = await session.run(using: backend)
-      report.files[index] = session.outcome
-      switch result {
-      case .finished: break
-      case .failed: stopped = !options.keepGoing
-      case .exitRequested(let code):
-        report.exitRequested = code
-        stopped = true
-      case .quit:
-        report.quit = true
-        stopped = true
-      }
+    if options.jobs > 1 && !options.step && !options.update {
+      await runInParallel(programs, into: &report)
+    } else {
+      await runInOrder(programs, into: &report)
+    }
+    if Task.isCancelled || report.files.contains(where: \.interrupted) {
+      report.interrupted = true
     }
     report.seconds = Self.seconds(ContinuousClock.now - start)
     printSummary(report)
     var exitCode = report.exitCode
-    if let path = options.junitPath {
+    for request in options.reports {
+      let text: String
+      switch request.kind {
+      case .junit: text = JUnitReport.document(for: report)
+      case .json: text = JSONReport.document(for: report)
+      case .html: text = HTMLReport.document(for: report)
+      }
       do {
-        try JUnitReport.document(for: report).write(
-          toFile: path, atomically: true, encoding: .utf8)
+        try text.write(toFile: request.path, atomically: true, encoding: .utf8)
       } catch {
         console.error(
-          "error: cannot write the JUnit report to \(path): \(WorkflowLoader.reason(error))")
+          "error: cannot write the \(request.kind.rawValue) report to \(request.path): "
+            + WorkflowLoader.reason(error))
         if exitCode == 0 { exitCode = 3 }
       }
     }
     return Outcome(exitCode: exitCode, report: report)
   }
 
-  /// Parses (already done) and checks references; prints problems; 0 or 2.
-  func dryRun(_ programs: [Program]) -> Int32 {
-    var problems = 0
-    var statements = 0
-    for program in programs {
-      statements += program.statements.count
-      let found = Interpreter.checkReferences(in: program, defined: [])
-      problems += found.count
-      for problem in found { console.error(problem.rendered) }
-      if options.verbosity != .quiet {
-        let verdict = found.isEmpty ? "ok" : ResultLine.count(found.count, "problem")
-        console.line(
-          "\(program.file): \(ResultLine.count(program.statements.count, "statement")), \(verdict)")
+  /// One file after the other; `--fail-fast`, `exit`, `q` and Ctrl-C stop the run.
+  private func runInOrder(_ programs: [Program], into report: inout RunReport) async {
+    for (index, program) in programs.enumerated() {
+      if Task.isCancelled { return }
+      var session = FileSession(
+        program: program, options: options, console: console, stepInput: stepInput,
+        progress: ProgressLine(console: console), readFile: readFile,
+        runId: ScriptEnvironment.newRunId())
+      let result = await session.run(using: backend)
+      report.files[index] = session.outcome
+      if options.update {
+        if case .finished = result {
+          updateSnapshots(of: session, finished: true)
+        } else {
+          updateSnapshots(of: session, finished: false)
+        }
+      }
+      switch result {
+      case .finished: break
+      case .failed: if options.failFast { return }
+      case .exitRequested(let code):
+        report.exitRequested = code
+        return
+      case .quit:
+        report.quit = true
+        return
+      case .interrupted:
+        return
       }
     }
-    console.line(
-      "dry run: \(ResultLine.count(programs.count, "file")), "
-        + "\(ResultLine.count(statements, "statement")), "
-        + (problems == 0
-          ? "references ok, nothing called" : "\(ResultLine.count(problems, "problem"))"))
-    return problems == 0 ? 0 : 2
   }
 
+  /// Up to `--jobs` files at once, each against its own backend. A file's output is held
+  /// until it ends, then printed whole, so files never mix on the screen. `--fail-fast` and
+  /// `exit` stop starting new files; the ones running finish.
+  private func runInParallel(_ programs: [Program], into report: inout RunReport) async {
+    let options = options
+    let backend = backend
+    let readFile = readFile
+    let console = console
+    var stopped = false
+    await withTaskGroup(of: (Int, FileOutcome, FileSession.Ending).self) { group in
+      var next = 0
+      func startNext() {
+        guard next < programs.count, !stopped else { return }
+        let index = next
+        let program = programs[index]
+        next += 1
+        group.addTask {
+          let buffer = ConsoleBuffer()
+          let held = buffer.console(color: console.color)
+          var session = FileSession(
+            program: program, options: options, console: held, stepInput: nil,
+            progress: ProgressLine(console: held), readFile: readFile,
+            runId: ScriptEnvironment.newRunId())
+          let ending = await session.run(using: backend)
+          buffer.replay(into: console)
+          return (index, session.outcome, ending)
+        }
+      }
+      for _ in 0..<options.jobs { startNext() }
+      while let (index, outcome, ending) = await group.next() {
+        report.files[index] = outcome
+        switch ending {
+        case .finished: break
+        case .failed: if options.failFast { stopped = true }
+        case .exitRequested(let code):
+          report.exitRequested = report.exitRequested ?? code
+          stopped = true
+        case .quit, .interrupted:
+          stopped = true
+        }
+        if !Task.isCancelled { startNext() }
+      }
+    }
+  }
+
+  /// Every failure, one line each (not with `--quiet`: the reports above are all there is),
+  /// then the verdict and the counts.
   func printSummary(_ report: RunReport) {
     let failed = report.files.contains { !$0.passed }
+    if failed && options.verbosity != .quiet {
+      console.line(console.styled("failures:", .bold))
+      for file in report.files {
+        for failure in file.failures {
+          let kind =
+            failure.kind == .expectFailed ? "FAIL" : failure.kind == .cancelled ? "STOP" : "ERROR"
+          let location = failure.location.map { "\($0): " } ?? "\(file.file): "
+          let message = failure.message.split(separator: "\n").first.map(String.init) ?? ""
+          console.line("  \(console.styled(kind, .red)) \(location)\(message)")
+        }
+      }
+      let notRun = report.files.filter { !$0.ran }.map(\.file)
+      if !notRun.isEmpty { console.line("  not run: " + notRun.joined(separator: ", ")) }
+    }
     var verdict = failed ? console.styled("FAILED", .red) : console.styled("passed", .green)
     if report.quit { verdict = console.styled("stopped", .yellow) }
+    if report.interrupted { verdict = console.styled("interrupted", .red) }
     console.line("\(verdict): \(report.summaryLine)")
   }
 

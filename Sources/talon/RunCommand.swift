@@ -19,9 +19,13 @@ struct RunCommand: AsyncParsableCommand {
     abstract: "Run .tw workflow files and check their expectations.",
     discussion: """
       Every file is parsed before any runs. Each file then runs against a fresh in-memory \
-      embedded engine (seeded, with a virtual clock, when --seed is given), or against --url. \
-      Exit status: 0 all passed, 1 an expect failed, 2 usage or parse error (nothing ran), \
-      3 an API or runtime error.
+      embedded engine (seeded, with a virtual clock, when --seed is given), or against --url; \
+      every file runs even when one fails (--fail-fast stops at the first). Exit status: 0 all \
+      passed, 1 an expect failed, 2 usage or parse error (also of a script `run` calls), 3 an \
+      API or runtime error, 130 interrupted (Ctrl-C; the reports are still written); over \
+      several files the most severe wins. \
+      A recording made by the shell (`record start`) replays with the campaign file and seed \
+      its header names, unless --campaigns or --seed are given.
       """)
 
   @Argument(help: "The workflow files to run, in order.", completion: .file(extensions: ["tw"]))
@@ -39,17 +43,34 @@ struct RunCommand: AsyncParsableCommand {
   @OptionGroup(title: "Embedded engine")
   var embedded: EmbeddedOptions
 
-  @Flag(help: "Go on after a failed expect, and with the next file after an error.")
+  @Flag(help: "Go on with the file's next statement after a failed expect.")
   var keepGoing = false
 
-  @Option(help: ArgumentHelp("Write a report: junit=FILE.", valueName: "junit=FILE"))
-  var report: String?
+  @Flag(help: "Stop at the first file that fails (by default every file runs).")
+  var failFast = false
+
+  @Option(
+    name: [.short, .long],
+    help: "Run this many files at once, each against its own backend (default 1).")
+  var jobs = 1
+
+  @Option(
+    help: ArgumentHelp(
+      "Write a report: junit=FILE, json=FILE or html=FILE (repeatable).", valueName: "KIND=FILE"))
+  var report: [String] = []
 
   @Flag(help: "Presenter mode: Enter runs the next statement, s skips it, q quits.")
   var step = false
 
   @Flag(help: "Parse and check references without calling the API.")
   var dryRun = false
+
+  @Flag(
+    help: """
+      Rewrite the snapshot lines (expect ... # snapshot) of each file from a new run and show \
+      the diff; needs a seed (--seed, or the recording's).
+      """)
+  var update = false
 
   @Flag(name: [.short, .long], help: "Show only failures and the summary.")
   var quiet = false
@@ -76,13 +97,19 @@ struct RunCommand: AsyncParsableCommand {
     let runner = WorkflowRunner(
       options: options, backend: backend, console: .standard(),
       stepInput: step ? TerminalStepInput() : nil)
-    let outcome = await runner.run()
+    let outcome = await RunInterruption.run(runner)
     await shutdown()
     if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
   }
 
   private func runOptions() throws -> RunOptions {
     if quiet && verbose { throw RunnerUsageError("--quiet and --verbose exclude each other") }
+    if jobs < 1 { throw RunnerUsageError("--jobs must be 1 or more, not \(jobs)") }
+    if jobs > 1 && step { throw RunnerUsageError("--step runs one file at a time: drop --jobs") }
+    if jobs > 1 && embedded.data != nil {
+      throw RunnerUsageError(
+        "--data makes the files share one store, in order: drop --jobs or --data")
+    }
     var format: OutputFormat?
     if let output {
       guard let chosen = OutputFormat(rawValue: output) else {
@@ -90,32 +117,47 @@ struct RunCommand: AsyncParsableCommand {
       }
       format = chosen
     }
-    return RunOptions(
+    if update && (dryRun || step) {
+      throw RunnerUsageError("--update runs the files; it excludes --dry-run and --step")
+    }
+    var options = RunOptions(
       files: files, arguments: try RunOptions.parseVariables(variables), keepGoing: keepGoing,
-      junitPath: try report.map(RunOptions.parseReport), step: step, dryRun: dryRun,
+      failFast: failFast, jobs: jobs, reports: try report.map(RunOptions.parseReport),
+      step: step, dryRun: dryRun,
       verbosity: quiet ? .quiet : verbose ? .verbose : .normal, format: format,
       seed: embedded.seed, interactiveShell: WorkflowShell.open)
+    options.update = update
+    return options
   }
 
   /// A backend per file and what to release at the end: one client for the whole run, or a
   /// fresh embedded engine per file.
   private func backendProvider() throws -> (BackendProvider, @Sendable () async -> Void) {
-    let choice = try backendChoice(remote: remote, embedded: embedded, defaultStore: .memory)
-    if case .remote = choice {
-      let backend = try Backend.open(choice)
+    let base: EmbeddedChoice
+    switch try backendChoice(remote: remote, embedded: embedded, defaultStore: .memory) {
+    case .remote(let configuration):
+      let backend = try Backend.open(.remote(configuration))
       return (
         { _ in
           RunnerBackend(api: backend.api, name: backend.name, taskExecutor: backend.taskExecutor)
         },
         { await backend.shutdown() }
       )
+    case .embedded(let choice):
+      base = choice
     }
+    let (campaignsGiven, seedGiven) = (embedded.campaigns != nil, embedded.seed != nil)
     return (
-      { _ in
-        let backend = try Backend.open(choice)
-        return RunnerBackend(
+      { file in
+        // A recording names its campaign file and seed; flags win.
+        let (chosen, warnings) = try RecordingReplay.choice(
+          for: file, base: base, campaignsGiven: campaignsGiven, seedGiven: seedGiven)
+        let backend = try Backend.open(.embedded(chosen))
+        var runner = RunnerBackend(
           api: backend.api, name: backend.name, taskExecutor: backend.taskExecutor
         ) { await backend.shutdown() }
+        runner.warnings = warnings
+        return runner
       },
       {}
     )

@@ -26,6 +26,11 @@ enum ShellBackends {
       api: backend.api, name: backend.name, apiKey: backend.apiKey, reset: backend.reset,
       isFresh: backend.isFresh, description: backend.description,
       campaignPack: backend.campaigns?.application.name,
+      campaignFile: backend.campaigns.flatMap { pack in
+        pack.isBuiltInDemo
+          ? nil : URL(fileURLWithPath: pack.source).standardizedFileURL.path
+      },
+      campaignsSHA256: backend.campaigns.map(CampaignDigest.sha256(of:)),
       seed: backend.isEmbedded ? seed : nil,
       couponCodes: backend.campaigns.map { couponCodes($0) } ?? [],
       reload: reload,
@@ -49,7 +54,9 @@ enum ShellBackends {
     try await reload(pack)
     var lines = ["reloaded \(file): \(pack.campaigns.count) campaigns"]
     lines += pack.warnings.map { "warning: \($0)" }
-    return ShellReload(summary: lines.joined(separator: "\n"), couponCodes: couponCodes(pack))
+    return ShellReload(
+      summary: lines.joined(separator: "\n"), couponCodes: couponCodes(pack),
+      campaignsSHA256: CampaignDigest.sha256(of: pack))
   }
 
   /// The factory behind `connect`.

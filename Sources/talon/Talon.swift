@@ -12,8 +12,8 @@ import TalonEngine
 /// of its own; add subcommands to ``subcommandTypes``.
 ///
 /// Decision: a usage error (unknown option, bad value) exits 2, the code `talon run` gives a
-/// parse error, instead of ArgumentParser's 64, so scripts see one code for "nothing ran"; so
-/// does a campaign file with errors (`--campaigns`), whatever the subcommand.
+/// parse error, instead of ArgumentParser's 64, so scripts see one code for "nothing ran". A
+/// campaign file that cannot be used exits 2 too, from the shell, `run` and `serve` alike.
 @main
 struct Talon: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -40,11 +40,11 @@ struct Talon: AsyncParsableCommand {
       } else {
         try command.run()
       }
-    } catch let error as CampaignFileError {
-      // A campaign file with errors: nothing ran, the same code as `talon run` gives.
-      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-      Foundation.exit(usageErrorStatus)
     } catch {
+      if let error = error as? CampaignFileError {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        Foundation.exit(usageErrorStatus)
+      }
       if exitCode(for: error) == .validationFailure {
         let message = fullMessage(for: error)
         FileHandle.standardError.write(Data((message + "\n").utf8))

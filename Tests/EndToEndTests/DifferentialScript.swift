@@ -90,6 +90,7 @@ enum DifferentialScript {
     await reservations(api, transcript)
     await referrals(api, transcript)
     await inventoryAndDeletion(api, transcript)
+    await todaysProfilesAndEvents(api, transcript)
   }
 
   static func v2(
@@ -283,6 +284,75 @@ enum DifferentialScript {
     }
     await t.callWithoutResult("delete an unknown profile", .deleteCustomerData) {
       try await api.deleteCustomerData(integrationId: "nobody")
+    }
+  }
+
+  /// Today's profile, event and bulk operations, silent and not, with their refusals.
+  private static func todaysProfilesAndEvents(_ api: any IntegrationAPI, _ t: Transcript) async {
+    let content: [ResponseContent] = [.customerProfile, .triggeredCampaigns, .loyalty, .event]
+    await t.call("v2 profile with rules", .updateCustomerProfileV2) {
+      try await api.updateCustomerProfileV2(
+        integrationId: "erin",
+        body: CustomerProfileIntegrationRequestV2(
+          attributes: ["name": "Erin"], responseContent: content), runRuleEngine: true)
+    }
+    await t.call("v2 profile without rules", .updateCustomerProfileV2) {
+      try await api.updateCustomerProfileV2(
+        integrationId: "erin", body: CustomerProfileIntegrationRequestV2(attributes: ["a": 1]))
+    }
+    await t.call("v2 profile dry", .updateCustomerProfileV2) {
+      try await api.updateCustomerProfileV2(
+        integrationId: "ghost", body: CustomerProfileIntegrationRequestV2(responseContent: content),
+        runRuleEngine: true, dry: true)
+    }
+    await t.call("v2 profile content without rules", .updateCustomerProfileV2) {
+      try await api.updateCustomerProfileV2(
+        integrationId: "erin", body: CustomerProfileIntegrationRequestV2(responseContent: content))
+    }
+    let bulk = MultipleCustomerProfileIntegrationRequest(customerProfiles: [
+      CustomerProfileUpdateItem(integrationId: "fay", attributes: ["tier": "silver"]),
+      CustomerProfileUpdateItem(integrationId: "erin", attributes: ["a": nil]),
+    ])
+    await t.call("bulk profiles, silent", .updateCustomerProfilesV2) {
+      try await api.updateCustomerProfilesV2(body: bulk)
+    }
+    await t.call("bulk profiles", .updateCustomerProfilesV2) {
+      try await api.updateCustomerProfilesV2(body: bulk, silent: false)
+    }
+    await t.call("bulk profile without id", .updateCustomerProfilesV2) {
+      try await api.updateCustomerProfilesV2(
+        body: MultipleCustomerProfileIntegrationRequest(customerProfiles: [
+          CustomerProfileUpdateItem(integrationId: "")
+        ]), silent: false)
+    }
+    let signup = IntegrationEventV2Request(
+      type: "newsletter_signup", profileId: "fay", attributes: ["name": "Fay"],
+      responseContent: content)
+    await t.call("v2 event", .trackEventV2) {
+      try await api.trackEventV2(body: signup, silent: false)
+    }
+    await t.call("v2 event, silent", .trackEventV2) {
+      try await api.trackEventV2(body: signup)
+    }
+    await t.call("v2 event dry", .trackEventV2) {
+      try await api.trackEventV2(body: signup, silent: false, dry: true)
+    }
+    await t.call("v2 event without profile", .trackEventV2) {
+      try await api.trackEventV2(body: IntegrationEventV2Request(type: "viewed"), silent: false)
+    }
+    let advocates = NewReferralsForMultipleAdvocates(
+      campaignId: 3, advocateProfileIntegrationIds: ["erin", "fay"], usageLimit: 2,
+      attributes: ["channel": "web"], referralPattern: "DIFF-####")
+    await t.call("referrals for advocates", .createReferralsForMultipleAdvocates) {
+      try await api.createReferralsForMultipleAdvocates(body: advocates, silent: false)
+    }
+    await t.call("referrals for advocates, silent", .createReferralsForMultipleAdvocates) {
+      try await api.createReferralsForMultipleAdvocates(body: advocates)
+    }
+    await t.call("referrals of a non-referral campaign", .createReferralsForMultipleAdvocates) {
+      try await api.createReferralsForMultipleAdvocates(
+        body: NewReferralsForMultipleAdvocates(
+          campaignId: 1, advocateProfileIntegrationIds: ["erin"], usageLimit: 1))
     }
   }
 }

@@ -49,7 +49,8 @@ struct DifferentialTests {
     for (step, answer) in zip(actual, received) {
       let schema =
         (200..<300).contains(answer.status) ? step.operation.responseSchema : "ErrorResponse"
-      guard let schema else {
+      // A 204 (also a silent call's) has no body.
+      guard let schema, answer.status != 204 else {
         #expect(answer.body.isEmpty, "\(step.label): a \(answer.status) has no body")
         continue
       }

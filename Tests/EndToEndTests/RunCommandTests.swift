@@ -26,7 +26,7 @@ struct RunCommandTests {
     #expect(outcome.status == 1)
     #expect(
       outcome.standardError.contains(
-        "expect-fail.tw:3:8: error: alice should be silver: expected $last.profile.attributes.tier == \"silver\", got \"gold\""
+        "expect-fail.tw:3:8: error: alice should be silver: expected $last.customerProfile.attributes.tier == \"silver\", got \"gold\""
       ), "\(outcome.standardError)")
     #expect(outcome.standardOutput.contains("FAILED: 1 file"))
   }

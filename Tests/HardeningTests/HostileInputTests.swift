@@ -10,7 +10,12 @@ import Testing
 /// 500, never a dropped connection) and the engine stores nothing.
 @Suite("Hostile input to every route")
 struct HostileInputTests {
-  static let bodyOperations = IntegrationOperation.allCases.filter { $0.requestSchema != nil }
+  /// The operations whose request schema the bundled reference document holds (the server
+  /// validates bodies against it); today's own operations decode their bodies and check them
+  /// in the engine.
+  static let bodyOperations = IntegrationOperation.allCases.filter {
+    $0.requestSchema.map(ReferenceDocument.bundled.schemaNames.contains) ?? false
+  }
   static let limit = 1 << 20
 
   /// The operation's path with `parameter` (already percent-encoded) in place.

@@ -6,7 +6,7 @@ import Testing
 struct ExitCodeTests {
   static let passing = """
     profile update alice tier=gold
-    expect $last.profile.attributes.tier == "gold"
+    expect $last.customerProfile.attributes.tier == "gold"
     session update s1 items=[{sku: SKU-1, name: Shoe, price: 60, quantity: 1, category: shoes}] \\
       coupons=[SUMMER10]
     expect $last.effects[0].effectType == "acceptCoupon"
@@ -29,7 +29,7 @@ struct ExitCodeTests {
   @Test func aFailedExpectIsOneWithLocationAndValues() async throws {
     let text = """
       profile update alice tier=gold
-      expect $last.profile.attributes.tier == "silver"
+      expect $last.customerProfile.attributes.tier == "silver"
       echo "never printed"
       """
     let harness = RunnerHarness(files: ["f.tw": text])
@@ -37,9 +37,11 @@ struct ExitCodeTests {
     #expect(outcome.exitCode == 1)
     #expect(
       harness.errors.contains(
-        "f.tw:2:8: error: expected $last.profile.attributes.tier == \"silver\", got \"gold\""
+        "f.tw:2:8: error: expected $last.customerProfile.attributes.tier == \"silver\", got \"gold\""
       ))
-    #expect(harness.errors.contains("expect $last.profile.attributes.tier == \"silver\"\n       ^"))
+    #expect(
+      harness.errors.contains(
+        "expect $last.customerProfile.attributes.tier == \"silver\"\n       ^"))
     #expect(!harness.output.contains("never printed"))
     #expect(
       harness.output.contains("FAILED: 1 file, 2 statements, 0 expectations passed, 1 failed"))
@@ -78,16 +80,25 @@ struct ExitCodeTests {
     #expect(harness.errors.contains("no field 'efects' in $last"))
   }
 
-  @Test func theFirstFailureStopsTheRunUnlessKeepGoing() async throws {
+  @Test func everyFileRunsUnlessFailFastAndKeepGoingStaysInTheFile() async throws {
     let files = [
       "one.tw": "expect 1 == 2\nexpect 2 == 2\n",
       "two.tw": "expect 3 == 3\n",
     ]
+    let all = RunnerHarness(files: files)
+    let ranAll = await all.run(RunOptions(files: ["one.tw", "two.tw"]))
+    #expect(ranAll.exitCode == 1)
+    #expect(ranAll.report?.files.map(\.ran) == [true, true])
+    #expect(ranAll.report?.expectationsPassed == 1)
+    #expect(all.output.contains("failures:\n  FAIL one.tw:1:8: expected 1 == 2"))
+
     let stopping = RunnerHarness(files: files)
-    let stopped = await stopping.run(RunOptions(files: ["one.tw", "two.tw"]))
+    let stopped = await stopping.run(RunOptions(files: ["one.tw", "two.tw"], failFast: true))
     #expect(stopped.exitCode == 1)
     #expect(stopped.report?.files.map(\.ran) == [true, false])
     #expect(stopped.report?.expectationsPassed == 0)
+    #expect(stopping.output.contains("1 file not run"))
+    #expect(stopping.output.contains("  not run: two.tw"))
 
     let going = RunnerHarness(files: files)
     let kept = await going.run(RunOptions(files: ["one.tw", "two.tw"], keepGoing: true))

@@ -16,7 +16,7 @@ struct RunnerFeatureTests {
       expect $args.count == 3
       expect $args.tags == [a, b]
       profile update $args.who visits=$args.count
-      expect $last.profile.attributes.visits == 3
+      expect $last.customerProfile.attributes.visits == 3
       echo "hello ${args.who}"
       """
     let harness = RunnerHarness(files: ["v.tw": text])
@@ -67,7 +67,7 @@ struct RunnerFeatureTests {
     ]
     let harness = RunnerHarness(files: files)
     let outcome = await harness.run(
-      RunOptions(files: ["ok.tw", "dir/bad <&>.tw", "later.tw"], junitPath: path))
+      RunOptions(files: ["ok.tw", "dir/bad <&>.tw", "later.tw"], failFast: true, junitPath: path))
     #expect(outcome.exitCode == 1)
     let data = try Data(contentsOf: URL(fileURLWithPath: path))
     let document = try XMLDocument(data: data)
@@ -155,7 +155,7 @@ struct RunnerFeatureTests {
     let outcome = await harness.run(RunOptions(files: ["n.tw"], verbosity: .verbose))
     #expect(outcome.exitCode == 0)
     #expect(harness.output.contains("done (2 statements, 2 API calls)"))
-    #expect(harness.output.contains("200 updateCustomerProfile bob: talon_profile_created"))
+    #expect(harness.output.contains("200 updateCustomerProfileV2 bob: customer_profile_created"))
     #expect(harness.output.contains("\"integrationId\": \"bob\""))
   }
 }

@@ -10,6 +10,7 @@ final class RunnerHarness: Sendable {
   private let storedOutput = Mutex("")
   private let storedErrors = Mutex("")
   private let storedOpened = Mutex(0)
+  private let storedOpenNow = Mutex((now: 0, most: 0))
   let calls = CallCounter()
   /// Workflow texts by file name.
   let files: [String: String]
@@ -22,6 +23,8 @@ final class RunnerHarness: Sendable {
   var errors: String { storedErrors.withLock { $0 } }
   /// How many backends the runner opened.
   var backendsOpened: Int { storedOpened.withLock { $0 } }
+  /// The most backends open at the same time.
+  var mostOpenAtOnce: Int { storedOpenNow.withLock { $0.most } }
 
   var console: Console {
     Console(
@@ -40,11 +43,17 @@ final class RunnerHarness: Sendable {
       options: options,
       backend: { [self] _ in
         storedOpened.withLock { $0 += 1 }
+        storedOpenNow.withLock { open in
+          open.now += 1
+          open.most = max(open.most, open.now)
+        }
         let engine = try EmbeddedEngine(
           configuration: EngineConfiguration(
             store: .memory, campaigns: try CampaignPack.demo, seed: options.seed))
         return RunnerBackend(api: CountingAPI(engine: engine, counter: counter), name: "embedded") {
+          [self] in
           engine.close()
+          storedOpenNow.withLock { $0.now -= 1 }
         }
       },
       console: console, stepInput: stepInput,

@@ -23,13 +23,14 @@ package enum TalonBinary {
 
   /// Runs talon with `arguments` and standard input `input`, waiting for it to exit. The
   /// environment is this process's with `environment` merged in, or exactly `environment`
-  /// when `inheriting` is false.
+  /// when `inheriting` is false; it runs in `directory` when one is given.
   package static func run(
     _ arguments: [String], input: String = "", environment: [String: String] = [:],
-    inheriting: Bool = true
+    inheriting: Bool = true, directory: URL? = nil
   ) throws -> Outcome {
     let process = Process()
     process.executableURL = url
+    if let directory { process.currentDirectoryURL = directory }
     process.arguments = arguments
     process.environment =
       inheriting

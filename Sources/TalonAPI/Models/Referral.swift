@@ -36,6 +36,8 @@ public struct Referral: Codable, Hashable, Sendable {
   /// Today's generation, in the inventory: the profiles that redeemed the code
   /// (`InventoryReferral`).
   public var referredCustomers: [String]?
+  /// Today's generation: the code's own attributes (CreateReferralsForMultipleAdvocates).
+  public var attributes: JSONValue?
 
   public init(
     id: Int, created: Date, campaignId: Int, advocateProfileIntegrationId: String,

@@ -116,7 +116,7 @@ public struct APIAnswer<Value: Sendable>: Sendable {
 
 extension IntegrationOperation {
   /// Calls the operation on `api` with a request body given as JSON and returns the answer's
-  /// body for the wire (nil for 204). A body that does not decode as the request type is a 400
+  /// body for the wire (nil for 204, and for a silent call's absent `SilentAnswer`). A body that does not decode as the request type is a 400
   /// naming its JSON pointer; the API's errors pass through. For servers.
   public func serve(on api: any IntegrationAPI, _ arguments: OperationArguments, body: JSONValue?)
     async throws -> Data?
@@ -167,6 +167,7 @@ struct TypedConduit<Request: Codable & Sendable, Answer: Codable & Sendable>: Op
     let answer = try await api.send(
       APIOperation<Request, Answer>(wrapping: operation), arguments, body: request)
     if Answer.self == NoContent.self { return nil }
+    if let absentable = answer.value as? any AbsentableAnswer, absentable.isAbsent { return nil }
     return try WireCoding.encode(answer.value)
   }
 

@@ -17,6 +17,8 @@ public enum IntegrationCatalogue {
     getCustomerInventory.operation, getReservedCoupons.operation,
     getReservedCustomers.operation, trackEvent.operation, updateCustomerProfile.operation,
     updateCustomerSession.operation, updateCustomerSessionV2.operation,
+    updateCustomerProfileV2.operation, updateCustomerProfilesV2.operation, trackEventV2.operation,
+    createReferralsForMultipleAdvocates.operation,
   ]
 
   /// `PUT /v1/customer_profiles/{integrationId}`: creates or updates a profile (attributes

@@ -42,6 +42,8 @@ struct CampaignRun {
   var createdReferrals: [Referral] = []
   var triggeredCampaignIds: [Int] = []
   var balances: [Int: Int] = [:]
+  /// When set, the only campaigns the run evaluates (`evaluableCampaignIds` of a dry run).
+  var evaluableCampaignIds: Set<Int>?
   var sessionRemaining: Decimal = 0
   var itemRemaining: [Decimal] = []
 
@@ -114,7 +116,7 @@ struct CampaignRun {
     }
 
     let roots = baseRoots(validReferral: referralReason == nil ? referral : nil, totals: totals)
-    for campaign in pack.campaigns {
+    for campaign in pack.campaigns where evaluableCampaignIds?.contains(campaign.id) ?? true {
       try run(
         campaign, coupon: ownedCoupons[campaign.id],
         referral: referral?.campaignId == campaign.id ? referral : nil,

@@ -56,6 +56,32 @@ enum OperationTable {
       try context.deleteCustomerData(integrationId: arguments.path[0])
       return NoContent()
     },
+    Implementation(IntegrationCatalogue.updateCustomerProfileV2) { context, arguments, body in
+      try context.updateProfileV2(
+        id: arguments.path[0], body: body,
+        runRuleEngine: arguments.query["runRuleEngine"]?.bool ?? false)
+    },
+    Implementation(IntegrationCatalogue.updateCustomerProfilesV2) { context, arguments, body in
+      let silent = try Silence.isSilent(arguments)
+      let states = try context.updateProfiles(body)
+      return SilentAnswer(
+        silent
+          ? nil
+          : MultipleCustomerProfileIntegrationResponseV2(
+            integrationStates: states))
+    },
+    Implementation(IntegrationCatalogue.trackEventV2) { context, arguments, body in
+      let silent = try Silence.isSilent(arguments)
+      let response = try context.trackEventV2(body)
+      return SilentAnswer(silent ? nil : response)
+    },
+    Implementation(IntegrationCatalogue.createReferralsForMultipleAdvocates) {
+      context, arguments, body in
+      let silent = try Silence.isSilent(arguments)
+      let referrals = try context.createReferrals(body)
+      return SilentAnswer(
+        silent ? nil : InlineResponse201(totalResultSize: referrals.count, data: referrals))
+    },
   ]
 
   /// The entries by `IntegrationOperation.index` (nil where the engine has none).

@@ -11,19 +11,9 @@ import TalonAPI
 extension OperationContext {
   func updateProfile(id: String, body: NewCustomerProfile) throws -> SessionOutcome {
     try requireParameter(id, "integrationId")
-    if let attributes = body.attributes, attributes.objectValue == nil {
-      throw IntegrationError.badRequest(
-        "attributes must be an object", title: "type", pointer: "/attributes")
-    }
     let existing = try store.profile(id)
     var profile = existing ?? StoredProfile(integrationId: id, now: now)
-    for (key, value) in body.attributes?.objectValue ?? [:] {
-      if value == .null {
-        profile.attributes.removeValue(forKey: key)
-      } else {
-        profile.attributes[key] = value
-      }
-    }
+    try merge(body.attributes, pointer: "/attributes", into: &profile)
     profile.lastActivity = now
     let eventType = existing == nil ? "talon_profile_created" : "talon_profile_updated"
     let latest = try store.latestSession(ofProfile: id)

@@ -96,7 +96,8 @@ public final class HTTPIntegrationClient: IntegrationAPI {
       return APIAnswer(none)
     }
     do {
-      let json = try JSONValue(parsing: answer)
+      // A 204 (a silent call's answer) has no body: the answer type reads it as null.
+      let json = status == 204 && answer.isEmpty ? JSONValue.null : try JSONValue(parsing: answer)
       return APIAnswer(try WireCoding.decode(Answer.self, from: json), json: json)
     } catch {
       throw TalonHTTPError.invalidResponse(status: status, reason: "\(error)")

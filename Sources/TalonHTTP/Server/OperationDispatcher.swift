@@ -29,7 +29,10 @@ struct OperationDispatcher: Sendable {
       path: path, query: try QueryArguments.parse(query, for: operation))
     let request = try operation.requestSchema.map { try parseBody($0, body) }
     let answer = try await operation.serve(on: api, arguments, body: request)
-    return Answer(status: operation.successStatus, body: answer)
+    // An absent answer (a silent call's) is the operation's 204 when it declares one.
+    let status =
+      answer == nil && operation.successStatuses.contains(204) ? 204 : operation.successStatus
+    return Answer(status: status, body: answer)
   }
 
   /// The longest path parameter accepted, in characters once decoded.

@@ -59,7 +59,7 @@ public enum ShellRequest: Sendable, Equatable {
   /// `reload`: read the campaign file again.
   case reload
   case history
-  case recordStart(path: String, force: Bool)
+  case recordStart(path: String, force: Bool, snapshots: Bool)
   case recordStop
   case recordStatus
   /// `set pager on|off`.

@@ -5,6 +5,7 @@ import TalonAPI
 enum CommandTable {
   static let friendly: [any ScriptCommand] = [
     ProfileUpdateCommand(),
+    ProfileUpdateV1Command(),
     ProfileInventoryCommand(),
     ProfileDeleteDataCommand(),
     SessionUpdateCommand(),
@@ -12,6 +13,7 @@ enum CommandTable {
     SessionCloseCommand(),
     SessionCancelCommand(),
     EventTrackCommand(),
+    EventTrackV1Command(),
     CouponReserveCommand(),
     CouponUnreserveCommand(),
     CouponHoldersCommand(),

@@ -1,8 +1,13 @@
 import TalonAPI
 
 /// `profile update [ID] [ATTRIBUTES] [attr=value ...]` (a positional object also gives
-/// attributes).
+/// attributes): today's update, with the rules run so that it shows effects.
 struct ProfileUpdateCommand: ScriptCommand {
+  /// What `profile update` and `event track` ask today's API to answer.
+  static let content: [ResponseContent] = [
+    .customerProfile, .triggeredCampaigns, .loyalty, .event,
+  ]
+
   let spec = CommandSpec(
     "profile update",
     [
@@ -10,14 +15,59 @@ struct ProfileUpdateCommand: ScriptCommand {
       .positional("ATTRIBUTES", .object, required: false),
     ],
     freeKeys: "attr=value",
-    summary: "create or update a profile's attributes (UpdateCustomerProfile)",
-    details: "The profile becomes current. Attributes come as key=value or as one object.",
+    summary: "create or update a profile's attributes and run its rules (UpdateCustomerProfileV2)",
+    details:
+      "The profile becomes current. Attributes come as key=value or as one object. The rules "
+      + "run (runRuleEngine=true) and the answer carries the profile, the triggered campaigns, "
+      + "the loyalty balances and the event. profile update-v1 is the 2020 call.",
     examples: ["profile update alice tier=gold visits=3", "profile update {city: Berlin}"],
+    operation: .updateCustomerProfileV2)
+
+  func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
+    async throws -> CommandOutcome
+  {
+    let (id, attributes) = try await context.profileUpdate(command, pipe: pipe)
+    let body = CustomerProfileIntegrationRequestV2(
+      attributes: attributes.isEmpty ? nil : .object(attributes), responseContent: Self.content)
+    let (response, outcome) = try await context.callAPI(
+      IntegrationCatalogue.updateCustomerProfileV2, for: command, path: [id],
+      query: ["runRuleEngine": .bool(true)], body: body)
+    context.learn(from: response)
+    return outcome
+  }
+}
+
+/// `profile update-v1 [ID] [ATTRIBUTES] [attr=value ...]`: the 2020 profile update.
+struct ProfileUpdateV1Command: ScriptCommand {
+  let spec = CommandSpec(
+    "profile update-v1",
+    [
+      .positional("ID", required: false, default: "the current profile"),
+      .positional("ATTRIBUTES", .object, required: false),
+    ],
+    freeKeys: "attr=value",
+    summary: "the 2020 profile update (UpdateCustomerProfile)",
+    details: "The profile becomes current. Attributes come as key=value or as one object.",
+    examples: ["profile update-v1 alice tier=gold"],
     operation: .updateCustomerProfile)
 
   func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
     async throws -> CommandOutcome
   {
+    let (id, attributes) = try await context.profileUpdate(command, pipe: pipe)
+    let body = NewCustomerProfile(attributes: attributes.isEmpty ? nil : .object(attributes))
+    let (_, outcome) = try await context.callAPI(
+      IntegrationCatalogue.updateCustomerProfile, for: command, path: [id], body: body)
+    return outcome
+  }
+}
+
+extension CommandContext {
+  /// The profile id (the first positional argument, or the current profile), made current,
+  /// and the attributes of a profile update.
+  fileprivate func profileUpdate(_ command: CommandNode, pipe: JSONValue?) async throws -> (
+    String, [String: JSONValue]
+  ) {
     var positional = command.positional
     var attributesObject: Expression?
     if positional.count == 2 {
@@ -26,15 +76,21 @@ struct ProfileUpdateCommand: ScriptCommand {
       attributesObject = positional.removeLast()
     }
     let id =
-      try await context.optionalString(positional.first, "the profile id", pipe: pipe)
-      ?? context.requireProfile(for: command)
-    let attributes = try await context.attributes(
+      try await optionalString(positional.first, "the profile id", pipe: pipe)
+      ?? requireProfile(for: command)
+    let attributes = try await self.attributes(
       of: command, positionalObject: attributesObject, pipe: pipe)
-    let body = NewCustomerProfile(attributes: attributes.isEmpty ? nil : .object(attributes))
-    context.contextState.selectProfile(id)
-    let (_, outcome) = try await context.callAPI(
-      IntegrationCatalogue.updateCustomerProfile, for: command, path: [id], body: body)
-    return outcome
+    contextState.selectProfile(id)
+    return (id, attributes)
+  }
+
+  /// Notes the codes a v2 profile update or event created (for completion).
+  func learn(from response: IntegrationResponseV2?) {
+    guard let response else { return }
+    for coupon in response.createdCoupons { contextState.seen.note(coupon.value, in: \.coupons) }
+    for referral in response.createdReferrals {
+      contextState.seen.note(referral.code, in: \.referrals)
+    }
   }
 }
 

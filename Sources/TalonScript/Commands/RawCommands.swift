@@ -113,7 +113,7 @@ extension CommandContext {
 
   /// Before the call: a profile update selects its profile, a session update its session.
   private func selectContext(for request: any Encodable & Sendable, id: String) {
-    if request is NewCustomerProfile {
+    if request is NewCustomerProfile || request is CustomerProfileIntegrationRequestV2 {
       contextState.selectProfile(id)
     } else if let session = request as? NewCustomerSession {
       contextState.selectSession(id, profile: session.profileId)

@@ -116,14 +116,25 @@ struct HistoryCommand: ScriptCommand {
   }
 }
 
-/// `record start FILE.tw [force]`: write each successful statement to a workflow file.
+/// `record start FILE.tw [snapshot] [force]`: write each successful statement to a workflow
+/// file; with `snapshot`, marked `expect` lines of what each API command answered follow it.
 struct RecordStartCommand: ScriptCommand {
+  static let options = ["snapshot", "force"]
+
   let spec = CommandSpec(
     "record start",
-    [.positional("FILE.tw", .path), .positional("force", .choice(["force"]), required: false)],
+    [
+      .positional("FILE.tw", .path),
+      .positional("snapshot", .choice(RecordStartCommand.options), required: false),
+      .positional("force", .choice(RecordStartCommand.options), required: false),
+    ],
     summary: "write each successful statement to a workflow file",
-    details: "An existing file is kept unless 'force' is given.",
-    examples: ["record start checkout.tw", "record start checkout.tw force"],
+    details:
+      "An existing file is kept unless 'force' is given. With 'snapshot', each API command is followed by expect lines marked '# snapshot' holding what it answered (effects, rejection reasons, totals), so the recording is a regression test; `talon run --update FILE` rewrites them. Snapshots need a seeded shell (--seed N).",
+    examples: [
+      "record start checkout.tw", "record start checkout.tw snapshot",
+      "record start checkout.tw force",
+    ],
     availability: .shellOnly)
 
   func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
@@ -131,9 +142,18 @@ struct RecordStartCommand: ScriptCommand {
   {
     let host = try context.requireShell(for: command)
     let path = try await context.string(command.positional[0], "the file", pipe: pipe)
-    let force = try await context.forceFlag(command, at: 1, pipe: pipe)
+    var chosen: Set<String> = []
+    for argument in command.positional.dropFirst() {
+      let word = try await context.string(argument, "an option", pipe: pipe)
+      guard Self.options.contains(word) else {
+        throw context.failure("expected 'snapshot' or 'force', not '\(word)'", at: argument.range)
+      }
+      chosen.insert(word)
+    }
     let message = try await context.perform(
-      .recordStart(path: path, force: force), on: host, for: command)
+      .recordStart(
+        path: path, force: chosen.contains("force"), snapshots: chosen.contains("snapshot")),
+      on: host, for: command)
     return CommandOutcome(value: .null, kind: .output(message))
   }
 }

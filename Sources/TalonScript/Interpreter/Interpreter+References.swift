@@ -27,6 +27,7 @@ extension Interpreter {
       }
       root = .object(environment.variables.mapValues { .string($0) })
     case "args": root = .object(frame.arguments)
+    case "runid": root = .string(environment.runId)
     default:
       guard let value = frame.variables[reference.name] else {
         let names = frame.variables.keys.sorted()

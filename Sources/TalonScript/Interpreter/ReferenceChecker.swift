@@ -2,8 +2,9 @@
 /// `for` before them defines, and `$` outside a pipe, without running anything.
 ///
 /// Decided here: the check follows the text, not the control flow (a `let` inside an `if`
-/// counts as defining the name for the lines after it); scripts reached by `run` are not
-/// read; `$args`, `$env`, `$last`, `$profile` and `$session` always pass.
+/// counts as defining the name for the lines after it); scripts reached by `run` are checked
+/// by the runner's dry run, not here; `$args`, `$env`, `$last`, `$profile`, `$session` and
+/// `$runid` always pass.
 struct ReferenceChecker {
   let source: SourceFile
   var defined: Set<String>

@@ -23,6 +23,10 @@ public struct ScriptEnvironment: Sendable {
   public var onNestedResult: (@Sendable (StatementResult) -> Void)?
   /// How deeply `run` may nest.
   public var maximumRunDepth: Int
+  /// What `$runid` reads: unique per run, so that ids built from it (`"alice-${runid}"`) do
+  /// not meet those of another run against the same server. Decided in `docs/behaviour.md`,
+  /// "Run ids".
+  public var runId: String
 
   public init(
     variables: [String: String] = ProcessInfo.processInfo.environment,
@@ -36,7 +40,8 @@ public struct ScriptEnvironment: Sendable {
     },
     wallClock: @escaping @Sendable () -> Date = { Date() },
     onNestedResult: (@Sendable (StatementResult) -> Void)? = nil,
-    maximumRunDepth: Int = 16
+    maximumRunDepth: Int = 16,
+    runId: String = ScriptEnvironment.newRunId()
   ) {
     self.variables = variables
     self.seed = seed
@@ -46,5 +51,15 @@ public struct ScriptEnvironment: Sendable {
     self.wallClock = wallClock
     self.onNestedResult = onNestedResult
     self.maximumRunDepth = maximumRunDepth
+    self.runId = runId
+  }
+
+  /// Eight random lowercase hexadecimal digits from the system generator (never from the
+  /// seed: two seeded runs against one server must not share ids).
+  public static func newRunId() -> String {
+    var generator = SystemRandomNumberGenerator()
+    let value = generator.next() as UInt32
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 8 - digits.count) + digits
   }
 }

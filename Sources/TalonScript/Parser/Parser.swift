@@ -215,7 +215,7 @@ struct Parser {
 
 /// Names that `let` cannot assign.
 enum ReservedNames {
-  static let all: Set<String> = ["last", "profile", "session", "env", "args"]
+  static let all: Set<String> = ["last", "profile", "session", "env", "args", "runid"]
 
   static func reason(_ name: String) -> String {
     switch name {
@@ -223,6 +223,7 @@ enum ReservedNames {
     case "profile", "session":
       "it is the context's current \(name) (use '\(name == "profile" ? "use profile ID" : "use session ID")')"
     case "env": "it reads the environment"
+    case "runid": "it holds the run's unique id"
     default: "it holds the script's arguments"
     }
   }

@@ -41,7 +41,8 @@ public struct ScriptCompleter: Completer {
     case .nothing:
       return .none
     case .referenceName:
-      let names = ["last", "profile", "session", "env", "args"] + state.variables.keys.sorted()
+      let names =
+        ["last", "profile", "session", "env", "args", "runid"] + state.variables.keys.sorted()
       return prefixed(word.text, names, appendsSpace: false)
     case .referenceField(let name, let steps):
       return completeField(word, name: name, steps: steps, state: state)
@@ -132,6 +133,7 @@ public struct ScriptCompleter: Completer {
     case "profile", "advocate", "friend": return state.profiles
     case "coupons", "coupon": return coupons(state)
     case "state": return ["open", "closed", "cancelled"]
+    case "silent": return ["yes", "no"]
     default: return []
     }
   }
@@ -140,7 +142,8 @@ public struct ScriptCompleter: Completer {
     -> [String]
   {
     switch command.words {
-    case ["profile", "update"], ["profile", "inventory"], ["profile", "delete-data"],
+    case ["profile", "update"], ["profile", "update-v1"], ["profile", "inventory"],
+      ["profile", "delete-data"],
       ["use", "profile"], ["coupon", "reserved"]:
       index == 0 ? state.profiles : []
     case ["session", "update"], ["session", "update-v1"], ["session", "close"],

@@ -1,27 +1,5 @@
 import Foundation
 
-/// What a recording's header comment says: when, against what, with which campaigns and seed.
-struct RecordingHeader {
-  var date: Date
-  var backend: String
-  var campaignPack: String?
-  var seed: UInt64?
-
-  var text: String {
-    var lines = [
-      "# talon recording, \(ISO8601DateFormatter().string(from: date))",
-      "# backend: \(backend)",
-    ]
-    if let campaignPack { lines.append("# campaign pack: \(campaignPack)") }
-    if let seed {
-      lines.append("# seed: \(seed) (replay: talon run --seed \(seed) FILE.tw)")
-    } else {
-      lines.append("# seed: none (ids and codes will differ on replay)")
-    }
-    return lines.joined(separator: "\n") + "\n"
-  }
-}
-
 /// Writes the statements of a shell session to a `.tw` workflow file (`record start`).
 ///
 /// Decisions: the file is created with mode 0600 (it may hold customer data); an existing
@@ -29,11 +7,16 @@ struct RecordingHeader {
 /// at once, so a crash loses nothing. Callers keep secrets out (see ``ScriptEvaluator``).
 final class Recorder: @unchecked Sendable {
   let path: String
+  /// Whether snapshot expectations follow each API command (`record start FILE snapshot`).
+  let snapshots: Bool
   private let handle: FileHandle
   private(set) var statements = 0
 
-  init(path: String, header: RecordingHeader, overwrite: Bool) throws(RecorderError) {
+  init(path: String, header: String, snapshots: Bool = false, overwrite: Bool)
+    throws(RecorderError)
+  {
     self.path = path
+    self.snapshots = snapshots
     let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (overwrite ? O_TRUNC : O_EXCL)
     let fd = open(path, flags, 0o600)
     guard fd >= 0 else {
@@ -42,13 +25,20 @@ final class Recorder: @unchecked Sendable {
     }
     fchmod(fd, 0o600)
     handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-    write(header.text)
+    write(header)
   }
 
   /// Appends one statement (multi-line statements as typed).
   func append(_ statement: String) {
     write(statement.hasSuffix("\n") ? statement : statement + "\n")
     statements += 1
+  }
+
+  /// Appends lines that are not statements the user typed (snapshot expectations, the clock
+  /// of the start), one per line.
+  func appendLines(_ lines: [String]) {
+    guard !lines.isEmpty else { return }
+    write(lines.joined(separator: "\n") + "\n")
   }
 
   func close() {

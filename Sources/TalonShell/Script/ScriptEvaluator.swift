@@ -111,7 +111,7 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
       if error.kind == .cancelled { return .error("cancelled", exitCode: error.exitCode) }
       return .error(error.rendered, exitCode: error.exitCode)
     }
-    record(text)
+    await record(text, results: run.results)
     if let code = run.exitRequested {
       if !output.isEmpty { printer.write(output + "\n") }
       return .exit(code)
@@ -153,10 +153,13 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
       printer.renderer.format = format
       return "output: \(format.rawValue)"
     case .connectRemote(let url, let apiKey):
+      try refuseWhileRecording("connect")
       outcome = await connect(.remote(url: url, apiKey: apiKey))
     case .connectEmbedded:
+      try refuseWhileRecording("connect")
       outcome = await connect(.embedded)
     case .reset(let force):
+      try refuseWhileRecording("reset")
       outcome = await reset(force: force)
     case .reload:
       outcome = await reload()
@@ -166,8 +169,8 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
         String(format: "%5d  ", index + 1)
           + line.replacingOccurrences(of: "\n", with: "\n       ")
       }.joined(separator: "\n")
-    case .recordStart(let path, let force):
-      outcome = await startRecording(path: path, force: force)
+    case .recordStart(let path, let force, let snapshots):
+      outcome = await startRecording(path: path, force: force, snapshots: snapshots)
     case .recordStop:
       guard let recorder else { throw ShellHostError("not recording") }
       self.recorder = nil
@@ -227,6 +230,7 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
       return .error("\(error)\nthe campaigns loaded before stay", exitCode: 2)
     }
     backend.couponCodes = loaded.couponCodes
+    backend.campaignsSHA256 = loaded.campaignsSHA256
     backendCompletions = nil
     await refreshState()
     return .output(loaded.summary)
@@ -255,23 +259,60 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
 
   // MARK: Recording
 
-  private func startRecording(path: String, force: Bool) async -> EvaluationOutcome {
+  /// `connect` and `reset` would make the rest of a recording replay against something its
+  /// header does not name (`docs/behaviour.md`, "Recordings").
+  private func refuseWhileRecording(_ command: String) throws(ShellHostError) {
+    guard let recorder else { return }
+    let what = command == "reset" ? "empties the store" : "changes the backend"
+    throw ShellHostError(
+      "\(command) is refused while recording: it \(what), and a replay of \(recorder.path)"
+        + " runs against the one backend its header names; `record stop` first")
+  }
+
+  private func startRecording(path: String, force: Bool, snapshots: Bool) async
+    -> EvaluationOutcome
+  {
     if let recorder {
       return .error("already recording to \(recorder.path); `record stop` first", exitCode: 3)
     }
+    if snapshots && backend.seed == nil {
+      return .error(
+        "snapshots need a seeded run: ids, codes and times differ on every run without a seed,"
+          + " so the snapshots would fail on replay; start the shell with"
+          + " `talon --memory --seed N` (the embedded engine)", exitCode: 3)
+    }
     let resolved =
       path.hasPrefix("/") ? path : URL(fileURLWithPath: workingDirectory).appending(path: path).path
+    let folder = URL(fileURLWithPath: resolved).deletingLastPathComponent().path
     var fresh = true
     if let isFresh = backend.isFresh { fresh = (try? await isFresh()) ?? false }
+    let clock = backend.api as? any BackendClock
+    let now = await clock?.now()
+    var campaigns = RecordingHeader.Campaigns.builtIn
+    if !backend.isEmbedded {
+      campaigns = .remote
+    } else if let file = backend.campaignFile {
+      campaigns = .file(RecordingPath.relative(file, from: folder))
+    }
     let header = RecordingHeader(
-      date: Date(), backend: backend.description, campaignPack: backend.campaignPack,
-      seed: backend.seed)
+      date: Date(), version: TalonVersion.current, backend: backend.description,
+      campaigns: campaigns, campaignsSHA256: backend.campaignsSHA256, seed: backend.seed,
+      clock: now.map(RFC3339.string(from:)), virtualClock: backend.seed != nil,
+      snapshots: snapshots, fileName: URL(fileURLWithPath: resolved).lastPathComponent)
+    let recorder: Recorder
     do {
-      recorder = try Recorder(path: resolved, header: header, overwrite: force)
+      recorder = try Recorder(
+        path: resolved, header: header.text, snapshots: snapshots, overwrite: force)
     } catch {
       return .error("\(error)", exitCode: 3)
     }
+    self.recorder = recorder
+    // A seeded clock moved before the recording started: the replay starts from there too.
+    if let clock, let now, backend.seed != nil, now != Self.virtualEpoch(of: clock) {
+      recorder.appendLines(["clock set \(RFC3339.string(from: now))"])
+    }
     var message = "recording to \(resolved)"
+    if snapshots { message += " (with snapshot expectations)" }
     if backend.isFresh != nil && !fresh {
       message +=
         "\nwarning: the store was not fresh; a replay on a fresh backend may differ"
@@ -280,16 +321,36 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
     return .output(message)
   }
 
+  /// Where `clock`'s virtual time starts (the epoch of a seeded run).
+  private static func virtualEpoch<Clock: BackendClock>(of clock: Clock) -> Date {
+    Clock.virtualEpoch
+  }
+
   /// Writes a successful statement to the recording, unless it may carry a secret or cannot
-  /// stand in a workflow file (the shell-only commands).
-  private func record(_ text: String) {
+  /// stand in a workflow file (the shell-only commands). Literal `run` paths are rewritten to
+  /// resolve from the recording's folder; with snapshots, the facts of the last API answer
+  /// follow a statement that called the API.
+  private func record(_ text: String, results: [StatementResult]) async {
     guard let recorder else { return }
     guard (try? Interpreter.parse(text, file: recorder.path, origin: .file)) != nil else { return }
     if HistoryFilter.mayContainSecret(text, activeSecrets: backend.apiKey.map { [$0] } ?? []) {
       printer.write("note: not recorded (it may contain a secret)\n")
       return
     }
-    recorder.append(text)
+    let folder = URL(fileURLWithPath: recorder.path).deletingLastPathComponent().path
+    let workingDirectory = self.workingDirectory
+    let rewritten = RecordedRunPaths.rewrite(text) { path in
+      RecordingPath.relative(RecordingPath.resolve(path, from: workingDirectory), from: folder)
+    }
+    if rewritten.computed {
+      printer.write(
+        "note: a `run` path computed at run time is recorded as typed; on replay it is"
+          + " relative to the recording's folder\n")
+    }
+    recorder.append(rewritten.text)
+    if recorder.snapshots && results.contains(where: \.calledAPI) {
+      recorder.appendLines(SnapshotExpectations.lines(for: await interpreter.last))
+    }
   }
 
   // MARK: Confirmation

@@ -18,6 +18,11 @@ public struct ShellBackend: Sendable {
   public var description: String
   /// The campaign pack's name, for a recording's header (embedded only).
   public var campaignPack: String?
+  /// The campaign file the embedded engine loaded (absolute), nil for the built-in demo shop
+  /// or a remote server.
+  public var campaignFile: String?
+  /// The SHA-256 (lowercase hex) of the loaded campaign text (embedded only).
+  public var campaignsSHA256: String?
   /// The seed of the random source and clock, if any.
   public var seed: UInt64?
   /// Coupon codes the backend is known to have (the campaign pack's), offered by completion
@@ -34,7 +39,8 @@ public struct ShellBackend: Sendable {
     api: any IntegrationAPI, name: String, apiKey: String? = nil,
     reset: (@Sendable () async throws -> Void)? = nil,
     isFresh: (@Sendable () async throws -> Bool)? = nil, description: String? = nil,
-    campaignPack: String? = nil, seed: UInt64? = nil, couponCodes: [String] = [],
+    campaignPack: String? = nil, campaignFile: String? = nil, campaignsSHA256: String? = nil,
+    seed: UInt64? = nil, couponCodes: [String] = [],
     reload: (@Sendable () async throws -> ShellReload)? = nil,
     shutdown: @escaping @Sendable () async -> Void = {}
   ) {
@@ -46,6 +52,8 @@ public struct ShellBackend: Sendable {
     self.isFresh = isFresh
     self.description = description ?? name
     self.campaignPack = campaignPack
+    self.campaignFile = campaignFile
+    self.campaignsSHA256 = campaignsSHA256
     self.seed = seed
     self.couponCodes = couponCodes
     self.shutdown = shutdown
@@ -55,14 +63,17 @@ public struct ShellBackend: Sendable {
   public var isEmbedded: Bool { reset != nil }
 }
 
-/// What `reload` loaded: a line to show and the new pack's coupon codes (for completion).
+/// What `reload` loaded: a line to show, the new pack's coupon codes (for completion) and digest.
 public struct ShellReload: Sendable {
   public var summary: String
   public var couponCodes: [String]
+  /// The new pack's digest, for the header of recordings started after the reload.
+  public var campaignsSHA256: String?
 
-  public init(summary: String, couponCodes: [String]) {
+  public init(summary: String, couponCodes: [String], campaignsSHA256: String? = nil) {
     self.summary = summary
     self.couponCodes = couponCodes
+    self.campaignsSHA256 = campaignsSHA256
   }
 }
 

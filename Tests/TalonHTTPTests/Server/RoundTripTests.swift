@@ -63,12 +63,45 @@ struct RoundTripTests {
       #expect(inventory == CustomerInventory(profile: Fixtures.profile("p1"), referrals: nil))
       try await client.deleteCustomerData(integrationId: "p1")
 
+      // Today's profile, event and bulk operations; silent calls answer nothing (204).
+      let profileV2 = CustomerProfileIntegrationRequestV2(
+        attributes: ["tier": "gold"], responseContent: [.customerProfile])
+      #expect(
+        try await client.updateCustomerProfileV2(
+          integrationId: "p2", body: profileV2, runRuleEngine: true)
+          == IntegrationResponseV2(customerProfile: Fixtures.profile("p2")))
+      let bulk = MultipleCustomerProfileIntegrationRequest(customerProfiles: [
+        CustomerProfileUpdateItem(integrationId: "p3")
+      ])
+      #expect(try await client.updateCustomerProfilesV2(body: bulk) == nil)
+      #expect(
+        try await client.updateCustomerProfilesV2(body: bulk, silent: false)
+          == MultipleCustomerProfileIntegrationResponseV2(integrationStates: [
+            CustomerProfileUpdateV2Response(customerProfile: Fixtures.profile("p3"))
+          ]))
+      let eventV2 = IntegrationEventV2Request(type: "viewed", profileId: "p4")
+      #expect(try await client.trackEventV2(body: eventV2) == nil)
+      #expect(
+        try await client.trackEventV2(body: eventV2, silent: false)
+          == IntegrationResponseV2(customerProfile: Fixtures.profile("p4")))
+      let referrals = NewReferralsForMultipleAdvocates(
+        campaignId: 2, advocateProfileIntegrationIds: ["p5", "p6"], usageLimit: 1)
+      #expect(try await client.createReferralsForMultipleAdvocates(body: referrals) == nil)
+      #expect(
+        try await client.createReferralsForMultipleAdvocates(body: referrals, silent: false)
+          == InlineResponse201(
+            totalResultSize: 2,
+            data: [Fixtures.referral(advocate: "p5"), Fixtures.referral(advocate: "p6")]))
+
       let calls = await api.calls
       #expect(
         calls.map(\.operation) == [
           .updateCustomerProfile, .updateCustomerSession, .updateCustomerSessionV2, .trackEvent,
           .createCouponReservation, .deleteCouponReservation, .getReservedCoupons,
           .getReservedCustomers, .createReferral, .getCustomerInventory, .deleteCustomerData,
+          .updateCustomerProfileV2, .updateCustomerProfilesV2, .updateCustomerProfilesV2,
+          .trackEventV2, .trackEventV2, .createReferralsForMultipleAdvocates,
+          .createReferralsForMultipleAdvocates,
         ])
       #expect(Set(calls.map(\.operation)) == Set(IntegrationOperation.allCases))
       #expect(calls[0].parameter == "p 1/ü")
@@ -79,6 +112,10 @@ struct RoundTripTests {
       #expect(calls[5].body == (try JSONValue(encoding: reservation)))
       #expect(calls[8].body == (try JSONValue(encoding: referralBody)))
       #expect(calls[9].flags == ["profile": true, "referrals": false])
+      #expect(calls[11].flags == ["runRuleEngine": true])
+      #expect(calls[11].body == (try JSONValue(encoding: profileV2)))
+      #expect(calls[15].body == (try JSONValue(encoding: eventV2)))
+      #expect(calls[17].body == (try JSONValue(encoding: referrals)))
     }
     try await server.stop()
   }
@@ -98,9 +135,18 @@ struct RoundTripTests {
       .createCouponReservation: #"{"integrationIDs": ["p1"]}"#,
       .deleteCouponReservation: #"{"integrationIDs": ["p1"]}"#,
       .createReferral: #"{"campaignId": 2, "advocateProfileIntegrationId": "p1"}"#,
+      .updateCustomerProfileV2: #"{"attributes": {"a": 1}}"#,
+      .updateCustomerProfilesV2: #"{"customerProfiles": [{"integrationId": "p1"}]}"#,
+      .trackEventV2: #"{"type": "viewed", "profileId": "p1"}"#,
+      .createReferralsForMultipleAdvocates:
+        #"{"campaignId": 2, "advocateProfileIntegrationIds": ["p1"], "usageLimit": 1}"#,
     ]
     let path = operation.path(with: operation.pathParameters.map { _ in "CODE-x1" })
-    let query = operation == .getCustomerInventory ? "?profile=true&referrals=true" : ""
+    // Operations with `silent` answer their first success status with silent=no.
+    let query =
+      operation == .getCustomerInventory
+      ? "?profile=true&referrals=true"
+      : operation.queryParameter("silent") != nil ? "?silent=no" : ""
     let response = try await RawHTTP.send(
       operation.method, server.url + path + query, body: bodies[operation].map { Data($0.utf8) })
     #expect(response.status == operation.successStatus)
@@ -109,6 +155,61 @@ struct RoundTripTests {
     if operation.responseSchema != nil {
       #expect(response.headers["Content-Type"].first?.hasPrefix("application/json") == true)
     }
+    try await server.stop()
+  }
+
+  /// `silent` (docs/behaviour.md, "Silent answers"): absent or `yes` is a 204 without a body,
+  /// `no` the body with the first success status (other values are the engine's 400).
+  @Test func silentCallsAnswer204WithoutABody() async throws {
+    let api = ScriptedAPI()
+    let server = try await TestServer.start(api: api)
+    let url = server.url + "/v1/referrals_for_multiple_advocates"
+    let body = #"{"campaignId": 2, "advocateProfileIntegrationIds": ["p1"], "usageLimit": 1}"#
+    for query in ["", "?silent=yes"] {
+      let silent = try await RawHTTP.send("POST", url + query, json: body)
+      #expect(silent.status == 204)
+      #expect(silent.body.isEmpty)
+    }
+    let loud = try await RawHTTP.send("POST", url + "?silent=no", json: body)
+    #expect(loud.status == 201)
+    #expect(loud.json?["totalResultSize"] == 1)
+    // Today's operations take the API key only: a signature is refused.
+    let signed = try await RawHTTP.send(
+      "PUT", server.url + "/v2/customer_profiles", json: #"{"customerProfiles": []}"#,
+      headers: [("Content-Signature", "signer=1; signature=00")], apiKey: nil)
+    #expect(signed.status == 401)
+    #expect(await api.count(.createReferralsForMultipleAdvocates) == 3)
+    try await server.stop()
+  }
+
+  /// Today's request bodies are decoded as their types: a wrong type or a missing member is a
+  /// 400 naming its JSON pointer, and the API is not called.
+  @Test func todaysBodiesOfTheWrongShapeAreRefusedWithTheirPointer() async throws {
+    let api = ScriptedAPI()
+    let server = try await TestServer.start(api: api)
+    let cases: [(String, String, String, String)] = [
+      ("POST", "/v2/events", #"{"type": 5, "profileId": "p1"}"#, "/type"),
+      (
+        "PUT", "/v2/customer_profiles", #"{"customerProfiles": [{"attributes": {}}]}"#,
+        "/customerProfiles/0/integrationId"
+      ),
+      (
+        "PUT", "/v2/customer_profiles/p1", #"{"audiencesChanges": {"adds": ["x"], "deletes": []}}"#,
+        "/audiencesChanges/adds/0"
+      ),
+      (
+        "POST", "/v1/referrals_for_multiple_advocates",
+        #"{"campaignId": 3, "advocateProfileIntegrationIds": ["p1"]}"#, "/usageLimit"
+      ),
+    ]
+    for (method, path, body, pointer) in cases {
+      let response = try await RawHTTP.send(method, server.url + path, json: body)
+      #expect(response.status == 400, "\(path): \(response.text)")
+      #expect(response.error?.errors?.first?.source.pointer == pointer, "\(path): \(response.text)")
+    }
+    let junk = try await RawHTTP.send("POST", server.url + "/v2/events", json: #"{"type": "#)
+    #expect(junk.status == 400)
+    #expect(await api.calls.isEmpty)
     try await server.stop()
   }
 

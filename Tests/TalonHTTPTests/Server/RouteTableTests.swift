@@ -16,9 +16,14 @@ struct RouteTableTests {
         == .operation(operation, parameters: values))
   }
 
+  /// The bundled (2020) document's paths are the 2020 operations' (today's own are checked
+  /// against today's reference elsewhere).
   @Test func referenceDocumentPathsMatchTheCatalogue() {
     let fromDocument = Set(ReferenceDocument.bundled.operations.map { "\($0.method) \($0.path)" })
-    let fromCatalogue = Set(IntegrationOperation.allCases.map { "\($0.method) \($0.pathTemplate)" })
+    let fromCatalogue = Set(
+      IntegrationOperation.allCases.filter { $0.generation == .v2020 }.map {
+        "\($0.method) \($0.pathTemplate)"
+      })
     #expect(fromDocument == fromCatalogue)
   }
 

@@ -51,7 +51,9 @@ actor ScriptedAPI: IntegrationAPI {
       failures[entry] = queue
       throw error
     }
-    let answer = Self.answer(entry, arguments.path.first ?? "", flags: flags, body: body)
+    let silent = (try? Silence.isSilent(arguments)) ?? true
+    let answer = Self.answer(
+      entry, arguments.path.first ?? "", flags: flags, silent: silent, body: body)
     guard let typed = answer as? Answer else {
       throw IntegrationError(status: 501, message: "ScriptedAPI has no answer for \(entry)")
     }
@@ -60,7 +62,8 @@ actor ScriptedAPI: IntegrationAPI {
 
   /// The fixture answering `operation`.
   private static func answer(
-    _ operation: IntegrationOperation, _ id: String, flags: [String: Bool], body: any Sendable
+    _ operation: IntegrationOperation, _ id: String, flags: [String: Bool], silent: Bool,
+    body: any Sendable
   ) -> any Sendable {
     switch operation {
     case .updateCustomerProfile:
@@ -88,6 +91,30 @@ actor ScriptedAPI: IntegrationAPI {
       return CustomerInventory(
         profile: flags["profile"] == true ? Fixtures.profile(id) : nil,
         referrals: flags["referrals"] == true ? [Fixtures.referral(advocate: id)] : nil)
+    case .updateCustomerProfileV2:
+      return IntegrationResponseV2(customerProfile: Fixtures.profile(id))
+    case .updateCustomerProfilesV2:
+      let ids = (body as? MultipleCustomerProfileIntegrationRequest)?.customerProfiles ?? []
+      return SilentAnswer(
+        silent
+          ? nil
+          : MultipleCustomerProfileIntegrationResponseV2(
+            integrationStates: ids.map {
+              CustomerProfileUpdateV2Response(customerProfile: Fixtures.profile($0.integrationId))
+            }))
+    case .trackEventV2:
+      let profile = (body as? IntegrationEventV2Request)?.profileId ?? "p1"
+      return SilentAnswer(
+        silent ? nil : IntegrationResponseV2(customerProfile: Fixtures.profile(profile)))
+    case .createReferralsForMultipleAdvocates:
+      let advocates =
+        (body as? NewReferralsForMultipleAdvocates)?.advocateProfileIntegrationIds ?? []
+      return SilentAnswer(
+        silent
+          ? nil
+          : InlineResponse201(
+            totalResultSize: advocates.count,
+            data: advocates.map { Fixtures.referral(advocate: $0) }))
     default:
       return NoContent()
     }

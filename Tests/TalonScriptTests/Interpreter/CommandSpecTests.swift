@@ -98,7 +98,7 @@ import Testing
     #expect(
       host.requests == [
         .connectRemote(url: "http://127.0.0.1:9", apiKey: "k-1"),
-        .recordStart(path: "/tmp/a.tw", force: true), .reset(force: false),
+        .recordStart(path: "/tmp/a.tw", force: true, snapshots: false), .reset(force: false),
       ])
     #expect(results.map(\.value) == [.null, .null, .null])
     let refused = try #require(await harness.failure("record stop"))

@@ -11,14 +11,31 @@ import Testing
     await harness.ok("profile update alice tier=gold visits=3 vip=true")
     let call = try #require(harness.api.calls.first)
     #expect(harness.api.calls.count == 1)
-    #expect(call.operation == .updateCustomerProfile)
+    #expect(call.operation == .updateCustomerProfileV2)
     #expect(call.path == "alice")
-    #expect(call.body == ["attributes": ["tier": "gold", "visits": 3, "vip": true]])
+    let content: JSONValue = ["customerProfile", "triggeredCampaigns", "loyalty", "event"]
+    #expect(
+      call.body == [
+        "attributes": ["tier": "gold", "visits": 3, "vip": true], "responseContent": content,
+      ])
+    #expect(call.query == ["runRuleEngine": true])
     #expect(call.violations.isEmpty)
     #expect(await harness.interpreter.context.profileId == "alice")
     await harness.ok("profile update {city: Berlin}")
     #expect(harness.api.lastCall?.path == "alice")
-    #expect(harness.api.lastCall?.body == ["attributes": ["city": "Berlin"]])
+    #expect(
+      harness.api.lastCall?.body == ["attributes": ["city": "Berlin"], "responseContent": content])
+  }
+
+  @Test func profileUpdateV1SendsThe2020Update() async throws {
+    let harness = Harness()
+    await harness.ok("profile update-v1 alice tier=gold")
+    let call = try #require(harness.api.lastCall)
+    #expect(call.operation == .updateCustomerProfile)
+    #expect(call.path == "alice")
+    #expect(call.body == ["attributes": ["tier": "gold"]])
+    #expect(call.query == [:])
+    #expect(await harness.interpreter.context.profileId == "alice")
   }
 
   @Test func sessionUpdateSendsV2BodyWithDefaults() async throws {
@@ -89,9 +106,26 @@ import Testing
     #expect(harness.api.calls.count == 4)
   }
 
-  @Test func eventTrackUsesCurrentSessionAndProfile() async throws {
+  @Test func eventTrackSendsTodaysEventOfTheCurrentProfile() async throws {
     let harness = Harness()
-    await harness.ok("session update s1 profile=alice\nevent track viewed_page page=home count=2")
+    await harness.ok("use profile alice\nevent track viewed_page page=home count=2")
+    let call = try #require(harness.api.lastCall)
+    #expect(call.operation == .trackEventV2)
+    #expect(
+      call.body == [
+        "type": "viewed_page", "profileId": "alice", "attributes": ["page": "home", "count": 2],
+        "responseContent": ["customerProfile", "triggeredCampaigns", "loyalty", "event"],
+      ])
+    #expect(call.arguments.query == ["silent": .string("no")])
+    #expect(call.violations.isEmpty)
+    let noProfile = await Harness().failure("event track viewed_page")
+    #expect(noProfile?.message.contains("event track needs a profile") == true)
+  }
+
+  @Test func eventTrackV1UsesCurrentSessionAndProfile() async throws {
+    let harness = Harness()
+    await harness.ok(
+      "session update s1 profile=alice\nevent track-v1 viewed_page page=home count=2")
     let call = try #require(harness.api.lastCall)
     #expect(call.operation == .trackEvent)
     #expect(
@@ -186,6 +220,21 @@ import Testing
     await harness.ok("GetReservedCustomers C1")
     await harness.ok("CreateReferral {campaignId: 1, advocateProfileIntegrationId: bob}")
     await harness.ok("DeleteCustomerData bob")
+    await harness.ok("UpdateCustomerProfileV2 cy {attributes: {a: 1}} runRuleEngine=true")
+    #expect(harness.api.lastCall?.query == ["runRuleEngine": true])
+    #expect(await harness.interpreter.context.profileId == "cy")
+    let silent = await harness.ok(
+      "UpdateCustomerProfilesV2 {customerProfiles: [{integrationId: d}]}")
+    #expect(silent.last?.value == .null)
+    let loud = await harness.ok(
+      "UpdateCustomerProfilesV2 {customerProfiles: [{integrationId: d}]} silent=no")
+    let states = loud.last?.value["integrationStates"]?.arrayValue
+    #expect(states?.first?["customerProfile"]?["integrationId"] == "d")
+    #expect(harness.api.lastCall?.arguments.query["silent"] == .string("no"))
+    await harness.ok("TrackEventV2 {type: t, profileId: cy}")
+    await harness.ok(
+      "CreateReferralsForMultipleAdvocates {campaignId: 1, advocateProfileIntegrationIds: [cy], usageLimit: 1}"
+    )
     #expect(Set(harness.api.calls.map(\.operation)) == Set(IntegrationOperation.allCases))
     #expect(harness.api.calls.allSatisfy { $0.violations.isEmpty })
     let error = await harness.failure("UpdateCustomerSessionV2 s1 {customerSession: {state: 5}}")
@@ -201,8 +250,8 @@ import Testing
         == "session update needs a session: give an id, or run 'session update ID' or 'use session new' first"
     )
     #expect(session?.exitCode == 3)
-    let event = await harness.failure("event track x")
-    #expect(event?.message.hasPrefix("event track needs a session") == true)
+    let event = await harness.failure("event track-v1 x")
+    #expect(event?.message.hasPrefix("event track-v1 needs a session") == true)
     let reserve = await harness.failure("coupon reserve C1")
     #expect(reserve?.message.hasPrefix("coupon reserve needs a profile") == true)
     let referral = await harness.failure("referral create 1")

@@ -36,7 +36,7 @@ import Testing
     let computed = await harness.ok("profile update p1 tier=gold")
     let typed = try #require(computed.last?.value)
     #expect(typed["futureField"] == nil)
-    #expect(typed["profile"]?["integrationId"] == "p1")
+    #expect(typed["customerProfile"]?["integrationId"] == "p1")
     var arrived = typed
     arrived = .object((typed.objectValue ?? [:]).merging(["futureField": ["x": 1]]) { $1 })
     harness.api.queueAnswerJSON(arrived)

@@ -116,7 +116,8 @@ class RecordingAPI: IntegrationAPI, @unchecked Sendable {
     let json = try record(
       entry, path: id, body: entry.requestSchema == nil ? nil : body, query: query,
       arguments: arguments)
-    let answer = self.answer(entry, id ?? "", query: query, body: body)
+    let silent = (try? Silence.isSilent(arguments)) ?? true
+    let answer = self.answer(entry, id ?? "", query: query, silent: silent, body: body)
     guard let typed = answer as? Answer else {
       throw IntegrationError(status: 501, message: "RecordingAPI has no answer for \(entry)")
     }
@@ -125,7 +126,8 @@ class RecordingAPI: IntegrationAPI, @unchecked Sendable {
 
   /// The answer to `operation`, keeping each session's profile and cart.
   private func answer(
-    _ operation: IntegrationOperation, _ id: String, query: [String: Bool], body: any Sendable
+    _ operation: IntegrationOperation, _ id: String, query: [String: Bool], silent: Bool,
+    body: any Sendable
   ) -> any Sendable {
     switch (operation, body) {
     case (.updateCustomerProfile, _):
@@ -156,9 +158,47 @@ class RecordingAPI: IntegrationAPI, @unchecked Sendable {
       return CustomerInventory(
         profile: query["profile"] == true ? Self.profile(id) : nil,
         referrals: query["referrals"] == true ? [] : nil)
+    case (.updateCustomerProfileV2, let body as CustomerProfileIntegrationRequestV2):
+      return v2Response(
+        profile: id, type: "customer_profile_updated", content: body.responseContent ?? [])
+    case (.updateCustomerProfilesV2, let body as MultipleCustomerProfileIntegrationRequest):
+      return SilentAnswer(
+        silent
+          ? nil
+          : MultipleCustomerProfileIntegrationResponseV2(
+            integrationStates: (body.customerProfiles ?? []).map {
+              CustomerProfileUpdateV2Response(customerProfile: Self.profile($0.integrationId))
+            }))
+    case (.trackEventV2, let body as IntegrationEventV2Request):
+      return SilentAnswer(
+        silent
+          ? nil
+          : v2Response(
+            profile: body.profileId ?? "", type: body.type, content: body.responseContent ?? []))
+    case (.createReferralsForMultipleAdvocates, let body as NewReferralsForMultipleAdvocates):
+      let referrals = body.advocateProfileIntegrationIds.enumerated().map { index, advocate in
+        Referral(
+          id: index + 1, created: Self.epoch, campaignId: body.campaignId,
+          advocateProfileIntegrationId: advocate, code: "REF-\(index + 1)", usageCounter: 0,
+          usageLimit: body.usageLimit)
+      }
+      return SilentAnswer(
+        silent ? nil : InlineResponse201(totalResultSize: referrals.count, data: referrals))
     default:
       return NoContent()
     }
+  }
+
+  /// Today's answer of a profile update or event, with the queued effects.
+  private func v2Response(profile: String, type: String, content: [ResponseContent])
+    -> IntegrationResponseV2
+  {
+    let effects = lock.withLock { queuedEffects.isEmpty ? [] : queuedEffects.removeFirst() }
+    return IntegrationResponseV2(
+      customerProfile: content.contains(.customerProfile) ? Self.profile(profile) : nil,
+      event: content.contains(.event)
+        ? Self.event(type, session: nil, profile: profile) : nil,
+      effects: effects)
   }
 
   private func v2State(_ id: String, _ body: IntegrationRequest) -> IntegrationStateV2 {

@@ -84,6 +84,8 @@ struct ScriptCompleterTests {
     #expect(complete("coupon reserve S").candidates == ["SUMMER10", "SPRING19"])
     #expect(complete("session update s1 coupons=[SUMMER10, F").candidates == ["FLASH3"])
     #expect(complete("session update s1 state=c").candidates == ["closed", "cancelled"])
+    #expect(complete("TrackEventV2 {type: t} silent=").candidates == ["yes", "no"])
+    #expect(complete("profile update-v1 a").candidates == ["alice", "albert"])
     #expect(complete("profile inventory alice profile=t").candidates == ["true"])
     #expect(complete("cart remove S").candidates == ["SHOE-1"])
     #expect(complete("campaign 1").candidates == ["1", "12"])
@@ -93,7 +95,8 @@ struct ScriptCompleterTests {
 
   @Test func variableNamesAfterADollar() {
     let names = complete("echo $")
-    #expect(names.candidates == ["last", "profile", "session", "env", "args", "name", "order"])
+    #expect(
+      names.candidates == ["last", "profile", "session", "env", "args", "runid", "name", "order"])
     #expect(names.appendsSpace == false)
     #expect(
       complete("echo $or")
@@ -129,7 +132,7 @@ struct ScriptCompleterTests {
     #expect(complete("echo \"${ \"inner ${last.cu").candidates == ["customerSession"])
     #expect(
       complete("echo \"${1 + ").candidates == [
-        "last", "profile", "session", "env", "args", "name", "order",
+        "last", "profile", "session", "env", "args", "runid", "name", "order",
       ])
     #expect(
       complete("echo \"${env.HO")

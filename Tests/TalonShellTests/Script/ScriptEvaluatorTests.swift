@@ -160,7 +160,7 @@ struct ScriptEvaluatorTests {
     let lines = printed.all.split(separator: "\n").map(String.init)
     #expect(lines.count == 4)
     #expect(lines[0] == "hi ann")
-    #expect(lines[1].hasPrefix("UpdateCustomerProfile ann: 200, 0 effects, "))
+    #expect(lines[1].hasPrefix("UpdateCustomerProfileV2 ann: 200, 0 effects, "))
     #expect(lines[2] == "hi bob")
 
     _ = await shell.evaluate("set output summary")

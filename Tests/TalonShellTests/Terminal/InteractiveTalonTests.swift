@@ -76,8 +76,9 @@ struct InteractiveTalonTests {
     // libedit redraws a completed word by moving the cursor, so the proof of each completion
     // is what the completed line does.
     try shell.enter("ech\tdone", expecting: "\r\ndone\r\n")
+    // `up` extends to `update`, the common prefix of `update` and `update-v1`.
     try shell.enter(
-      "profile up\talice tier=gold", expecting: "\"tier\": \"gold\"",
+      "profile up\t alice tier=gold", expecting: "\"tier\": \"gold\"",
       prompt: "talon embedded alice> ")
     try shell.enter(
       "session update s1 coup\t[SUMMER10]", expecting: "\"acceptCoupon\"",

@@ -33,8 +33,9 @@ struct RecordingTests {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     #expect(lines[0].hasPrefix("# talon recording, 20"))
     #expect(text.contains("# backend: embedded (memory)\n"))
-    #expect(text.contains("# campaign pack: Demo shop\n"))
-    #expect(text.contains("# seed: 7 (replay: talon run --seed 7 FILE.tw)\n"))
+    #expect(text.contains("# campaigns: built-in demo shop\n"))
+    #expect(text.contains("# seed: 7\n"))
+    #expect(text.contains("# replay (from this folder): talon run --seed 7 session.tw\n"))
     #expect(
       text.hasSuffix(
         "profile update ann tier=gold\nlet order = {\n  sku: SHOE-1,\n}\nexpect $order.sku == \"SHOE-1\"\necho $order.sku\n"

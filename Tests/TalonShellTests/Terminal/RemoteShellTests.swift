@@ -60,7 +60,7 @@ struct RemoteShellTests {
       ])
     #expect(outcome.status == 0, "\(outcome.errors)")
     #expect(outcome.output.contains("\"integrationId\":\"zed\""))
-    #expect(outcome.errors.contains("> PUT /v1/customer_profiles/zed HTTP/1.1"))
+    #expect(outcome.errors.contains("> PUT /v2/customer_profiles/zed?runRuleEngine=true HTTP/1.1"))
     #expect(outcome.errors.contains("ApiKey-v1 ****"))
     #expect(outcome.errors.contains("< HTTP/1.1 200 OK"))
     #expect(!outcome.errors.contains("serve-key-1"))

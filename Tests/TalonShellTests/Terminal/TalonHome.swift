@@ -53,10 +53,12 @@ struct TalonHome {
     var errors: String
   }
 
-  /// Runs `talon ARGUMENTS` with standard input from a pipe holding `input`.
-  func run(_ arguments: [String], input: String = "") throws -> Outcome {
+  /// Runs `talon ARGUMENTS` with standard input from a pipe holding `input`, in `directory`
+  /// (by default the test's own working directory).
+  func run(_ arguments: [String], input: String = "", in directory: URL? = nil) throws -> Outcome {
     let outcome = try TalonBinary.run(
-      arguments, input: input, environment: environment(), inheriting: false)
+      arguments, input: input, environment: environment(), inheriting: false,
+      directory: directory)
     return Outcome(
       status: outcome.status, output: outcome.standardOutput, errors: outcome.standardError)
   }
