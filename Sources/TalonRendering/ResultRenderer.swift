@@ -7,7 +7,8 @@ import TalonScript
 /// - `json`: values as compact JSON, one line.
 /// - `pretty`: values as indented JSON, coloured when `color` is set.
 /// - `summary`: session and event results (anything with `effects`, v2 or v1) as the effect
-///   table of ``ResultSummary`` under a title; other values as `pretty`.
+///   table of ``ResultSummary`` under a title; loyalty balances and transactions as
+///   ``LedgerSummary`` text; other values as `pretty`.
 ///
 /// Decisions: `echo` and `help` text is printed as is in every format; `let` of an API
 /// command shows the command's result (so `let s = session update ...` still shows the
@@ -49,6 +50,7 @@ public struct ResultRenderer: Sendable {
       return JSONTextWriter.forPeople(indented: true, color: color).text(value)
     case .summary:
       if let summary = ResultSummary(value) { return summary.text(color: color) }
+      if let text = LedgerSummary.text(value) { return text }
       return JSONTextWriter.forPeople(indented: true, color: color).text(value)
     }
   }

@@ -36,6 +36,7 @@ struct ResultPrinter: Sendable {
   }
 
   func print(_ result: StatementResult) {
+    defer { printWarnings(of: result) }
     guard verbosity != .quiet else { return }
     if case .output(let text) = result.kind {
       console.line(text)
@@ -46,6 +47,12 @@ struct ResultPrinter: Sendable {
       }
     }
     printNested(result.nested)
+  }
+
+  /// One line per runtime rule failure the statement's answers reported, on standard error
+  /// after the result (also when quiet: they are never dropped).
+  func printWarnings(of result: StatementResult) {
+    for warning in result.warnings { console.error(warning) }
   }
 
   func printFailure(_ error: ScriptError, statement: Statement, nested: [StatementResult]) {

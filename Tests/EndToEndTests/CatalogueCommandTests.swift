@@ -59,11 +59,43 @@ struct CatalogueCommandTests {
     #expect(outcome.standardOutput.contains("1   points  Shop points"))
   }
 
-  @Test func aRemoteShellSaysWhyThereIsNoCatalogue() throws {
-    let outcome = try TalonBinary.run(
-      ["--url", "http://127.0.0.1:9", "--api-key", "k", "-c", "campaigns"])
-    #expect(outcome.status == 3)
-    #expect(outcome.standardError.contains("remote deployment"))
+  @Test func loyaltyCommandsTakeThePacksOnlyProgram() throws {
+    let outcome = try TalonBinary.run([
+      "--memory", "--seed", "7", "-c",
+      "profile update ann\nsession update a1 items=[{sku: A, name: A, price: 30, quantity: 1}]\n"
+        + "session close a1\nset output summary\nloyalty balance\nloyalty history",
+    ])
+    #expect(outcome.status == 0, "\(outcome.standardError)")
+    #expect(outcome.standardOutput.contains("loyalty balance: 30 active"))
+    #expect(outcome.standardOutput.contains("+30     Earn 1 point per euro  a1"))
+  }
+
+  @Test func aRemoteShellSaysWhatTodaysAPIDoesNotGive() throws {
+    for command in ["coupons", "campaign 1", "loyalty programs"] {
+      let outcome = try TalonBinary.run(
+        ["--url", "http://127.0.0.1:9", "--api-key", "k", "-c", command])
+      #expect(outcome.status == 3, "\(command)")
+      #expect(outcome.standardError.contains("remote deployment"), "\(command)")
+      #expect(outcome.standardError.contains("use: campaigns"), "\(command)")
+    }
+    let loyalty = try TalonBinary.run(
+      ["--url", "http://127.0.0.1:9", "--api-key", "k", "-c", "use profile ann\nloyalty balance"])
+    #expect(loyalty.status == 3)
+    #expect(
+      loyalty.standardError.contains("needs a loyalty program id against a remote deployment"))
+  }
+
+  @Test func aRemoteShellListsTheRunningCampaigns() async throws {
+    let server = try await ServeProcess.start(["--port", "0", "--seed", "7", "--memory"])
+    let outcome = try TalonBinary.run([
+      "--url", server.url, "--api-key", "demo-shop-api-key", "-c",
+      "campaigns\nlet listing = campaigns\nexpect len($listing.campaigns) > 1\n"
+        + "expect $listing.campaigns[0].campaign.id == 1",
+    ])
+    #expect(try await server.stop() == 0)
+    #expect(outcome.status == 0, "\(outcome.standardError)")
+    #expect(outcome.standardOutput.contains("running campaigns of the remote deployment"))
+    #expect(outcome.standardOutput.contains("ID  NAME"))
   }
 
   @Test func exportPrintsAFileThatLoadsAgain() throws {

@@ -89,6 +89,7 @@ enum DifferentialScript {
     await events(api, transcript)
     await reservations(api, transcript)
     await referrals(api, transcript)
+    await loyaltyAndCampaigns(api, transcript)
     await inventoryAndDeletion(api, transcript)
     await todaysProfilesAndEvents(api, transcript)
   }
@@ -161,6 +162,19 @@ enum DifferentialScript {
     await t.call("v2 cancel an open session", .updateCustomerSessionV2) {
       try await api.updateCustomerSessionV2(
         customerSessionId: "anon/1 ü", body: v2(nil, state: .cancelled, content: [.event]))
+    }
+    await t.call("v2 evaluable campaigns only", .updateCustomerSessionV2) {
+      var body = v2("bob", codes: ["SUMMER10", "VIP-ONLY"], cart: cart)
+      body.customerSession.evaluableCampaignIds = [2]
+      return try await api.updateCustomerSessionV2(
+        customerSessionId: "bob-evaluable", body: body, dry: true)
+    }
+    await t.call("v2 rule failure reasons and a sku-only item", .updateCustomerSessionV2) {
+      let body = v2(
+        "bob", codes: ["VIP-ONLY"],
+        cart: [CartItem(name: "SKU-ONLY", sku: "SKU-ONLY", quantity: 2, price: 0)],
+        content: [.ruleFailureReasons, .awardedGiveaways, .previousReturns, .campaignEligibility])
+      return try await api.updateCustomerSessionV2(customerSessionId: "bob-reasons", body: body)
     }
     await t.call("v2 unknown responseContent", .updateCustomerSessionV2) {
       try await api.updateCustomerSessionV2(
@@ -263,6 +277,50 @@ enum DifferentialScript {
       try await api.updateCustomerSessionV2(
         customerSessionId: "erin-1",
         body: v2("erin", referral: code, state: .closed, cart: testCart(6)))
+    }
+  }
+
+  /// Today's loyalty reads over alice's ledger, the campaign listing, and today's referral and
+  /// inventory fields.
+  private static func loyaltyAndCampaigns(_ api: any IntegrationAPI, _ t: Transcript) async {
+    await t.call("alice's balances", .getLoyaltyBalances) {
+      try await api.getLoyaltyBalances(loyaltyProgramId: 1, integrationId: "alice")
+    }
+    await t.call("balances of an unknown program", .getLoyaltyBalances) {
+      try await api.getLoyaltyBalances(loyaltyProgramId: 42, integrationId: "alice")
+    }
+    await t.call("alice's transactions", .getLoyaltyProgramProfileTransactions) {
+      try await api.getLoyaltyProgramProfileTransactions(
+        loyaltyProgramId: 1, integrationId: "alice")
+    }
+    await t.call("a page of alice's transactions", .getLoyaltyProgramProfileTransactions) {
+      try await api.getLoyaltyProgramProfileTransactions(
+        loyaltyProgramId: 1, integrationId: "alice",
+        query: ["pageSize": .integer(1), "customerSessionIDs": .strings(["alice-2", "alice-3"])])
+    }
+    await t.call("alice's unspent points", .getLoyaltyProgramProfilePoints) {
+      try await api.getLoyaltyProgramProfilePoints(loyaltyProgramId: 1, integrationId: "alice")
+    }
+    await t.call("points of an unknown status", .getLoyaltyProgramProfilePoints) {
+      try await api.getLoyaltyProgramProfilePoints(
+        loyaltyProgramId: 1, integrationId: "alice", query: ["status": .string("spent")])
+    }
+    await t.call("running campaigns", .integrationGetAllCampaigns) {
+      try await api.integrationGetAllCampaigns()
+    }
+    await t.call("two campaigns by id", .integrationGetAllCampaigns) {
+      try await api.integrationGetAllCampaigns(query: ["campaignIds": .strings(["2", "4"])])
+    }
+    var limited = NewReferral(campaignId: 3, advocateProfileIntegrationId: "alice")
+    limited.usageLimit = 2
+    limited.attributes = ["channel": "email"]
+    await t.call("referral with its own limit", .createReferral) {
+      try await api.createReferral(body: limited)
+    }
+    await t.call("alice's inventory, today's parts", .getCustomerInventory) {
+      try await api.getCustomerInventory(
+        integrationId: "alice", profile: nil, referrals: true, coupons: true, loyalty: true,
+        giveaways: true, achievements: true)
     }
   }
 

@@ -50,7 +50,7 @@ struct SchemaValidatorTests {
         SchemaViolation(
           pointer: "/responseContent/0", title: "enum",
           details:
-            #"responseContent must be one of the following: "customerSession", "customerProfile", "coupons", "triggeredCampaigns", "referral", "loyalty", "event""#
+            #"responseContent must be one of the following: "customerSession", "customerProfile", "coupons", "triggeredCampaigns", "referral", "loyalty", "event", "awardedGiveaways", "ruleFailureReasons", "previousReturns", "campaignEligibility""#
         ),
       ])
   }

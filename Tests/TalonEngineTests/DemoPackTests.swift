@@ -45,7 +45,7 @@ struct DemoPackTests {
     }
     #expect(reason(try await session("e", "a", "SPRING19")) == "CouponExpired")
     #expect(reason(try await session("b", "a", "BLACKFRIDAY")) == "CouponPartOfNotRunningCampaign")
-    #expect(reason(try await session("v", "a", "VIP-ONLY")) == "CouponRecipientDoesNotMatch")
+    #expect(reason(try await session("v", "a", "VIP-ONLY")) == "CouponReservationRequired")
     try await test.reserve("VIP-ONLY", ["a"])
     let vip = try await session("v", "a", "VIP-ONLY")
     #expect(vip.effects.contains { $0.typedProps == .setDiscount(name: "VIP 20%", value: 6) })

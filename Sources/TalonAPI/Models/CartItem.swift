@@ -1,6 +1,9 @@
 import Foundation
 
-/// One line of a cart (`CartItem`).
+/// One line of a cart (`CartItem`). Decoding follows today's generation: only `sku` and
+/// `quantity` are needed, a missing `name` is the SKU and a missing `price` is 0
+/// (`docs/behaviour.md`, "Cart items"); the v1 session body keeps the 2020 rule that needs both
+/// (`NewCustomerSession`).
 public struct CartItem: Codable, Hashable, Sendable {
   public var name: String
   public var sku: String
@@ -33,6 +36,38 @@ public struct CartItem: Codable, Hashable, Sendable {
     self.position = position
     self.attributes = attributes
     self.adjustment = adjustment
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    sku = try container.decode(String.self, forKey: .sku)
+    quantity = try container.decode(Int.self, forKey: .quantity)
+    name = try container.decodeIfPresent(String.self, forKey: .name) ?? sku
+    price = try container.decodeIfPresent(Decimal.self, forKey: .price) ?? 0
+    category = try container.decodeIfPresent(String.self, forKey: .category)
+    weight = try container.decodeIfPresent(Decimal.self, forKey: .weight)
+    height = try container.decodeIfPresent(Decimal.self, forKey: .height)
+    width = try container.decodeIfPresent(Decimal.self, forKey: .width)
+    length = try container.decodeIfPresent(Decimal.self, forKey: .length)
+    position = try container.decodeIfPresent(Decimal.self, forKey: .position)
+    attributes = try container.decodeIfPresent(JSONValue.self, forKey: .attributes)
+    adjustment = try container.decodeIfPresent(CartItemAdjustment.self, forKey: .adjustment)
+  }
+}
+
+/// A cart item under the 2020 rule: `name` and `price` are required too (the v1 session body).
+struct CartItem2020: Decodable {
+  let item: CartItem
+
+  private enum Required: String, CodingKey { case name, sku, quantity, price }
+
+  init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: Required.self)
+    _ = try container.decode(String.self, forKey: .name)
+    _ = try container.decode(String.self, forKey: .sku)
+    _ = try container.decode(Int.self, forKey: .quantity)
+    _ = try container.decode(Decimal.self, forKey: .price)
+    item = try CartItem(from: decoder)
   }
 }
 

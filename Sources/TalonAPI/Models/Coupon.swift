@@ -16,9 +16,13 @@ public struct Coupon: Codable, Hashable, Sendable {
   /// When set, only this profile may use the coupon.
   public var recipientIntegrationId: String?
   public var importId: Int?
-  /// true: a reservation marks a favourite; false: a reservation is required to use it.
+  /// 2020: true, a reservation marks a favourite; false, a reservation is required to use it.
+  /// Today: true, many profiles may reserve it; false, one profile only (a personal code).
   public var reservation: Bool?
   public var batchId: String?
+  /// Today's generation: the coupon can be redeemed only by a profile holding a reservation
+  /// (`docs/behaviour.md`, "Reservations in both generations").
+  public var isReservationMandatory: Bool?
   /// Today's generation: how often the profile the answer is about redeemed this coupon
   /// (`IntegrationCoupon`, `InventoryCoupon`).
   public var profileRedemptionCount: Int?
@@ -29,7 +33,8 @@ public struct Coupon: Codable, Hashable, Sendable {
     id: Int, created: Date, campaignId: Int, value: String, usageLimit: Int,
     startDate: Date? = nil, expiryDate: Date? = nil, usageCounter: Int,
     attributes: JSONValue? = nil, referralId: Int? = nil, recipientIntegrationId: String? = nil,
-    importId: Int? = nil, reservation: Bool? = nil, batchId: String? = nil
+    importId: Int? = nil, reservation: Bool? = nil, batchId: String? = nil,
+    isReservationMandatory: Bool? = nil
   ) {
     self.id = id
     self.created = created
@@ -45,7 +50,13 @@ public struct Coupon: Codable, Hashable, Sendable {
     self.importId = importId
     self.reservation = reservation
     self.batchId = batchId
+    self.isReservationMandatory = isReservationMandatory
   }
+
+  /// True when only a profile holding a reservation may redeem the coupon: today's
+  /// `isReservationMandatory`, or, for a coupon that does not state it, the 2020
+  /// `reservation: false`.
+  public var requiresReservation: Bool { isReservationMandatory ?? (reservation == false) }
 }
 
 /// The body of the coupon reservation operations (`CouponReservations`).

@@ -55,6 +55,12 @@ public struct LoyaltyMembership: Codable, Hashable, Sendable {
 public struct CustomerInventory: Codable, Hashable, Sendable {
   public var profile: CustomerProfile?
   public var referrals: [Referral]?
+  /// Today's generation, each when its flag asks: the profile's loyalty balances, the coupons
+  /// it reserved or was given, and its giveaways and achievements (always empty here).
+  public var loyalty: Loyalty?
+  public var coupons: [Coupon]?
+  public var giveaways: [JSONValue]?
+  public var achievements: [JSONValue]?
 
   public init(profile: CustomerProfile? = nil, referrals: [Referral]? = nil) {
     self.profile = profile

@@ -26,6 +26,19 @@ public struct NewCustomerSession: Codable, Hashable, Sendable {
     self.total = total
     self.attributes = attributes
   }
+
+  /// Cart items keep the 2020 rule: `name`, `sku`, `quantity` and `price` each required.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    profileId = try container.decodeIfPresent(String.self, forKey: .profileId)
+    coupon = try container.decodeIfPresent(String.self, forKey: .coupon)
+    referral = try container.decodeIfPresent(String.self, forKey: .referral)
+    state = try container.decodeIfPresent(SessionState.self, forKey: .state)
+    cartItems = try container.decodeIfPresent([CartItem2020].self, forKey: .cartItems)?.map(\.item)
+    identifiers = try container.decodeIfPresent([String].self, forKey: .identifiers)
+    total = try container.decodeIfPresent(Decimal.self, forKey: .total)
+    attributes = try container.decodeIfPresent(JSONValue.self, forKey: .attributes)
+  }
 }
 
 /// A customer session as v1 shows it (`CustomerSession`).

@@ -23,12 +23,15 @@ public struct NewCustomerSessionV2: Codable, Hashable, Sendable {
   public var additionalCosts: [String: AdditionalCost]?
   public var identifiers: [String]?
   public var attributes: JSONValue?
+  /// Today's generation: only these campaigns are evaluated (`docs/behaviour.md`, "Evaluable
+  /// campaigns").
+  public var evaluableCampaignIds: [Int]?
 
   public init(
     profileId: String? = nil, couponCodes: [String]? = nil, referralCode: String? = nil,
     state: SessionState? = nil, cartItems: [CartItem]? = nil,
     additionalCosts: [String: AdditionalCost]? = nil, identifiers: [String]? = nil,
-    attributes: JSONValue? = nil
+    attributes: JSONValue? = nil, evaluableCampaignIds: [Int]? = nil
   ) {
     self.profileId = profileId
     self.couponCodes = couponCodes
@@ -38,6 +41,7 @@ public struct NewCustomerSessionV2: Codable, Hashable, Sendable {
     self.additionalCosts = additionalCosts
     self.identifiers = identifiers
     self.attributes = attributes
+    self.evaluableCampaignIds = evaluableCampaignIds
   }
 }
 
@@ -105,6 +109,13 @@ public struct IntegrationStateV2: Codable, Hashable, Sendable {
   public var effects: [Effect]
   public var createdCoupons: [Coupon]
   public var createdReferrals: [Referral]
+  /// Today's generation, when `responseContent` asks for it: why rules of the evaluated
+  /// campaigns did not apply.
+  public var ruleFailureReasons: [RuleFailureReason]?
+  /// Today's generation: always empty when asked for (talon has no giveaways).
+  public var awardedGiveaways: [JSONValue]?
+  /// Today's generation: the session's earlier returns, when asked for.
+  public var previousReturns: [JSONValue]?
 
   public init(
     customerSession: CustomerSessionV2? = nil, customerProfile: CustomerProfile? = nil,

@@ -45,11 +45,14 @@ public struct IntegrationResponseV2: Codable, Hashable, Sendable {
   public var effects: [Effect]
   public var createdCoupons: [Coupon]
   public var createdReferrals: [Referral]
+  /// When `responseContent` asks for it: why rules of the evaluated campaigns did not apply.
+  public var ruleFailureReasons: [RuleFailureReason]?
 
   public init(
     customerProfile: CustomerProfile? = nil, event: Event? = nil, loyalty: Loyalty? = nil,
     triggeredCampaigns: [Campaign]? = nil, awardedGiveaways: [JSONValue]? = nil,
-    effects: [Effect] = [], createdCoupons: [Coupon] = [], createdReferrals: [Referral] = []
+    effects: [Effect] = [], createdCoupons: [Coupon] = [], createdReferrals: [Referral] = [],
+    ruleFailureReasons: [RuleFailureReason]? = nil
   ) {
     self.customerProfile = customerProfile
     self.event = event
@@ -59,8 +62,11 @@ public struct IntegrationResponseV2: Codable, Hashable, Sendable {
     self.effects = effects
     self.createdCoupons = createdCoupons
     self.createdReferrals = createdReferrals
+    self.ruleFailureReasons = ruleFailureReasons
   }
 }
+
+extension IntegrationResponseV2: CarriesRuleFailureReasons {}
 
 /// One profile of UpdateCustomerProfilesV2
 /// (`MultipleCustomerProfileIntegrationRequestItem`).

@@ -7,6 +7,10 @@ public struct NewReferral: Codable, Hashable, Sendable {
   public var friendProfileIntegrationId: String?
   public var startDate: Date?
   public var expiryDate: Date?
+  /// Today's generation: how often the code may be redeemed (0: no limit of its own; absent:
+  /// the campaign's `referralUsageLimit`), and free attributes stored with the code.
+  public var usageLimit: Int?
+  public var attributes: JSONValue?
 
   public init(
     campaignId: Int, advocateProfileIntegrationId: String,

@@ -44,8 +44,13 @@ public struct ResponseContent: WireEnum {
   public static let referral: Self = "referral"
   public static let loyalty: Self = "loyalty"
   public static let event: Self = "event"
+  public static let awardedGiveaways: Self = "awardedGiveaways"
+  public static let ruleFailureReasons: Self = "ruleFailureReasons"
+  public static let previousReturns: Self = "previousReturns"
+  public static let campaignEligibility: Self = "campaignEligibility"
   public static let known: [Self] = [
     .customerSession, .customerProfile, .coupons, .triggeredCampaigns, .referral, .loyalty, .event,
+    .awardedGiveaways, .ruleFailureReasons, .previousReturns, .campaignEligibility,
   ]
 }
 
@@ -64,11 +69,24 @@ public struct CouponRejectionReasonCode: WireEnum {
   public static let couponStartDateInFuture: Self = "CouponStartDateInFuture"
   public static let couponRejectedByCondition: Self = "CouponRejectedByCondition"
   public static let effectCouldNotBeApplied: Self = "EffectCouldNotBeApplied"
+  /// Today's generation: the coupon needs a reservation the profile does not hold.
+  public static let couponReservationRequired: Self = "CouponReservationRequired"
+  public static let couponPartOfNotTriggeredCampaign: Self = "CouponPartOfNotTriggeredCampaign"
+  public static let profileRequired: Self = "ProfileRequired"
+  /// The values today's `CouponRejectionReason.reason` enum lists (without
+  /// `CouponLimitReached` and `CouponValidConditionMissing`).
+  public static let todays: [Self] = [
+    .couponNotFound, .couponPartOfNotRunningCampaign, .campaignLimitReached,
+    .profileLimitReached, .couponRecipientDoesNotMatch, .couponExpired,
+    .couponStartDateInFuture, .couponRejectedByCondition, .effectCouldNotBeApplied,
+    .couponPartOfNotTriggeredCampaign, .couponReservationRequired, .profileRequired,
+  ]
   public static let known: [Self] = [
     .couponNotFound, .couponPartOfNotRunningCampaign, .couponValidConditionMissing,
     .couponLimitReached, .campaignLimitReached, .profileLimitReached,
     .couponRecipientDoesNotMatch, .couponExpired, .couponStartDateInFuture,
-    .couponRejectedByCondition, .effectCouldNotBeApplied,
+    .couponRejectedByCondition, .effectCouldNotBeApplied, .couponPartOfNotTriggeredCampaign,
+    .couponReservationRequired, .profileRequired,
   ]
 }
 
@@ -88,11 +106,22 @@ public struct ReferralRejectionReasonCode: WireEnum {
   public static let referralStartDateInFuture: Self = "ReferralStartDateInFuture"
   public static let referralRejectedByCondition: Self = "ReferralRejectedByCondition"
   public static let effectCouldNotBeApplied: Self = "EffectCouldNotBeApplied"
+  public static let referralPartOfNotTriggeredCampaign: Self =
+    "ReferralPartOfNotTriggeredCampaign"
+  /// The values today's `ReferralRejectionReason.reason` enum lists (without
+  /// `ReferralValidConditionMissing`).
+  public static let todays: [Self] = [
+    .referralNotFound, .referralRecipientIdSameAsAdvocate, .referralPartOfNotRunningCampaign,
+    .referralLimitReached, .campaignLimitReached, .profileLimitReached,
+    .referralRecipientDoesNotMatch, .referralExpired, .referralStartDateInFuture,
+    .referralRejectedByCondition, .effectCouldNotBeApplied, .referralPartOfNotTriggeredCampaign,
+  ]
   public static let known: [Self] = [
     .referralNotFound, .referralRecipientIdSameAsAdvocate, .referralPartOfNotRunningCampaign,
     .referralValidConditionMissing, .referralLimitReached, .campaignLimitReached,
     .profileLimitReached, .referralRecipientDoesNotMatch, .referralExpired,
     .referralStartDateInFuture, .referralRejectedByCondition, .effectCouldNotBeApplied,
+    .referralPartOfNotTriggeredCampaign,
   ]
 }
 

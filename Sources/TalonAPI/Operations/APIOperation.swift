@@ -72,6 +72,24 @@ public enum QueryValue: Sendable, Hashable {
     return nil
   }
 
+  /// The value when it is a string.
+  public var string: String? {
+    if case .string(let value) = self { return value }
+    return nil
+  }
+
+  /// The value when it is an integer.
+  public var integer: Int? {
+    if case .integer(let value) = self { return value }
+    return nil
+  }
+
+  /// The value when it is an array of strings.
+  public var strings: [String]? {
+    if case .strings(let values) = self { return values }
+    return nil
+  }
+
   /// The value when it is a date and time.
   public var dateTime: Date? {
     if case .dateTime(let value) = self { return value }

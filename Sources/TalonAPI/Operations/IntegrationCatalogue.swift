@@ -19,6 +19,8 @@ public enum IntegrationCatalogue {
     updateCustomerSession.operation, updateCustomerSessionV2.operation,
     updateCustomerProfileV2.operation, updateCustomerProfilesV2.operation, trackEventV2.operation,
     createReferralsForMultipleAdvocates.operation,
+    getLoyaltyBalances.operation, getLoyaltyProgramProfileTransactions.operation,
+    getLoyaltyProgramProfilePoints.operation, integrationGetAllCampaigns.operation,
   ]
 
   /// `PUT /v1/customer_profiles/{integrationId}`: creates or updates a profile (attributes
@@ -72,7 +74,11 @@ public enum IntegrationCatalogue {
   /// `GET /v1/customer_profiles/{integrationId}/inventory`: what is stored about a customer.
   public static let getCustomerInventory = APIOperation<NoContent, CustomerInventory>(
     "getCustomerInventory", "GET", "/v1/customer_profiles/{integrationId}/inventory",
-    query: [QueryParameter("profile", .bool), QueryParameter("referrals", .bool)],
+    query: [
+      QueryParameter("profile", .bool), QueryParameter("referrals", .bool),
+      QueryParameter("coupons", .bool), QueryParameter("loyalty", .bool),
+      QueryParameter("giveaways", .bool), QueryParameter("achievements", .bool),
+    ],
     answer: "CustomerInventory", success: [200])
 
   /// `DELETE /v1/customer_data/{integrationId}`: deletes a customer's personal data.
@@ -184,12 +190,18 @@ extension IntegrationAPI {
     try await send(IntegrationCatalogue.createReferral, OperationArguments(), body: body).value
   }
 
-  public func getCustomerInventory(integrationId: String, profile: Bool?, referrals: Bool?)
-    async throws -> CustomerInventory
-  {
+  /// `coupons`, `loyalty`, `giveaways` and `achievements` are today's flags.
+  public func getCustomerInventory(
+    integrationId: String, profile: Bool?, referrals: Bool?, coupons: Bool? = nil,
+    loyalty: Bool? = nil, giveaways: Bool? = nil, achievements: Bool? = nil
+  ) async throws -> CustomerInventory {
     var query: [String: QueryValue] = [:]
     query["profile"] = profile.map(QueryValue.bool)
     query["referrals"] = referrals.map(QueryValue.bool)
+    query["coupons"] = coupons.map(QueryValue.bool)
+    query["loyalty"] = loyalty.map(QueryValue.bool)
+    query["giveaways"] = giveaways.map(QueryValue.bool)
+    query["achievements"] = achievements.map(QueryValue.bool)
     return try await send(
       IntegrationCatalogue.getCustomerInventory,
       OperationArguments(path: [integrationId], query: query)

@@ -146,10 +146,17 @@ public struct QueryParameter: Sendable, Hashable {
   public var kind: Kind
   /// What the API assumes when the parameter is absent, if the reference says.
   public var defaultValue: QueryValue?
+  /// For an array: true when each element repeats the key (`?id=a&id=b`, OpenAPI's `form`
+  /// style exploded, the default), false when the elements travel comma-separated under one
+  /// key (`?ids=a,b`, `explode: false`).
+  public var explode: Bool
 
-  public init(_ name: String, _ kind: Kind, default defaultValue: QueryValue? = nil) {
+  public init(
+    _ name: String, _ kind: Kind, default defaultValue: QueryValue? = nil, explode: Bool = true
+  ) {
     self.name = name
     self.kind = kind
     self.defaultValue = defaultValue
+    self.explode = explode
   }
 }

@@ -40,6 +40,7 @@ public enum WireSchemas {
     "NewReferral": NewReferral.self,
     "Referral": Referral.self,
     "ReferralRejectionReason": ReferralRejectionReason.self,
+    "RuleFailureReason": RuleFailureReason.self,
   ]
 }
 
@@ -79,3 +80,4 @@ extension NewEvent: WireModel {}
 extension NewReferral: WireModel {}
 extension Referral: WireModel {}
 extension ReferralRejectionReason: WireModel {}
+extension RuleFailureReason: WireModel {}

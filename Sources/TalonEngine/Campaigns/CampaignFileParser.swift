@@ -163,13 +163,19 @@ struct CampaignFileParser {
       limits: try limits(reader))
     let rules = try self.rules(reader, compiler: compiler)
     var coupons: [Coupon] = []
+    var reservationsIn2020Sense: Set<String> = []
     for (index, element) in (try reader.array("coupons") ?? []).enumerated() {
       let couponReader = try FieldReader(element, at: reader.at("coupons") + "/\(index)")
-      coupons.append(try coupon(couponReader, campaign: campaign))
+      let coupon = try coupon(couponReader, campaign: campaign)
+      if try couponReader.bool("isReservationMandatory") == nil, coupon.reservation == false {
+        reservationsIn2020Sense.insert(coupon.value)
+      }
+      coupons.append(coupon)
     }
     return CampaignDefinition(
       campaign: campaign, coupons: coupons,
-      referralUsageLimit: try reader.int("referralUsageLimit", minimum: 0) ?? 0, rules: rules)
+      referralUsageLimit: try reader.int("referralUsageLimit", minimum: 0) ?? 0, rules: rules,
+      reservationsIn2020Sense: reservationsIn2020Sense)
   }
 
   private func codeSettings(_ reader: FieldReader, _ key: String) throws -> CodeGeneratorSettings? {
@@ -277,11 +283,15 @@ struct CampaignFileParser {
       guard case .object = value else { throw reader.mismatch("attributes", "an object", value) }
       return value
     }
+    // docs/behaviour.md, "Reservations in both generations": without `isReservationMandatory`,
+    // the 2020 `reservation: false` means a reservation is required.
+    let reservation = try reader.bool("reservation") ?? true
     return Coupon(
       id: 0, created: campaign.created, campaignId: campaign.id, value: value,
       usageLimit: try reader.int("usageLimit", minimum: 0) ?? 0, startDate: startDate,
       expiryDate: expiryDate, usageCounter: 0, attributes: attributes,
       recipientIntegrationId: try reader.nonEmptyString("recipientIntegrationId"),
-      reservation: try reader.bool("reservation") ?? true, batchId: try reader.string("batchId"))
+      reservation: reservation, batchId: try reader.string("batchId"),
+      isReservationMandatory: try reader.bool("isReservationMandatory") ?? !reservation)
   }
 }

@@ -122,6 +122,10 @@ public struct CampaignDefinition: Sendable {
   /// The usage limit of referral codes created for this campaign (0 = unlimited).
   public var referralUsageLimit: Int
   var rules: [Rule]
+  /// Codes of coupons whose file says `reservation: false` without `isReservationMandatory`:
+  /// the 2020 meaning (a reservation is required), which keeps the 2020 rejection reason on
+  /// the v1 routes (`docs/behaviour.md`, "Reservations in both generations").
+  var reservationsIn2020Sense: Set<String> = []
 
   public var id: Int { campaign.id }
   public var name: String { campaign.name }
@@ -131,7 +135,11 @@ public struct CampaignDefinition: Sendable {
 
   /// Enabled and within `[startTime, endTime)`.
   func isRunning(at now: Date) -> Bool {
-    guard campaign.state == .enabled else { return false }
+    campaign.state == .enabled && isInWindow(at: now)
+  }
+
+  /// Within `[startTime, endTime)`, whatever the state.
+  func isInWindow(at now: Date) -> Bool {
     if let start = campaign.startTime, now < start { return false }
     if let end = campaign.endTime, now >= end { return false }
     return true

@@ -15,10 +15,15 @@ extension CampaignRun {
     if let recipient = coupon.recipientIntegrationId, recipient != profileId {
       return .couponRecipientDoesNotMatch
     }
-    if coupon.reservation == false {
+    if coupon.requiresReservation {
       guard !profileId.isEmpty,
         try store.hasReservation(coupon: coupon.value, profile: profileId)
-      else { return .couponRecipientDoesNotMatch }
+      else {
+        // docs/behaviour.md, "Reservations in both generations".
+        let in2020Sense = campaign.reservationsIn2020Sense.contains(coupon.value)
+        return in2020Sense && !isTodaysRoute
+          ? .couponRecipientDoesNotMatch : .couponReservationRequired
+      }
     }
     let context = LimitContext(
       coupon: coupon.value, referral: nil, profile: profileId,
@@ -35,7 +40,8 @@ extension CampaignRun {
 
   /// nil when the referral code is valid for the session; otherwise why not.
   func check(_ referral: Referral) throws -> ReferralRejectionReasonCode? {
-    guard let campaign = pack.campaign(referral.campaignId), campaign.isRunning(at: now) else {
+    guard let campaign = pack.campaign(referral.campaignId), selection.evaluates(campaign, at: now)
+    else {
       return .referralPartOfNotRunningCampaign
     }
     if let start = referral.startDate, now < start { return .referralStartDateInFuture }

@@ -28,6 +28,15 @@ struct CampaignRun {
   let allowsCreation: Bool
   /// The application currency's minor units, which discounts are rounded to.
   let currencyMinorUnits: Int
+  /// Which campaigns this run evaluates (today's `evaluableCampaignIds`).
+  var selection = CampaignSelection.all
+  /// A v2 route of today's generation: a coupon needing a reservation the profile lacks is
+  /// rejected with `CouponReservationRequired` even when its file gave it the 2020 meaning
+  /// (`docs/behaviour.md`, "Reservations in both generations").
+  var isTodaysRoute = false
+  /// Compute `ruleFailureReasons` (only when the answer will carry them: the hot path skips
+  /// the work).
+  var collectsFailureReasons = false
 
   var effects: [Effect] = []
   var discounts: [NamedAmount] = []
@@ -42,10 +51,10 @@ struct CampaignRun {
   var createdReferrals: [Referral] = []
   var triggeredCampaignIds: [Int] = []
   var balances: [Int: Int] = [:]
-  /// When set, the only campaigns the run evaluates (`evaluableCampaignIds` of a dry run).
-  var evaluableCampaignIds: Set<Int>?
   var sessionRemaining: Decimal = 0
   var itemRemaining: [Decimal] = []
+  /// Why rules of the evaluated campaigns did not apply, when `collectsFailureReasons`.
+  var ruleFailureReasons: [RuleFailureReason] = []
 
   init(
     store: StoreTransaction, pack: CampaignPack, runtime: EngineRuntime, now: Date,
@@ -90,7 +99,7 @@ struct CampaignRun {
         rejectCoupon(
           code, couponId: coupon.id, reason: .effectCouldNotBeApplied,
           campaignId: coupon.campaignId)
-      } else if pack.campaign(coupon.campaignId) == nil {
+      } else if pack.campaign(coupon.campaignId) == nil || !selection.contains(coupon.campaignId) {
         rejectCoupon(
           code, couponId: coupon.id, reason: .couponPartOfNotRunningCampaign,
           campaignId: coupon.campaignId)
@@ -105,7 +114,7 @@ struct CampaignRun {
       if let found = try store.referral(code: session.referralCode) {
         referral = found
         referralReason = try check(found)
-        if pack.campaign(found.campaignId) == nil {
+        if pack.campaign(found.campaignId) == nil || !selection.contains(found.campaignId) {
           rejectReferral(
             found, reason: .referralPartOfNotRunningCampaign, campaignId: found.campaignId)
         }
@@ -116,7 +125,7 @@ struct CampaignRun {
     }
 
     let roots = baseRoots(validReferral: referralReason == nil ? referral : nil, totals: totals)
-    for campaign in pack.campaigns where evaluableCampaignIds?.contains(campaign.id) ?? true {
+    for campaign in pack.campaigns where selection.contains(campaign.id) {
       try run(
         campaign, coupon: ownedCoupons[campaign.id],
         referral: referral?.campaignId == campaign.id ? referral : nil,
@@ -128,7 +137,7 @@ struct CampaignRun {
     _ campaign: CampaignDefinition, coupon: Coupon?, referral: Referral?,
     referralReason: ReferralRejectionReasonCode?, roots: [String: TalangValue]
   ) throws {
-    guard campaign.isRunning(at: now) else {
+    guard selection.evaluates(campaign, at: now) else {
       if let coupon {
         rejectCoupon(
           coupon.value, couponId: coupon.id, reason: .couponPartOfNotRunningCampaign,
@@ -163,18 +172,39 @@ struct CampaignRun {
 
     for (index, rule) in campaign.rules.enumerated() {
       evaluator.startRule()
-      var holds = false
+      let emittedBefore = effects.count
+      var holds = true
       var calls: [EffectCall] = []
+      // Where the evaluation stopped: the false conjunct, or the failure at run time.
+      var stop: RuleStop?
+      var stage = RuleStage.binding(0)
       do {
-        for binding in rule.bindings {
+        for (bindingIndex, binding) in rule.bindings.enumerated() {
+          stage = .binding(bindingIndex)
           evaluator.locals.append((binding.name, try evaluator.evaluate(binding.expression)))
         }
-        holds = try evaluator.truth(evaluator.evaluate(rule.condition))
-        if holds { calls = try rule.effects.map { try evaluator.effectCall($0) } }
-      } catch is RuleFailure {
-        // A runtime failure skips this rule only.
+        // The conjuncts of a top-level `and` one by one, as `and` itself evaluates them, so
+        // a failure names its condition.
+        for (conjunctIndex, conjunct) in rule.conditions.enumerated() {
+          stage = .condition(conjunctIndex)
+          if try !evaluator.truth(evaluator.evaluate(conjunct)) {
+            holds = false
+            stop = .conditionFalse(conjunctIndex)
+            break
+          }
+        }
+        if holds {
+          calls.reserveCapacity(rule.effects.count)
+          for (effectIndex, effect) in rule.effects.enumerated() {
+            stage = .effect(effectIndex)
+            calls.append(try evaluator.effectCall(effect))
+          }
+        }
+      } catch let failure as RuleFailure {
+        // A runtime failure skips this rule only, and is reported as a failure reason.
         holds = false
         calls = []
+        stop = .failed(stage, failure.message)
       }
       if rule.checksCoupon, let coupon {
         if holds && !couponAccepted {
@@ -202,6 +232,13 @@ struct CampaignRun {
         let before = effects.count
         try apply(calls, campaign: campaign, ruleIndex: index, rule: rule, limits: limitContext)
         if effects.count > before { triggered = true }
+        if !calls.isEmpty && effects.count == emittedBefore { stop = .noEffectApplied }
+      }
+      if collectsFailureReasons, let stop {
+        ruleFailureReasons.append(
+          failureReason(
+            stop, campaign: campaign, ruleIndex: index, rule: rule, coupon: coupon,
+            couponReason: couponReason, referral: referral, referralReason: referralReason))
       }
     }
 

@@ -3,8 +3,9 @@ import TalonAPI
 
 /// Coupon reservations: create, delete, and the two listings.
 ///
-/// Decided here: reserving a coupon bound to another recipient is a 400 titled `invalid value`
-/// pointing at that id; reserved coupons of an unknown profile are an empty list.
+/// Decided here: reserving a coupon bound to another recipient, or a second profile for a
+/// personal code (today's `reservation: false`), is a 400 titled `invalid value` pointing at
+/// that id; reserved coupons of an unknown profile are an empty list.
 extension OperationContext {
   private func existingCoupon(_ value: String) throws -> Coupon {
     try requireParameter(value, "couponValue")
@@ -33,6 +34,21 @@ extension OperationContext {
         throw IntegrationError.badRequest(
           "coupon \(couponValue) is reserved for another customer", title: "invalid value",
           pointer: "/integrationIDs/\(index)")
+      }
+    }
+    if coupon.reservation == false,
+      pack.campaign(coupon.campaignId)?.reservationsIn2020Sense.contains(coupon.value) == false
+    {
+      // Today's `reservation: false` (docs/behaviour.md, "Reservations in both generations"):
+      // a personal code, reserved by one profile at most.
+      var holders = Set(try store.reservingProfiles(coupon: coupon.value))
+      for (index, id) in body.integrationIDs.enumerated() {
+        holders.insert(id)
+        if holders.count > 1 {
+          throw IntegrationError.badRequest(
+            "coupon \(couponValue) is a personal code: one customer may reserve it",
+            title: "invalid value", pointer: "/integrationIDs/\(index)")
+        }
       }
     }
     for id in body.integrationIDs {

@@ -48,13 +48,24 @@ enum OperationTable {
       try context.createReferral(body)
     },
     Implementation(IntegrationCatalogue.getCustomerInventory) { context, arguments, _ in
-      try context.inventory(
-        integrationId: arguments.path[0], profile: arguments.query["profile"]?.bool,
-        referrals: arguments.query["referrals"]?.bool)
+      try context.inventory(integrationId: arguments.path[0], arguments.query)
     },
     Implementation(IntegrationCatalogue.deleteCustomerData) { context, arguments, _ in
       try context.deleteCustomerData(integrationId: arguments.path[0])
       return NoContent()
+    },
+    Implementation(IntegrationCatalogue.getLoyaltyBalances) { context, arguments, _ in
+      try context.loyaltyBalances(arguments)
+    },
+    Implementation(IntegrationCatalogue.getLoyaltyProgramProfileTransactions) {
+      context, arguments, _ in
+      try context.loyaltyTransactions(arguments)
+    },
+    Implementation(IntegrationCatalogue.getLoyaltyProgramProfilePoints) { context, arguments, _ in
+      try context.loyaltyPoints(arguments)
+    },
+    Implementation(IntegrationCatalogue.integrationGetAllCampaigns) { context, arguments, _ in
+      try context.runningCampaigns(arguments.query)
     },
     Implementation(IntegrationCatalogue.updateCustomerProfileV2) { context, arguments, body in
       try context.updateProfileV2(

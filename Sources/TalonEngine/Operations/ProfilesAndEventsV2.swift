@@ -47,7 +47,8 @@ extension OperationContext {
     let eventType = existing == nil ? Self.profileCreatedV2 : Self.profileUpdatedV2
     var (outcome, triggered) = try runProfileEvent(
       profile, type: eventType, attributes: body.attributes ?? .emptyObject,
-      evaluableCampaignIds: body.evaluableCampaignIds)
+      evaluableCampaignIds: body.evaluableCampaignIds,
+      collectsFailureReasons: content.contains(.ruleFailureReasons))
     try complete(&outcome, triggered: triggered, content: content)
     return try responseV2(outcome, content: content)
   }
@@ -105,7 +106,8 @@ extension OperationContext {
     profile.lastActivity = now
     var (outcome, triggered) = try runProfileEvent(
       profile, type: body.type, attributes: body.attributes ?? .emptyObject,
-      evaluableCampaignIds: body.evaluableCampaignIds)
+      evaluableCampaignIds: body.evaluableCampaignIds,
+      collectsFailureReasons: content.contains(.ruleFailureReasons))
     try complete(&outcome, triggered: triggered, content: content)
     return try responseV2(outcome, content: content)
   }
@@ -118,7 +120,8 @@ extension OperationContext {
   /// Runs the campaigns for an event of `profile` without a session, saves the profile and
   /// the event, and keeps the codes rules created; also the ids of the campaigns that applied.
   private func runProfileEvent(
-    _ profile: StoredProfile, type: String, attributes: JSONValue, evaluableCampaignIds: [Int]?
+    _ profile: StoredProfile, type: String, attributes: JSONValue, evaluableCampaignIds: [Int]?,
+    collectsFailureReasons: Bool
   ) throws -> (SessionOutcome, [Int]) {
     var profile = profile
     var empty = StoredSession(integrationId: "", profileId: profile.integrationId, now: now)
@@ -126,8 +129,10 @@ extension OperationContext {
     var run = CampaignRun(
       store: store, pack: pack, runtime: runtime, now: now, session: empty, profile: profile,
       eventType: type, eventAttributes: attributes)
-    // `evaluableCampaignIds` counts in a dry run only, as the reference describes it.
-    if isDry, let ids = evaluableCampaignIds { run.evaluableCampaignIds = Set(ids) }
+    // docs/behaviour.md, "Evaluable campaigns".
+    run.selection = CampaignSelection(evaluableCampaignIds: evaluableCampaignIds, isDry: isDry)
+    run.isTodaysRoute = true
+    run.collectsFailureReasons = collectsFailureReasons
     try run.run()
     profile = run.profile ?? profile
     try store.save(profile)
@@ -135,9 +140,10 @@ extension OperationContext {
       event(
         type: type, profileId: profile.integrationId, sessionId: nil, attributes: attributes,
         effects: run.effects))
-    let outcome = SessionOutcome(
+    var outcome = SessionOutcome(
       session: empty, profile: profile, event: event, effects: run.effects,
       createdCoupons: run.createdCoupons, createdReferrals: run.createdReferrals)
+    outcome.ruleFailureReasons = run.ruleFailureReasons
     return (outcome, run.triggeredCampaignIds)
   }
 
@@ -186,6 +192,7 @@ extension OperationContext {
       triggeredCampaigns: content.contains(.triggeredCampaigns) ? outcome.triggeredCampaigns : nil,
       awardedGiveaways: content.contains("awardedGiveaways") ? [] : nil,
       effects: effects, createdCoupons: outcome.createdCoupons,
-      createdReferrals: outcome.createdReferrals)
+      createdReferrals: outcome.createdReferrals,
+      ruleFailureReasons: content.contains(.ruleFailureReasons) ? outcome.ruleFailureReasons : nil)
   }
 }

@@ -25,6 +25,15 @@ extension OperationContext {
     if let friend = body.friendProfileIntegrationId {
       try IdentifierRule.checkField(friend, pointer: "/friendProfileIntegrationId")
     }
+    if let limit = body.usageLimit, !(0...Self.maxReferralUsageLimit).contains(limit) {
+      throw IntegrationError.badRequest(
+        "usageLimit must be between 0 and \(Self.maxReferralUsageLimit)", title: "maximum",
+        pointer: "/usageLimit")
+    }
+    if let attributes = body.attributes, attributes.objectValue == nil, attributes != .null {
+      throw IntegrationError.badRequest(
+        "attributes must be an object", title: "type", pointer: "/attributes")
+    }
     let settings = campaign.campaign.referralSettings ?? CampaignRun.defaultCodeSettings
     var code: String?
     for _ in 0..<50 {
@@ -41,27 +50,56 @@ extension OperationContext {
     advocate.lastActivity = now
     try store.save(advocate)
     let friend = body.friendProfileIntegrationId.flatMap { $0.isEmpty ? nil : $0 }
-    return try store.insert(
-      Referral(
-        id: 0, created: now, campaignId: campaign.id,
-        advocateProfileIntegrationId: body.advocateProfileIntegrationId,
-        friendProfileIntegrationId: friend, startDate: body.startDate,
-        expiryDate: body.expiryDate, code: code, usageCounter: 0,
-        usageLimit: campaign.referralUsageLimit))
+    // A limit given with the code replaces the campaign's (docs/behaviour.md, "Referrals and
+    // the customer inventory").
+    var referral = Referral(
+      id: 0, created: now, campaignId: campaign.id,
+      advocateProfileIntegrationId: body.advocateProfileIntegrationId,
+      friendProfileIntegrationId: friend, startDate: body.startDate,
+      expiryDate: body.expiryDate, code: code, usageCounter: 0,
+      usageLimit: body.usageLimit ?? campaign.referralUsageLimit)
+    if let attributes = body.attributes?.objectValue { referral.attributes = .object(attributes) }
+    return try store.insert(referral)
   }
 
-  func inventory(integrationId: String, profile: Bool?, referrals: Bool?) throws
+  /// The parts of a customer's inventory the query's flags ask for; today's `giveaways` and
+  /// `achievements` are empty lists (talon has neither).
+  func inventory(integrationId: String, _ query: [String: QueryValue]) throws
     -> CustomerInventory
   {
+    func asked(_ flag: String) -> Bool { query[flag]?.bool == true }
     try requireParameter(integrationId, "integrationId")
     guard let stored = try store.profile(integrationId) else {
       throw IntegrationError.notFound(
         "customer profile \(integrationId) not found", parameter: "integrationId")
     }
-    return CustomerInventory(
-      profile: profile == true ? try wireIdentified(stored) : nil,
-      referrals: referrals == true
+    var inventory = CustomerInventory(
+      profile: asked("profile") ? try wireIdentified(stored) : nil,
+      referrals: asked("referrals")
         ? try store.referrals(advocate: integrationId).map(inventoryReferral) : nil)
+    if asked("loyalty") { inventory.loyalty = try loyalty(of: integrationId) }
+    if asked("coupons") { inventory.coupons = try inventoryCoupons(of: integrationId) }
+    if asked("giveaways") { inventory.giveaways = [] }
+    if asked("achievements") { inventory.achievements = [] }
+    return inventory
+  }
+
+  /// The coupons the profile reserved, with their state and the profile's redemptions
+  /// (docs/behaviour.md, "Referrals and the customer inventory").
+  private func inventoryCoupons(of integrationId: String) throws -> [Coupon] {
+    let redeemed = try redeemedCouponCodes(profileId: integrationId)
+    return try store.coupons(values: try store.reservedCoupons(profile: integrationId)).map {
+      var coupon = $0
+      coupon.profileRedemptionCount = redeemed[coupon.value, default: 0]
+      if let expiry = coupon.expiryDate, now >= expiry {
+        coupon.state = "expired"
+      } else if coupon.usageLimit > 0 && coupon.usageCounter >= coupon.usageLimit {
+        coupon.state = "used"
+      } else {
+        coupon.state = "active"
+      }
+      return coupon
+    }
   }
 
   /// A referral as today's inventory and v2 answers show it: `referredCustomers` is the friend

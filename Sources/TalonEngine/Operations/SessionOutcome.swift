@@ -14,6 +14,8 @@ struct SessionOutcome: Sendable {
   var referral: Referral?
   var loyalty: Loyalty?
   var triggeredCampaigns: [Campaign] = []
+  /// Why rules did not apply, when the request asked for `ruleFailureReasons`.
+  var ruleFailureReasons: [RuleFailureReason] = []
 }
 
 extension OperationContext {
@@ -64,6 +66,7 @@ extension OperationContext {
     let effects = todaysEffects(outcome.effects, eventId: outcome.event.id)
     var event = outcome.event
     event.effects = effects.map(\.object)
+    event.meta = todaysMeta(event.meta)
     var coupons = outcome.coupons
     if content.contains(.coupons), !coupons.isEmpty {
       let redeemed = try redeemedCouponCodes(profileId: outcome.session.profileId)
@@ -71,7 +74,7 @@ extension OperationContext {
         coupons[index].profileRedemptionCount = redeemed[coupons[index].value, default: 0]
       }
     }
-    return IntegrationStateV2(
+    var state = IntegrationStateV2(
       customerSession: content.contains(.customerSession) ? try wireV2(outcome.session) : nil,
       customerProfile: content.contains(.customerProfile)
         ? (try outcome.profile.map(wireIdentified)
@@ -83,5 +86,31 @@ extension OperationContext {
       triggeredCampaigns: content.contains(.triggeredCampaigns) ? outcome.triggeredCampaigns : nil,
       effects: effects, createdCoupons: outcome.createdCoupons,
       createdReferrals: outcome.createdReferrals)
+    // docs/behaviour.md, "Response content": `campaignEligibility` is left out.
+    if content.contains(.ruleFailureReasons) {
+      state.ruleFailureReasons = outcome.ruleFailureReasons
+    }
+    if content.contains(.awardedGiveaways) { state.awardedGiveaways = [] }
+    if content.contains(.previousReturns) { state.previousReturns = state.previousReturns ?? [] }
+    return state
+  }
+
+  /// `event.meta` as today's generation shows it: a rejection whose reason today's enum lacks
+  /// (`CouponLimitReached`, `CouponValidConditionMissing`, `ReferralValidConditionMissing`) is
+  /// left out; the effect keeps it (`docs/behaviour.md`, "Rejection reasons today's enum
+  /// lacks").
+  func todaysMeta(_ meta: Meta?) -> Meta? {
+    guard var meta else { return nil }
+    if let coupon = meta.couponRejectionReason,
+      !CouponRejectionReasonCode.todays.contains(coupon.reason)
+    {
+      meta.couponRejectionReason = nil
+    }
+    if let referral = meta.referralRejectionReason,
+      !ReferralRejectionReasonCode.todays.contains(referral.reason)
+    {
+      meta.referralRejectionReason = nil
+    }
+    return meta == Meta() ? nil : meta
   }
 }

@@ -15,6 +15,11 @@ struct SessionPatch: Sendable {
   var total: Decimal?
   /// Where the session object sits in the request body (`""` for v1, `/customerSession` for v2).
   var pointerPrefix: String
+  /// Today's `evaluableCampaignIds` (v2 only): the campaigns to evaluate.
+  var evaluableCampaignIds: [Int]?
+  /// The v2 route: today's rejection reasons and `event.meta` (`docs/behaviour.md`,
+  /// "Reservations in both generations").
+  var isTodaysRoute: Bool { !pointerPrefix.isEmpty }
 
   init(v1 body: NewCustomerSession) {
     profileId = body.profileId
@@ -40,6 +45,7 @@ struct SessionPatch: Sendable {
     attributes = body.attributes
     total = nil
     pointerPrefix = "/customerSession"
+    evaluableCampaignIds = body.evaluableCampaignIds
   }
 
   /// The JSON pointer of the coupon code at `index`: v1 `coupon`, v2 `couponCodes/N`.

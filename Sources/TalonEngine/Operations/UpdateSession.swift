@@ -66,6 +66,10 @@ extension OperationContext {
       var run = CampaignRun(
         store: store, pack: pack, runtime: runtime, now: now, session: session, profile: profile,
         eventType: eventType, closing: target == .closed)
+      run.selection = CampaignSelection(
+        evaluableCampaignIds: patch.evaluableCampaignIds, isDry: isDry)
+      run.isTodaysRoute = patch.isTodaysRoute
+      run.collectsFailureReasons = content.contains(.ruleFailureReasons)
       try run.run()
       session = run.session
       profile = run.profile
@@ -80,6 +84,7 @@ extension OperationContext {
       outcome = SessionOutcome(
         session: session, profile: profile, event: event, effects: run.effects,
         createdCoupons: run.createdCoupons, createdReferrals: run.createdReferrals)
+      outcome.ruleFailureReasons = run.ruleFailureReasons
       triggered = run.triggeredCampaignIds
     }
     if let profile { try store.save(profile) }

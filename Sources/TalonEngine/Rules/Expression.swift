@@ -125,9 +125,30 @@ struct Rule: Sendable {
   var title: String
   var description: String
   var bindings: [(name: String, expression: Expression)]
-  var condition: Expression
+  let condition: Expression
   var effects: [Expression]
   /// The condition calls `couponValid` / `referralValid` (so the campaign owns that code).
   var checksCoupon: Bool
   var checksReferral: Bool
+  /// The condition's conjuncts: the arguments of a top-level `and`, else the condition alone.
+  /// A rule failure reason's `conditionIndex` counts them.
+  let conditions: [Expression]
+
+  init(
+    title: String, description: String, bindings: [(name: String, expression: Expression)],
+    condition: Expression, effects: [Expression], checksCoupon: Bool, checksReferral: Bool
+  ) {
+    self.title = title
+    self.description = description
+    self.bindings = bindings
+    self.condition = condition
+    self.effects = effects
+    self.checksCoupon = checksCoupon
+    self.checksReferral = checksReferral
+    if case .call(.and, let arguments) = condition {
+      conditions = arguments
+    } else {
+      conditions = [condition]
+    }
+  }
 }

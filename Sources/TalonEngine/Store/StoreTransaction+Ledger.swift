@@ -33,6 +33,23 @@ extension StoreTransaction {
     return result
   }
 
+  /// The profile's entries in one program, oldest first.
+  func ledgerRows(profile: String, program: Int) throws -> [LedgerRow] {
+    try Row.fetchAll(
+      try statement(
+        """
+        SELECT id, sessionId, eventId, amount, reason, created FROM ledger
+        WHERE profileId = ? AND programId = ? ORDER BY id
+        """),
+      arguments: [profile, program]
+    ).map { row in
+      LedgerRow(
+        id: row["id"], profileId: profile, programId: program, sessionId: row["sessionId"],
+        eventId: row["eventId"], amount: row["amount"], reason: row["reason"],
+        created: Date(timeIntervalSince1970: row["created"]))
+    }
+  }
+
   /// The internal id of a stored profile or session (its SQLite rowid, which an upsert keeps).
   func rowId(profile: String) throws -> Int? {
     try Int.fetchOne(

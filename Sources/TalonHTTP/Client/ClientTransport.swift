@@ -43,7 +43,7 @@ struct BaseURL: Sendable, Hashable {
 
   /// The request target (path and query) of `operation`: its path parameters encoded in path
   /// order, then the query parameters given, in the catalogue's order (an array repeats its
-  /// key once per element).
+  /// key once per element, or joins them with commas when the parameter is not exploded).
   func target(_ operation: IntegrationOperation, _ arguments: OperationArguments) -> String {
     var target = pathPrefix
     if arguments.path.isEmpty {
@@ -55,7 +55,9 @@ struct BaseURL: Sendable, Hashable {
     var separator = "?"
     for parameter in operation.queryParameters {
       guard let value = arguments.query[parameter.name] else { continue }
-      for text in value.wireTexts {
+      let texts =
+        parameter.explode ? value.wireTexts : [value.wireTexts.joined(separator: ",")]
+      for text in texts {
         target += separator + Self.percentEncoded(parameter.name) + "=" + Self.percentEncoded(text)
         separator = "&"
       }

@@ -56,9 +56,12 @@ extension Interpreter {
         "\(operation.sdkName) failed: \(error)", at: command.range, kind: .api,
         apiFailure: .transport(error))
     }
-    let record = APICallRecord(
+    var record = APICallRecord(
       operation: operation, status: operation.successStatus,
       duration: ContinuousClock.now - start, pathParameters: path, deferredRequest: request)
+    if let reasons = (answer as? any CarriesRuleFailureReasons)?.ruleFailureReasons {
+      record.warnings = reasons.compactMap(\.warningLine)
+    }
     lastDeferred = value
     callStack[callStack.count - 1].append(record)
     return (answer, CommandOutcome(deferred: value, kind: .api(record)))

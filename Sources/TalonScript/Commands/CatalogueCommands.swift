@@ -11,7 +11,8 @@ enum PackCatalogueAccess {
     guard let source = context.api as? any PackCatalogueSource else {
       throw context.failure(
         "\(name) reads the embedded engine's campaign pack; this shell is connected to a remote "
-          + "deployment, whose campaigns are managed in its Campaign Manager",
+          + "deployment, and today's Integration API lists only running campaigns with their rule "
+          + "titles (use: campaigns), not rules, coupon codes or loyalty programs",
         at: command.range)
     }
     return try await source.packCatalogue()
@@ -40,19 +41,50 @@ enum PackCatalogueAccess {
   }
 }
 
-/// `campaigns`: the pack's campaigns.
+/// `campaigns`: the pack's campaigns; against a remote deployment, its running campaigns
+/// (IntegrationGetAllCampaigns, every page).
 struct CampaignsCommand: ScriptCommand {
   let spec = CommandSpec(
     "campaigns", summary: "list the campaigns: state, features, time window, rules, usage",
-    details: "Embedded only: the campaign pack with the store's counters.",
+    details:
+      "Embedded: the campaign pack with the store's counters. Remote: the running campaigns "
+      + "today's Integration API lists (IntegrationGetAllCampaigns), with their rule titles.",
     examples: ["campaigns", "campaigns | .campaigns[0].campaign.name"])
 
   func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
     async throws -> CommandOutcome
   {
+    guard context.api is any PackCatalogueSource else {
+      return try await remote(command, context)
+    }
     let catalogue = try await PackCatalogueAccess.catalogue(command, context, "campaigns")
     return CommandOutcome(
       value: PackCatalogueAccess.json(catalogue), kind: .output(CatalogueText.campaigns(catalogue)))
+  }
+}
+
+extension CampaignsCommand {
+  /// The deployment's running campaigns, page after page (1000 a page).
+  private func remote(_ command: CommandNode, _ context: isolated any CommandContext)
+    async throws -> CommandOutcome
+  {
+    var campaigns: [IntegrationCampaign] = []
+    var more = true
+    while more {
+      let query: [String: QueryValue] = [
+        "pageSize": .integer(1000), "skip": .integer(campaigns.count),
+      ]
+      let (page, _) = try await context.callAPI(
+        IntegrationCatalogue.integrationGetAllCampaigns, for: command, query: query)
+      campaigns += page.data
+      more = page.hasMore && !page.data.isEmpty
+    }
+    // Shaped like the embedded listing, so `.campaigns[0].campaign.name` reads both.
+    let entries = campaigns.map { campaign -> JSONValue in
+      ["campaign": PackCatalogueAccess.json(campaign), "running": true]
+    }
+    let value: JSONValue = ["campaigns": .array(entries)]
+    return CommandOutcome(value: value, kind: .output(CatalogueText.running(campaigns)))
   }
 }
 

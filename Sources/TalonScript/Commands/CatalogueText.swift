@@ -22,6 +22,20 @@ enum CatalogueText {
       + "\nshow one with: campaign ID"
   }
 
+  /// `campaigns` against a remote deployment: its running campaigns and their rule titles.
+  static func running(_ campaigns: [IntegrationCampaign]) -> String {
+    let header = "running campaigns of the remote deployment: " + count(campaigns.count, "campaign")
+    let rows = campaigns.map { campaign -> [String] in
+      [
+        String(campaign.id), campaign.name,
+        campaign.features.isEmpty ? "-" : campaign.features.map(\.rawValue).joined(separator: ", "),
+        window(start: campaign.startTime, end: campaign.endTime),
+        campaign.rules.isEmpty ? "-" : campaign.rules.map(\.title).joined(separator: "; "),
+      ]
+    }
+    return header + "\n" + table(["ID", "NAME", "FEATURES", "WINDOW", "RULES"], rows)
+  }
+
   /// `campaign ID`: description, limits, rules, coupons.
   static func campaign(
     _ entry: PackCatalogue.CampaignEntry, coupons: [PackCatalogue.CouponEntry], currency: String
@@ -81,7 +95,7 @@ enum CatalogueText {
     lines.append("  who may use it: \(reservation(coupon))")
     lines.append(
       "  holders: \(entry.holders.isEmpty ? "none" : entry.holders.joined(separator: ", "))")
-    if coupon.reservation == false && entry.holders.isEmpty {
+    if coupon.requiresReservation && entry.holders.isEmpty {
       lines.append("  reserve it first: coupon reserve \(coupon.value) PROFILE")
     }
     return lines.joined(separator: "\n")
@@ -105,7 +119,11 @@ enum CatalogueText {
   }
 
   private static func window(_ campaign: Campaign) -> String {
-    switch (campaign.startTime, campaign.endTime) {
+    window(start: campaign.startTime, end: campaign.endTime)
+  }
+
+  private static func window(start: Date?, end: Date?) -> String {
+    switch (start, end) {
     case (nil, nil): "always"
     case (let start?, nil): "from \(day(start))"
     case (nil, let end?): "until \(day(end))"
@@ -139,7 +157,7 @@ enum CatalogueText {
   /// Who may redeem the code (`docs/behaviour.md`, "Coupons and reservations").
   private static func reservation(_ coupon: Coupon) -> String {
     if let recipient = coupon.recipientIntegrationId { return "only \(recipient)" }
-    if coupon.reservation == false { return "holders of a reservation" }
+    if coupon.requiresReservation { return "holders of a reservation" }
     return "anyone"
   }
 

@@ -23,6 +23,8 @@ enum CommandTable {
     CampaignShowCommand(),
     CouponsCommand(),
     LoyaltyProgramsCommand(),
+    LoyaltyBalanceCommand(),
+    LoyaltyHistoryCommand(),
     CartShowCommand(),
     CartAddCommand(),
     CartRemoveCommand(),

@@ -3,9 +3,10 @@ import TalonAPI
 /// `profile update [ID] [ATTRIBUTES] [attr=value ...]` (a positional object also gives
 /// attributes): today's update, with the rules run so that it shows effects.
 struct ProfileUpdateCommand: ScriptCommand {
-  /// What `profile update` and `event track` ask today's API to answer.
+  /// What `profile update` and `event track` ask today's API to answer (`ruleFailureReasons`
+  /// so that a rule failing at run time prints a warning).
   static let content: [ResponseContent] = [
-    .customerProfile, .triggeredCampaigns, .loyalty, .event,
+    .customerProfile, .triggeredCampaigns, .loyalty, .event, .ruleFailureReasons,
   ]
 
   let spec = CommandSpec(
@@ -94,13 +95,19 @@ extension CommandContext {
   }
 }
 
-/// `profile inventory [ID] [profile=BOOL] [referrals=BOOL]`.
+/// `profile inventory [ID] [profile=BOOL] [referrals=BOOL] [coupons=BOOL] [loyalty=BOOL]`.
 struct ProfileInventoryCommand: ScriptCommand {
+  static let flags = ["profile", "referrals", "coupons", "loyalty"]
+
   let spec = CommandSpec(
     "profile inventory", [.positional("ID", required: false, default: "the current profile")],
-    keys: [.key("profile", .bool), .key("referrals", .bool)],
+    keys: Self.flags.map { .key($0, .bool) },
     summary: "what is stored about a customer (GetCustomerInventory)",
-    examples: ["profile inventory alice referrals=true"],
+    details: "Each flag asks for one part: the profile, its referral codes, its reserved "
+      + "coupons, its loyalty balances.",
+    examples: [
+      "profile inventory alice referrals=true", "profile inventory coupons=true loyalty=true",
+    ],
     operation: .getCustomerInventory)
 
   func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
@@ -109,18 +116,12 @@ struct ProfileInventoryCommand: ScriptCommand {
     let explicit = try await context.optionalString(
       command.positional.first, "the profile id", pipe: pipe)
     let id = try explicit ?? context.requireProfile(for: command)
-    var profile: Bool?
-    var referrals: Bool?
-    if let argument = command.argument("profile") {
-      profile = try await context.bool(argument.value, "profile=", pipe: pipe)
-    }
-    if let argument = command.argument("referrals") {
-      referrals = try await context.bool(argument.value, "referrals=", pipe: pipe)
+    var query: [String: QueryValue] = [:]
+    for flag in Self.flags {
+      guard let argument = command.argument(flag) else { continue }
+      query[flag] = .bool(try await context.bool(argument.value, "\(flag)=", pipe: pipe))
     }
     if explicit != nil { context.contextState.selectProfile(id) }
-    var query: [String: QueryValue] = [:]
-    query["profile"] = profile.map(QueryValue.bool)
-    query["referrals"] = referrals.map(QueryValue.bool)
     let (_, outcome) = try await context.callAPI(
       IntegrationCatalogue.getCustomerInventory, for: command, path: [id], query: query)
     return outcome

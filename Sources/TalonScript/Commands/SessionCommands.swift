@@ -18,7 +18,9 @@ struct SessionUpdateCommand: ScriptCommand {
     ],
     summary: "update a session and get its effects (UpdateCustomerSessionV2)",
     details:
-      "The cart is sent when a cart command changed it since the last update, or with items=.",
+      "The cart is sent when a cart command changed it since the last update, or with items=. "
+      + "ruleFailureReasons is always asked for as well: a rule that fails at run time prints "
+      + "a warning.",
     examples: [
       "session update s1 coupons=[SUMMER10] costs={shipping: 4.95}",
       "session update | .effects[0]",
@@ -157,10 +159,13 @@ extension CommandContext {
     -> [ResponseContent]
   {
     guard let argument = command.argument("content") else {
-      return [.customerSession, .customerProfile]
+      return [.customerSession, .customerProfile, .ruleFailureReasons]
     }
-    return try await stringList(argument.value, "content=", pipe: pipe).map(
+    // Always asked for, so that runtime rule failures show as warnings (remotely too).
+    var content = try await stringList(argument.value, "content=", pipe: pipe).map(
       ResponseContent.init(rawValue:))
+    if !content.contains(.ruleFailureReasons) { content.append(.ruleFailureReasons) }
+    return content
   }
 
   /// `costs={shipping: 5}` or `costs={shipping: {price: 5}}`.

@@ -24,6 +24,11 @@ public struct StatementResult: Sendable {
   /// Results of statements executed inside blocks and `run` scripts, in order (top level
   /// only; nested results have this empty).
   public var nested: [StatementResult]
+
+  /// The warning lines of this statement's calls and of its nested statements', in order.
+  public var warnings: [String] {
+    apiCalls.flatMap(\.warnings) + nested.flatMap(\.warnings)
+  }
 }
 
 /// The kinds of statement results.
@@ -60,6 +65,9 @@ public struct APICallRecord: Sendable {
   /// into JSON when first read.
   public var request: JSONValue? { deferredRequest?.value }
   var deferredRequest: DeferredJSON?
+  /// One line per rule that failed at run time, from the answer's `ruleFailureReasons`
+  /// (`warning: campaign 3 rule 1 "Big basket": division by zero`).
+  public var warnings: [String] = []
 }
 
 /// The outcome of running a program or a shell line: the top-level results in order, then

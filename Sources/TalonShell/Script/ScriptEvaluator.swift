@@ -28,6 +28,8 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
   private let workingDirectory: String
   private var history: History?
   private var recorder: Recorder?
+  /// Where warning lines go (standard error).
+  private let warn: @Sendable (String) -> Void
   private var attached = false
   /// The interactive loop's pager, for `set pager`.
   private var pager: Pager?
@@ -35,14 +37,17 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
   private var backendCompletions: BackendCompletions?
 
   /// An evaluator over `backend`. `factory` opens the backends `connect` asks for (without
-  /// it, `connect` fails); `write` receives standard output text printed during evaluation;
+  /// it, `connect` fails); `write` receives standard output text printed during evaluation,
+  /// `warn` the warning lines of runtime rule failures (standard error);
   /// `confirm` asks a yes/no question (for `reset`).
   public init(
     backend: ShellBackend, factory: BackendFactory? = nil, renderer: ResultRenderer = .init(),
     environment: ScriptEnvironment = ScriptEnvironment(),
     write: @escaping @Sendable (String) -> Void = Terminal.writeStandardOutput,
+    warn: @escaping @Sendable (String) -> Void = Terminal.writeStandardError,
     confirm: @escaping @Sendable (String) async -> Bool = ScriptEvaluator.askOnStandardInput
   ) {
+    self.warn = warn
     let printer = NestedPrinter(renderer: renderer, write: write)
     var environment = environment
     environment.onNestedResult = { result in printer.printNested(result) }
@@ -105,7 +110,14 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
     }
     await refreshState()
     let shown = run.results.map { printer.renderer.render($0) }.filter { !$0.isEmpty }
-    let output = shown.joined(separator: "\n")
+    var output = shown.joined(separator: "\n")
+    // Runtime rule failures: one warning line each on standard error, after the result.
+    let warnings = run.results.flatMap(\.warnings)
+    if !warnings.isEmpty {
+      if !output.isEmpty { printer.write(output + "\n") }
+      output = ""
+      warn(warnings.map { $0 + "\n" }.joined())
+    }
     if let error = run.error {
       if !output.isEmpty { printer.write(output + "\n") }
       if error.kind == .cancelled { return .error("cancelled", exitCode: error.exitCode) }

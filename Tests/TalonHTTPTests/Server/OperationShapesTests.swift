@@ -64,4 +64,28 @@ struct OperationShapesTests {
         == "/api/v1/loyalty_programs/7/profile/a%2Fb/balances?endDate=2020-06-01T12%3A00%3A00Z"
         + "&customerSessionIDs=s1&customerSessionIDs=s%202&pageSize=5")
   }
+
+  @Test func unexplodedArraysTravelCommaSeparated() throws {
+    let campaigns = IntegrationOperation.integrationGetAllCampaigns
+    #expect(campaigns.queryParameter("campaignIds")?.explode == false)
+    let values = try QueryArguments.parse("campaignIds=1,20&campaignIds=3", for: campaigns)
+    #expect(values == ["campaignIds": .strings(["1", "20", "3"])])
+    let base = try BaseURL("http://127.0.0.1:9000")
+    #expect(
+      base.target(
+        campaigns, OperationArguments(query: ["campaignIds": .strings(["1", "20"])]))
+        == "/v1/integration/campaigns?campaignIds=1%2C20")
+    let decoded = try QueryArguments.parse("campaignIds=1%2C20", for: campaigns)
+    #expect(decoded == ["campaignIds": .strings(["1", "20"])])
+  }
+
+  @Test func dateTimesTakeTheSDKsOffsetAndADateAlone() {
+    let midnight = Date(timeIntervalSince1970: 946_684_800)
+    #expect(QueryArguments.dateTime("2000-01-01T00:00:00.000000+0000") == midnight)
+    #expect(QueryArguments.dateTime("2000-01-01T01:30:00+0130") == midnight)
+    #expect(QueryArguments.dateTime("2000-01-01") == midnight)
+    #expect(QueryArguments.dateTime("2000-01-01T00:00:00Z") == midnight)
+    #expect(QueryArguments.dateTime("2000-01-01T00:00:00+00") == nil)
+    #expect(QueryArguments.dateTime("yesterday") == nil)
+  }
 }

@@ -93,6 +93,22 @@ struct RoundTripTests {
             totalResultSize: 2,
             data: [Fixtures.referral(advocate: "p5"), Fixtures.referral(advocate: "p6")]))
 
+      #expect(
+        try await client.getLoyaltyBalances(
+          loyaltyProgramId: 7, integrationId: "p 1", endDate: Fixtures.created
+        ).balance?.activePoints == 5)
+      #expect(
+        try await client.getLoyaltyProgramProfileTransactions(
+          loyaltyProgramId: 7, integrationId: "p1",
+          query: ["customerSessionIDs": .strings(["s1", "s2"])])
+          == LoyaltyTransactionPage(
+            hasMore: false, data: []))
+      #expect(
+        try await client.getLoyaltyProgramProfilePoints(loyaltyProgramId: 7, integrationId: "p1")
+          .hasMore)
+      #expect(
+        try await client.integrationGetAllCampaigns(query: ["campaignIds": .strings(["1", "2"])])
+          .data.map(\.name) == ["c"])
       let calls = await api.calls
       #expect(
         calls.map(\.operation) == [
@@ -101,7 +117,9 @@ struct RoundTripTests {
           .getReservedCustomers, .createReferral, .getCustomerInventory, .deleteCustomerData,
           .updateCustomerProfileV2, .updateCustomerProfilesV2, .updateCustomerProfilesV2,
           .trackEventV2, .trackEventV2, .createReferralsForMultipleAdvocates,
-          .createReferralsForMultipleAdvocates,
+          .createReferralsForMultipleAdvocates, .getLoyaltyBalances,
+          .getLoyaltyProgramProfileTransactions, .getLoyaltyProgramProfilePoints,
+          .integrationGetAllCampaigns,
         ])
       #expect(Set(calls.map(\.operation)) == Set(IntegrationOperation.allCases))
       #expect(calls[0].parameter == "p 1/ü")

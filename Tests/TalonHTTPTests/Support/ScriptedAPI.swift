@@ -91,6 +91,15 @@ actor ScriptedAPI: IntegrationAPI {
       return CustomerInventory(
         profile: flags["profile"] == true ? Fixtures.profile(id) : nil,
         referrals: flags["referrals"] == true ? [Fixtures.referral(advocate: id)] : nil)
+    case .getLoyaltyBalances:
+      return LoyaltyBalances(balance: LoyaltyBalance(activePoints: 5), subledgerBalances: [:])
+    case .getLoyaltyProgramProfileTransactions:
+      return LoyaltyTransactionPage(hasMore: false, data: [])
+    case .getLoyaltyProgramProfilePoints:
+      return LoyaltyPointsPage(hasMore: true, data: [])
+    case .integrationGetAllCampaigns:
+      return IntegrationCampaignPage(
+        hasMore: false, data: [IntegrationCampaign(applicationId: 1, id: 1, name: "c")])
     case .updateCustomerProfileV2:
       return IntegrationResponseV2(customerProfile: Fixtures.profile(id))
     case .updateCustomerProfilesV2:

@@ -47,7 +47,11 @@ import Testing
     #expect(SetOutputCommand().spec.usage == "set output json|pretty|summary")
     #expect(
       OperationCommand(.getCustomerInventory).spec.usage
-        == "GetCustomerInventory INTEGRATIONID [profile=...] [referrals=...]")
+        == "GetCustomerInventory INTEGRATIONID [profile=...] [referrals=...] [coupons=...] "
+        + "[loyalty=...] [giveaways=...] [achievements=...]")
+    #expect(
+      OperationCommand(.getLoyaltyBalances).spec.usage.hasPrefix(
+        "GetLoyaltyBalances LOYALTYPROGRAMID INTEGRATIONID [endDate=...]"))
   }
 
   @Test func shellOnlyCommandsAreParseErrorsInFilesAndWorkInTheShell() throws {

@@ -13,7 +13,9 @@ import Testing
     #expect(harness.api.calls.count == 1)
     #expect(call.operation == .updateCustomerProfileV2)
     #expect(call.path == "alice")
-    let content: JSONValue = ["customerProfile", "triggeredCampaigns", "loyalty", "event"]
+    let content: JSONValue = [
+      "customerProfile", "triggeredCampaigns", "loyalty", "event", "ruleFailureReasons",
+    ]
     #expect(
       call.body == [
         "attributes": ["tier": "gold", "visits": 3, "vip": true], "responseContent": content,
@@ -56,7 +58,7 @@ import Testing
           "additionalCosts": ["shipping": ["price": d("4.95")]], "attributes": ["channel": "web"],
           "identifiers": ["dev-1"], "state": "open",
         ],
-        "responseContent": ["customerSession", "customerProfile"],
+        "responseContent": ["customerSession", "customerProfile", "ruleFailureReasons"],
       ])
     #expect(call.violations.isEmpty)
     let context = await harness.interpreter.context
@@ -75,7 +77,8 @@ import Testing
       body["customerSession"]?["cartItems"] == [
         ["sku": "A", "name": "Apple", "price": d("2.5"), "quantity": 2]
       ])
-    #expect(body["responseContent"] == ["event"])
+    // ruleFailureReasons is always asked for (runtime rule failures become warnings).
+    #expect(body["responseContent"] == ["event", "ruleFailureReasons"])
     #expect(await harness.interpreter.context.profileId == "bob")
   }
 
@@ -114,7 +117,9 @@ import Testing
     #expect(
       call.body == [
         "type": "viewed_page", "profileId": "alice", "attributes": ["page": "home", "count": 2],
-        "responseContent": ["customerProfile", "triggeredCampaigns", "loyalty", "event"],
+        "responseContent": [
+          "customerProfile", "triggeredCampaigns", "loyalty", "event", "ruleFailureReasons",
+        ],
       ])
     #expect(call.arguments.query == ["silent": .string("no")])
     #expect(call.violations.isEmpty)
@@ -220,6 +225,10 @@ import Testing
     await harness.ok("GetReservedCustomers C1")
     await harness.ok("CreateReferral {campaignId: 1, advocateProfileIntegrationId: bob}")
     await harness.ok("DeleteCustomerData bob")
+    await harness.ok("GetLoyaltyBalances 1 bob")
+    await harness.ok("GetLoyaltyProgramProfileTransactions 1 bob")
+    await harness.ok("GetLoyaltyProgramProfilePoints 1 bob status=active")
+    await harness.ok("IntegrationGetAllCampaigns")
     await harness.ok("UpdateCustomerProfileV2 cy {attributes: {a: 1}} runRuleEngine=true")
     #expect(harness.api.lastCall?.query == ["runRuleEngine": true])
     #expect(await harness.interpreter.context.profileId == "cy")

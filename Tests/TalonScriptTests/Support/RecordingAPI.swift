@@ -158,6 +158,20 @@ class RecordingAPI: IntegrationAPI, @unchecked Sendable {
       return CustomerInventory(
         profile: query["profile"] == true ? Self.profile(id) : nil,
         referrals: query["referrals"] == true ? [] : nil)
+    case (.getLoyaltyBalances, _):
+      return LoyaltyBalances(balance: LoyaltyBalance(activePoints: 70, spentPoints: 100))
+    case (.getLoyaltyProgramProfileTransactions, _):
+      return LoyaltyTransactionPage(hasMore: false, data: [])
+    case (.getLoyaltyProgramProfilePoints, _):
+      return LoyaltyPointsPage(hasMore: false, data: [])
+    case (.integrationGetAllCampaigns, _):
+      return IntegrationCampaignPage(
+        hasMore: false,
+        data: [
+          IntegrationCampaign(
+            applicationId: 1, id: 1, name: "Big basket", features: [.loyalty],
+            rules: [IntegrationCampaignRule(title: "5% off big baskets")])
+        ])
     case (.updateCustomerProfileV2, let body as CustomerProfileIntegrationRequestV2):
       return v2Response(
         profile: id, type: "customer_profile_updated", content: body.responseContent ?? [])
