@@ -8,7 +8,8 @@ import TalonHTTP
 /// open the embedded engine or a remote client (``open(_:)``).
 ///
 /// Abilities: the embedded engine can be reset and asked whether it is fresh, and has a clock
-/// (`BackendClock`); a remote backend has none of these. Statements prefer to run where the
+/// (`BackendClock`); a remote backend can be reset and has a clock when it is a `talon serve
+/// --test-control` (the first use finds out; otherwise they fail with a message that says so). Statements prefer to run where the
 /// backend works (`taskExecutor`): the engine's own thread or the HTTP client's event loop.
 /// Both must be shut down once (``shutdown()``).
 package struct Backend: Sendable {
@@ -25,11 +26,11 @@ package struct Backend: Sendable {
   /// Runs another campaign pack from now on (embedded only; the shell's `reload`, SIGHUP for
   /// `talon serve`).
   package let reload: (@Sendable (CampaignPack) async throws -> Void)?
-  /// Empties the store (embedded only).
+  /// Empties the store (embedded, or a remote `talon serve --test-control`).
   package let reset: (@Sendable () async throws -> Void)?
   /// Whether the store holds no profile, session or event yet (embedded only).
   package let isFresh: (@Sendable () async throws -> Bool)?
-  /// The clock `clock` statements read and move (embedded only).
+  /// The clock `clock` statements read and move (embedded, or a remote test-control server).
   package let clock: (any BackendClock)?
   /// Where statements should run: the engine's thread or the HTTP client's event loop.
   package let taskExecutor: (any TaskExecutor)?
@@ -49,7 +50,8 @@ package struct Backend: Sendable {
       }
       let engine = try EmbeddedEngine(
         configuration: EngineConfiguration(
-          store: embedded.store, campaigns: embedded.campaigns, seed: embedded.seed))
+          store: embedded.store, campaigns: embedded.campaigns, seed: embedded.seed,
+          clockStart: embedded.clockStart))
       return Backend(
         api: engine, name: "embedded", description: "embedded (\(place))", apiKey: nil,
         campaigns: engine.campaigns, reload: { try await engine.reload($0) },
@@ -61,8 +63,9 @@ package struct Backend: Sendable {
       let client = try HTTPIntegrationClient(configuration: configuration)
       return Backend(
         api: client, name: host(of: configuration.url), description: configuration.url,
-        apiKey: configuration.apiKey, campaigns: nil, reload: nil, reset: nil, isFresh: nil,
-        clock: nil,
+        apiKey: configuration.apiKey, campaigns: nil, reload: nil,
+        reset: { try await client.resetServer() },
+        isFresh: nil, clock: client,
         taskExecutor: client.taskExecutor, release: { try? await client.shutdown() })
     }
   }
@@ -73,7 +76,7 @@ package struct Backend: Sendable {
   }
 
   /// Whether this is the embedded engine.
-  package var isEmbedded: Bool { reset != nil }
+  package var isEmbedded: Bool { campaigns != nil }
 
   /// Closes the store or shuts the HTTP client down; later calls fail. Call it once.
   package func shutdown() async {

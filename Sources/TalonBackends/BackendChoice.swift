@@ -1,3 +1,4 @@
+import Foundation
 import TalonEngine
 import TalonHTTP
 
@@ -9,18 +10,23 @@ package enum BackendChoice: Sendable {
   case remote(RemoteConfiguration)
 }
 
-/// The embedded engine's store, campaign pack and seed.
+/// The embedded engine's store, campaign pack, seed and the clock's start.
 package struct EmbeddedChoice: Sendable {
   /// A file (its folder is created when missing) or memory.
   package var store: StoreLocation
   package var campaigns: CampaignPack
   /// Seeds codes and starts the virtual clock.
   package var seed: UInt64?
+  /// Where the virtual clock starts (`--clock TIME`); nil: the seed's start, or the real clock.
+  package var clockStart: Date?
 
-  package init(store: StoreLocation, campaigns: CampaignPack, seed: UInt64? = nil) {
+  package init(
+    store: StoreLocation, campaigns: CampaignPack, seed: UInt64? = nil, clockStart: Date? = nil
+  ) {
     self.store = store
     self.campaigns = campaigns
     self.seed = seed
+    self.clockStart = clockStart
   }
 
   /// The pack of the campaign file at `path`, or the built-in demo shop when nil.

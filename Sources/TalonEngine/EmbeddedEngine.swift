@@ -21,7 +21,7 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
 
   public init(configuration: EngineConfiguration) throws {
     pack = Mutex(configuration.campaigns)
-    runtime = EngineRuntime(seed: configuration.seed)
+    runtime = EngineRuntime(seed: configuration.seed, clockStart: configuration.clockStart)
     store = try EngineStore(location: configuration.store)
     let pack = configuration.campaigns
     try store.writeSync { store in try Self.syncCoupons(pack, store) }
@@ -77,12 +77,15 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
   }
 
   /// Empties the store (profiles, sessions, events, codes, ledgers, counters); the campaign
-  /// file's coupons are loaded again at usage 0.
+  /// file's coupons are loaded again at usage 0. The clock and the seeded random source go
+  /// back to where they started, so what follows runs as on a new engine.
   public func reset() async throws {
     let pack = campaigns
+    let runtime = runtime
     try await perform { store in
       try store.deleteEverything()
       try Self.syncCoupons(pack, store)
+      runtime.restart()
     }
   }
 

@@ -11,15 +11,20 @@ public enum StoreLocation: Sendable, Hashable {
 /// With a `seed`, codes come from `SeededRandom(seed:)` and the clock is virtual: it starts at
 /// `BackendClock.virtualEpoch` and moves only through `setClock` / `advanceClock`, so a replay
 /// gives identical codes, ids and timestamps. Without one: system randomness and the real clock
-/// plus any advance.
+/// plus any advance. `clockStart` (`--clock TIME`) starts the virtual clock at that time,
+/// with or without a seed.
 public struct EngineConfiguration: Sendable {
   public var store: StoreLocation
   public var campaigns: CampaignPack
   public var seed: UInt64?
+  public var clockStart: Date?
 
-  public init(store: StoreLocation, campaigns: CampaignPack, seed: UInt64? = nil) {
+  public init(
+    store: StoreLocation, campaigns: CampaignPack, seed: UInt64? = nil, clockStart: Date? = nil
+  ) {
     self.store = store
     self.campaigns = campaigns
     self.seed = seed
+    self.clockStart = clockStart
   }
 }

@@ -11,14 +11,26 @@ final class EngineRuntime: Sendable {
   }
 
   private let state: Mutex<State>
+  /// The state it started with, for ``restart()``.
+  private let initial: State
 
-  init(seed: UInt64?) {
+  /// A seed starts the virtual clock at `clockStart`, or at `BackendClock.virtualEpoch`
+  /// (2020-06-01T12:00:00Z) when that is nil; `clockStart` alone starts it there too.
+  init(seed: UInt64?, clockStart: Date? = nil) {
     var initial = State()
     if let seed {
       initial.virtualNow = Date(timeIntervalSince1970: 1_591_012_800)
       initial.random = SeededRandom(seed: seed)
     }
+    if let clockStart { initial.virtualNow = clockStart }
+    self.initial = initial
     state = Mutex(initial)
+  }
+
+  /// Back to the start: the clock where it began, the random source at its seed.
+  func restart() {
+    let initial = initial
+    state.withLock { $0 = initial }
   }
 
   func now() -> Date {

@@ -15,6 +15,10 @@ public enum TalonHTTPError: Error, Hashable, Sendable, CustomStringConvertible {
   case apiKeyRequired(operation: String)
   /// `talon serve` on a non-loopback address without an explicitly configured API key.
   case publicBindWithoutAPIKey(host: String)
+  /// `talon serve --test-control` on a server without an API key.
+  case testControlWithoutAPIKey
+  /// Binding the server's address failed (`errno` of the system call).
+  case cannotListen(host: String, port: Int, errno: Int32)
   /// A port outside 0...65535.
   case invalidPort(Int)
   /// Nothing listens at the server's address.
@@ -46,6 +50,12 @@ public enum TalonHTTPError: Error, Hashable, Sendable, CustomStringConvertible {
       return
         "refusing to listen on \(host) without an API key: a non-loopback address needs an "
         + "explicit key (--api-key or TALON_API_KEY); the demo pack's key does not count"
+    case .testControlWithoutAPIKey:
+      return
+        "--test-control needs an API key (--api-key, --api-key-file or TALON_API_KEY): "
+        + "its routes can empty the store"
+    case .cannotListen(let host, let port, let errno):
+      return Self.listenFailure(host: host, port: port, errno: errno)
     case .invalidPort(let port):
       return "invalid port \(port): expected 0...65535 (0 picks a free port)"
     case .connectionRefused(let origin, let attempts):
@@ -70,6 +80,25 @@ public enum TalonHTTPError: Error, Hashable, Sendable, CustomStringConvertible {
       .timedOut(_, _, let attempts), .transport(_, _, let attempts):
       attempts
     default: 1
+    }
+  }
+
+  private static func listenFailure(host: String, port: Int, errno: Int32) -> String {
+    switch errno {
+    case EADDRINUSE:
+      return
+        "cannot listen on \(host):\(port): the port is already in use (another talon serve?); "
+        + "stop that program or choose another port (--port N, or --port 0 for a free one)"
+    case EACCES:
+      return
+        "cannot listen on \(host):\(port): permission denied (ports below 1024 need root); "
+        + "choose another port with --port"
+    case EADDRNOTAVAIL:
+      return
+        "cannot listen on \(host):\(port): this machine has no such address; "
+        + "use --host 127.0.0.1, or an address of this machine"
+    default:
+      return "cannot listen on \(host):\(port): \(String(cString: strerror(errno)))"
     }
   }
 

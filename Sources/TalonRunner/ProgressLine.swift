@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TalonRendering
 
 /// The progress line on standard error while a long workflow runs: the file, the statements
 /// done and the line running. Drawn only when standard error is a terminal, only once the file
@@ -40,7 +41,7 @@ final class ProgressLine: Sendable {
       state.lastDrawn = now
       let seconds = Double((now - state.fileStart).components.seconds)
       return
-        "talon run: \(state.file): \(state.statements) statements, line \(line), \(Int(seconds))s"
+        "talon run: \(state.file): \(ResultLine.count(state.statements, "statement")), line \(line), \(Int(seconds))s"
     }
     if let text { console.progress(text) }
   }

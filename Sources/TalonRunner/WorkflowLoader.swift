@@ -13,6 +13,10 @@ enum WorkflowLoader {
     var problems: [String] = []
     if files.isEmpty { problems.append("error: no workflow file given (talon run FILE.tw ...)") }
     for file in files {
+      if let folder = folderProblem(file) {
+        problems.append(folder)
+        continue
+      }
       let text: String
       do {
         text = try readFile(file)
@@ -29,12 +33,26 @@ enum WorkflowLoader {
     return problems.isEmpty ? .success(programs) : .failure(LoadFailure(problems: problems))
   }
 
+  /// A sentence for a folder given where a file belongs (`talon run workflows/`), or nil.
+  static func folderProblem(_ path: String) -> String? {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else { return nil }
+    let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
+    return
+      "\(path): error: this is a folder, not a workflow file; give its files instead: "
+      + "talon run \(folder)/*.tw"
+  }
+
   static func reason(_ error: any Error) -> String {
     let nsError = error as NSError
     if nsError.domain == NSCocoaErrorDomain {
       switch nsError.code {
       case NSFileReadNoSuchFileError: return "no such file"
       case NSFileReadNoPermissionError: return "permission denied"
+      case NSFileReadInapplicableStringEncodingError: return "it is not UTF-8 text"
+      case NSFileReadUnknownError: return "it cannot be read (is it a folder or a device?)"
       default: break
       }
     }

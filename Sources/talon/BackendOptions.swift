@@ -20,13 +20,49 @@ struct EmbeddedOptions: ParsableArguments {
   @Flag(help: "Use a throw-away in-memory store for the embedded engine.")
   var memory = false
 
-  @Option(help: "Seed the random source and start the virtual clock, for reproducible runs.")
+  @Option(
+    help: """
+      Seed the random source and start the virtual clock (at 2020-06-01T12:00:00Z unless \
+      --clock says otherwise), for reproducible runs.
+      """)
   var seed: UInt64?
+
+  @Option(
+    help: ArgumentHelp(
+      "Start the engine's virtual clock at TIME (RFC 3339 or a date, UTC); it then moves only "
+        + "with `clock` statements.", valueName: "TIME"))
+  var clock: String?
 
   func validate() throws {
     if memory && data != nil {
       throw ValidationError("--memory and --data exclude each other.")
     }
+    if let clock, Self.time(clock) == nil {
+      throw ValidationError(
+        "--clock must be an RFC 3339 time like 2026-03-01T09:00:00Z or a date like 2026-03-01, "
+          + "not '\(clock)'")
+    }
+  }
+
+  /// An RFC 3339 time, or a date (midnight UTC).
+  static func time(_ text: String) -> Date? {
+    RFC3339.date(from: text) ?? RFC3339.date(from: text + "T00:00:00Z")
+  }
+
+  /// Where the virtual clock starts: `--clock`, else the seed's start, else nil (real time).
+  var clockStart: Date? {
+    if let clock { return Self.time(clock) }
+    return seed == nil ? nil : Date(timeIntervalSince1970: 1_591_012_800)
+  }
+
+  /// One line that says how the engine's clock and codes behave, for the headers of the
+  /// shell, `talon run` and `talon serve`; nil for the real clock without a seed.
+  var clockNote: String? {
+    guard let start = clockStart else { return nil }
+    let time = RFC3339.string(from: start)
+    let origin = clock != nil ? "--clock" : "--seed; --clock TIME sets another"
+    let codes = seed.map { "seed \($0), " } ?? ""
+    return "\(codes)virtual clock at \(time) (\(origin)); only `clock` moves it"
   }
 
   /// The store: memory with --memory, the file of --data, else `defaultStore`.
@@ -38,11 +74,15 @@ struct EmbeddedOptions: ParsableArguments {
   /// given or the built-in demo shop, and the seed.
   /// The campaign file's warnings go to standard error, once.
   func choice(defaultStore: StoreLocation) throws -> EmbeddedChoice {
-    let pack = try EmbeddedChoice.campaignPack(file: campaigns)
+    let pack = try CampaignFileFailure.wrapping {
+      try EmbeddedChoice.campaignPack(file: campaigns)
+    }
     for warning in pack.warnings {
       FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
     }
-    return EmbeddedChoice(store: store(default: defaultStore), campaigns: pack, seed: seed)
+    return EmbeddedChoice(
+      store: store(default: defaultStore), campaigns: pack, seed: seed,
+      clockStart: clock.flatMap(Self.time))
   }
 }
 
@@ -129,4 +169,19 @@ func backendChoice(
     return .remote(configuration)
   }
   return .embedded(try embedded.choice(defaultStore: defaultStore))
+}
+
+/// A campaign file that cannot be loaded. The shell, `-c`, `talon run` and `talon serve` all
+/// exit with status 2 for it, the status of "nothing ran" (`Talon.main`).
+struct CampaignFileFailure: Error, CustomStringConvertible {
+  let description: String
+
+  /// Runs `load`; any error it throws becomes a `CampaignFileFailure` with the same text.
+  static func wrapping<T>(_ load: () throws -> T) throws -> T {
+    do {
+      return try load()
+    } catch {
+      throw CampaignFileFailure(description: "\(error)")
+    }
+  }
 }

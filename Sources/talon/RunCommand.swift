@@ -67,6 +67,13 @@ struct RunCommand: AsyncParsableCommand {
 
   @Flag(
     help: """
+      Reset the backend before each file: a `talon serve --test-control` at --url (its store, \
+      clock and seed start afresh), or the shared --data store.
+      """)
+  var reset = false
+
+  @Flag(
+    help: """
       Rewrite the snapshot lines (expect ... # snapshot) of each file from a new run and show \
       the diff; needs a seed (--seed, or the recording's).
       """)
@@ -93,6 +100,10 @@ struct RunCommand: AsyncParsableCommand {
     } catch {
       Console.standard().error("error: \(error)")
       throw ExitCode(2)
+    }
+    // The virtual clock of --seed or --clock, said once before the first file.
+    if !dryRun && !quiet, (try? remote.configuration()) == nil, let note = embedded.clockNote {
+      Console.standard().line(note)
     }
     let runner = WorkflowRunner(
       options: options, backend: backend, console: .standard(),
@@ -137,9 +148,12 @@ struct RunCommand: AsyncParsableCommand {
     switch try backendChoice(remote: remote, embedded: embedded, defaultStore: .memory) {
     case .remote(let configuration):
       let backend = try Backend.open(.remote(configuration))
+      let reset = reset ? backend.reset : nil
       return (
         { _ in
-          RunnerBackend(api: backend.api, name: backend.name, taskExecutor: backend.taskExecutor)
+          try await reset?()
+          return RunnerBackend(
+            api: backend.api, name: backend.name, taskExecutor: backend.taskExecutor)
         },
         { await backend.shutdown() }
       )
@@ -148,11 +162,12 @@ struct RunCommand: AsyncParsableCommand {
     }
     let (campaignsGiven, seedGiven) = (embedded.campaigns != nil, embedded.seed != nil)
     return (
-      { file in
+      { [reset] file in
         // A recording names its campaign file and seed; flags win.
         let (chosen, warnings) = try RecordingReplay.choice(
           for: file, base: base, campaignsGiven: campaignsGiven, seedGiven: seedGiven)
         let backend = try Backend.open(.embedded(chosen))
+        if reset { try await backend.reset?() }
         var runner = RunnerBackend(
           api: backend.api, name: backend.name, taskExecutor: backend.taskExecutor
         ) { await backend.shutdown() }

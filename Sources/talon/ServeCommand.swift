@@ -22,6 +22,10 @@ struct ServeCommand: AsyncParsableCommand {
       The API key is --api-key, --api-key-file, TALON_API_KEY or the campaign file's \
       application.apiKey, in that order. A non-loopback --host needs a key you configured: \
       the built-in demo shop's key does not count.
+
+      --test-control adds routes outside Talon.One's paths for tests: reset the store and \
+      read, set or advance the clock (`clock` statements, `reset` and `talon run --reset` use \
+      them).
       """)
 
   @Option(help: "The address to listen on.")
@@ -46,6 +50,13 @@ struct ServeCommand: AsyncParsableCommand {
   @OptionGroup(title: "Embedded engine")
   var embedded: EmbeddedOptions
 
+  @Flag(
+    help: """
+      Also answer talon's test-control routes (API key required): POST /talon/test/reset, \
+      GET and PUT /talon/test/clock, POST /talon/test/clock/advance. For test servers only.
+      """)
+  var testControl = false
+
   func validate() throws {
     if apiKey != nil && apiKeyFile != nil {
       throw ValidationError("--api-key and --api-key-file exclude each other.")
@@ -67,14 +78,22 @@ struct ServeCommand: AsyncParsableCommand {
       applicationKey: application.key)
     try serverConfiguration.validate()
 
+    if testControl && serverConfiguration.apiKey == nil {
+      throw TalonHTTPError.testControlWithoutAPIKey
+    }
     let backend = try Backend.open(.embedded(choice))
+    if let note = embedded.clockNote {
+      FileHandle.standardError.write(Data("talon serve: \(note)\n".utf8))
+    }
     var logger = Logger(label: "talon.serve") { StreamLogHandler.standardError(label: $0) }
     logger.logLevel = .info
     let reloader = Self.reloadOnHangUp(backend: backend, file: embedded.campaigns, logger: logger)
     defer { reloader.cancel() }
     // The engine runs its calls one at a time on its own thread; requests wait suspended.
     do {
-      try await runServer(api: backend.api, configuration: serverConfiguration, logger: logger)
+      try await runServer(
+        api: backend.api, configuration: serverConfiguration, logger: logger,
+        testControl: testControl ? control(backend) : nil)
     } catch {
       await backend.shutdown()
       throw error
@@ -108,5 +127,11 @@ struct ServeCommand: AsyncParsableCommand {
       // One reload at a time, in the order the signals came.
       done.wait()
     }
+  }
+
+  /// What `--test-control` lets clients do: reset the engine, read and move its clock.
+  private func control(_ backend: Backend) -> TestControl? {
+    guard let reset = backend.reset, let clock = backend.clock else { return nil }
+    return TestControl(reset: reset, clock: clock)
   }
 }

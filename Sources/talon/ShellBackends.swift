@@ -15,9 +15,9 @@ import TalonShell
 /// empty store each time. `connect URL` without `key=` uses `TALON_API_KEY` when set.
 enum ShellBackends {
   /// The shell's view of an open backend.
-  static func shellBackend(_ backend: Backend, seed: UInt64?, campaignsFile: String?)
-    -> ShellBackend
-  {
+  static func shellBackend(
+    _ backend: Backend, seed: UInt64?, clockStart: Date? = nil, campaignsFile: String?
+  ) -> ShellBackend {
     var reload: (@Sendable () async throws -> ShellReload)?
     if let engineReload = backend.reload {
       reload = { try await Self.reload(file: campaignsFile, with: engineReload) }
@@ -33,6 +33,8 @@ enum ShellBackends {
       campaignsSHA256: backend.campaigns.map(CampaignDigest.sha256(of:)),
       seed: backend.isEmbedded ? seed : nil,
       couponCodes: backend.campaigns.map { couponCodes($0) } ?? [],
+      isEmbedded: backend.isEmbedded,
+      virtualClock: backend.isEmbedded && (seed != nil || clockStart != nil),
       reload: reload,
       shutdown: { await backend.shutdown() })
   }
@@ -61,24 +63,57 @@ enum ShellBackends {
 
   /// The factory behind `connect`.
   static func factory(
-    store: StoreLocation, campaigns: String?, seed: UInt64?, verbose: Bool
+    store: StoreLocation, campaigns: String?, seed: UInt64?, clockStart: Date? = nil,
+    verbose: Bool
   ) -> BackendFactory {
     { target in
       switch target {
       case .embedded:
         let pack = try EmbeddedChoice.campaignPack(file: campaigns)
         let backend = try Backend.open(
-          .embedded(EmbeddedChoice(store: store, campaigns: pack, seed: seed)))
-        return shellBackend(backend, seed: seed, campaignsFile: campaigns)
+          .embedded(
+            EmbeddedChoice(store: store, campaigns: pack, seed: seed, clockStart: clockStart)))
+        return shellBackend(
+          backend, seed: seed, clockStart: clockStart, campaignsFile: campaigns)
       case .remote(let url, let key):
         let environmentKey = ProcessInfo.processInfo.environment[
           RemoteConfiguration.apiKeyVariable]
         let configuration = RemoteConfiguration(
           url: url, apiKey: key ?? environmentKey.flatMap { $0.isEmpty ? nil : $0 },
           verbose: verbose)
-        return shellBackend(
-          try Backend.open(.remote(configuration)), seed: nil, campaignsFile: nil)
+        let backend = try Backend.open(.remote(configuration))
+        do {
+          try await verify(backend, url: url)
+        } catch {
+          await backend.shutdown()
+          throw error
+        }
+        return shellBackend(backend, seed: nil, campaignsFile: nil)
       }
     }
   }
+
+  /// Checks, with one cheap authenticated read, that the server at `url` lets the key in: a
+  /// refused key or a server that cannot be reached is an error that says so.
+  static func verify(_ backend: Backend, url: String) async throws {
+    guard let client = backend.api as? HTTPIntegrationClient else { return }
+    do {
+      try await client.verifyAccess()
+    } catch let error as IntegrationError where error.status == 401 || error.status == 403 {
+      let key = client.configuration.apiKey == nil ? "no API key was given" : "the key was refused"
+      throw ConnectFailure(
+        description:
+          "\(url) answered \(error.status): \(key) (\(error.response.message)); give the "
+          + "right one with key=KEY or TALON_API_KEY")
+    } catch let error as IntegrationError {
+      throw ConnectFailure(
+        description: "\(url) answered the key check with \(error.status): \(error.response.message)"
+      )
+    }
+  }
+}
+
+/// Why `connect URL` did not connect, in a sentence.
+struct ConnectFailure: Error, CustomStringConvertible {
+  let description: String
 }

@@ -23,8 +23,13 @@ struct ShellCommand: AsyncParsableCommand {
   @OptionGroup(title: "Embedded engine")
   var embedded: EmbeddedOptions
 
-  @Option(name: .customShort("c"), help: "Run this statement and exit with its status.")
-  var command: String?
+  @Option(
+    name: .customShort("c"),
+    help: """
+      Run this statement and exit with its status. Repeat it to run several in order; the \
+      first that fails stops the rest.
+      """)
+  var commands: [String] = []
 
   @Option(
     help: "How results are shown: json, pretty or summary.",

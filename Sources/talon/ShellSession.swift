@@ -25,29 +25,37 @@ struct ShellSession {
         remote: options.remote, embedded: embedded, defaultStore: defaultStore,
         verbose: options.verbose))
     let backend = ShellBackends.shellBackend(
-      opened, seed: embedded.seed, campaignsFile: embedded.campaigns)
+      opened, seed: embedded.seed, clockStart: embedded.clock.flatMap(EmbeddedOptions.time),
+      campaignsFile: embedded.campaigns)
     let evaluator = ScriptEvaluator(
       backend: backend,
       factory: ShellBackends.factory(
         store: embedded.store(default: defaultStore), campaigns: embedded.campaigns,
-        seed: embedded.seed,
+        seed: embedded.seed, clockStart: embedded.clock.flatMap(EmbeddedOptions.time),
         verbose: options.verbose),
       renderer: ResultRenderer(format: options.output, color: false),
       environment: ScriptEnvironment(seed: options.embedded.seed, readFile: Self.readScript))
     await evaluator.refreshState()
 
-    if let statement = options.command {
-      let status = await runOne(statement, evaluator)
+    if !options.commands.isEmpty {
+      var status: Int32 = 0
+      for (index, statement) in options.commands.enumerated() {
+        let (code, stop) = await runOne(statement, index: index, evaluator)
+        status = code
+        if stop { break }
+      }
       await evaluator.currentBackend.shutdown()
       return status
     }
 
     let loop = ShellLoop(
       evaluator: evaluator, completer: ScriptCompleter(snapshot: evaluator.state))
-    await evaluator.configure(history: loop.history, color: loop.color, pager: loop.pager)
+    await evaluator.configure(
+      history: loop.history, color: loop.color, pager: loop.pager, interactive: loop.interactive)
     if loop.interactive {
       Terminal.writeStandardOutput(
-        ShellBanner.text(version: TalonVersion.current, backend: backend) + "\n")
+        ShellBanner.text(version: TalonVersion.current, backend: backend) + "\n"
+          + (backend.isEmbedded ? embedded.clockNote.map { $0 + "\n" } ?? "" : ""))
     }
     if !options.noStartupFile && (loop.interactive || options.startupFile != nil) {
       await StartupFile(path: options.startupFile, environment: environment).run(with: evaluator)
@@ -76,17 +84,21 @@ struct ShellSession {
     return text
   }
 
-  /// `-c STATEMENT`: evaluates it, prints the outcome, returns the status.
-  private func runOne(_ statement: String, _ evaluator: ScriptEvaluator) async -> Int32 {
-    switch await evaluator.evaluate(statement) {
+  /// One `-c STATEMENT` (the `index`-th, from 0): evaluates it and prints the outcome; its
+  /// status, and whether the later ones must not run (a failure, or `exit`).
+  private func runOne(_ statement: String, index: Int, _ evaluator: ScriptEvaluator) async -> (
+    status: Int32, stop: Bool
+  ) {
+    let file = options.commands.count == 1 ? "<input>" : "<-c \(index + 1)>"
+    switch await evaluator.evaluate(statement, file: file) {
     case .output(let text):
       if !text.isEmpty { Terminal.writeStandardOutput(text.hasSuffix("\n") ? text : text + "\n") }
-      return 0
+      return (0, false)
     case .error(let message, let code):
       Terminal.writeStandardError(message.hasSuffix("\n") ? message : message + "\n")
-      return code
+      return (code, true)
     case .exit(let code):
-      return code
+      return (code, true)
     }
   }
 }

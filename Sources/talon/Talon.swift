@@ -29,7 +29,7 @@ struct Talon: AsyncParsableCommand {
     defaultSubcommand: ShellCommand.self
   )
 
-  /// Exit status of a usage error.
+  /// Exit status of a usage error, and of a campaign file that cannot be loaded.
   static let usageErrorStatus: Int32 = 2
 
   static func main() async {
@@ -40,6 +40,9 @@ struct Talon: AsyncParsableCommand {
       } else {
         try command.run()
       }
+    } catch let failure as CampaignFileFailure {
+      FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
+      Foundation.exit(usageErrorStatus)
     } catch {
       if let error = error as? CampaignFileError {
         FileHandle.standardError.write(Data("error: \(error)\n".utf8))

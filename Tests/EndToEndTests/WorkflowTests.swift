@@ -35,8 +35,8 @@ struct WorkflowTests {
     #expect(!outcome.standardOutput.contains(" 0 expectations passed"))
   }
 
-  /// Scripts with a campaign file of their own; they move the clock, which only the embedded
-  /// engine can, so they run embedded only.
+  /// Scripts with a campaign file of their own (`TestControlTests` runs the time rules over
+  /// HTTP too).
   static let scriptsWithTheirCampaigns = [("examples/time-rules.tw", "examples/time-rules.json")]
 
   @Test(arguments: scriptsWithTheirCampaigns)
@@ -53,7 +53,8 @@ struct WorkflowTests {
   @Test(arguments: scripts)
   func passesOverHTTPAgainstTalonServe(_ name: String) async throws {
     let path = Self.repository.appending(path: name).path
-    let server = try await ServeProcess.start(["--port", "0", "--seed", Self.seed, "--memory"])
+    let server = try await ServeProcess.start(
+      ["--port", "0", "--seed", Self.seed, "--memory", "--test-control"])
     let outcome = try TalonBinary.run(
       ["run", "--url", server.url, "--api-key", Self.apiKey, "--seed", Self.seed, path])
     let status = try await server.stop()

@@ -17,13 +17,13 @@ struct JSONLimitsTests {
   }
 
   @Test func commasBeforeClosingBracketsAreRefusedAtTheComma() {
-    let message = "invalid JSON: a comma before a closing bracket at byte"
-    #expect(Self.refusal("[1,]") == "\(message) 2")
-    #expect(Self.refusal(#"{"a":1,}"#) == "\(message) 6")
-    #expect(Self.refusal("[1, \n\t]") == "\(message) 2")
-    #expect(Self.refusal(#"{"a": [1, 2], "b": {"c": 3,}}"#) == "\(message) 26")
+    let message = "invalid JSON: a comma before a closing bracket at line 1, column"
+    #expect(Self.refusal("[1,]") == "\(message) 3 (byte 2)")
+    #expect(Self.refusal(#"{"a":1,}"#) == "\(message) 7 (byte 6)")
+    #expect(Self.refusal("[1, \n\t]") == "\(message) 3 (byte 2)")
+    #expect(Self.refusal(#"{"a": [1, 2], "b": {"c": 3,}}"#) == "\(message) 27 (byte 26)")
     // Also without the request-body limits: RFC 8259 has no trailing commas.
-    #expect(Self.refusal("[1,]", .standard) == "\(message) 2")
+    #expect(Self.refusal("[1,]", .standard) == "\(message) 3 (byte 2)")
   }
 
   @Test func commasInsideStringsAndBetweenValuesAreFine() {
@@ -39,7 +39,8 @@ struct JSONLimitsTests {
     #expect(Self.refusal(deepest) == nil)
     #expect(
       Self.refusal("[" + deepest + "]")
-        == "invalid JSON: nested deeper than \(limit) levels at byte \(limit)")
+        == "invalid JSON: nested deeper than \(limit) levels at line 1, column \(limit + 1) (byte \(limit))"
+    )
     // Brackets inside strings do not count.
     #expect(Self.refusal(#"{"a": "\#(String(repeating: "[", count: 100))"}"#) == nil)
     // Other JSON may nest deeper.
@@ -55,7 +56,8 @@ struct JSONLimitsTests {
     // The comma after the limit-th element, at byte 1 + 2 * limit - 1.
     #expect(
       Self.refusal(tooMany)
-        == "invalid JSON: more than \(limit) values (at byte \(2 * limit))")
+        == "invalid JSON: more than \(limit) values at line 1, column \(2 * limit + 1) (byte \(2 * limit))"
+    )
     #expect(Self.refusal(tooMany, .standard) == nil)
   }
 }

@@ -38,10 +38,15 @@ struct JSONParserTests {
   }
 
   @Test func errorsNameTheByte() {
-    #expect(throws: WireCodingError.invalidJSON("expected a member name at byte 9")) {
+    #expect(
+      throws: WireCodingError.invalidJSON("expected a member name at line 1, column 10 (byte 9)")
+    ) {
       try parse(#"{"a": 1, 2}"#)
     }
-    #expect(throws: WireCodingError.invalidJSON("a comma before a closing bracket at byte 7")) {
+    #expect(
+      throws: WireCodingError.invalidJSON(
+        "a comma before a closing bracket at line 1, column 8 (byte 7)")
+    ) {
       try parse(#"{"a": 1, }"#)
     }
   }

@@ -76,7 +76,7 @@ struct JSONValueCodingTests {
     #expect(
       throws: WireCodingError.mismatch(
         pointer: "/customerSession/cartItems/0/quantity",
-        message: "Parsed JSON number <1.5> does not fit in Int.")
+        message: "expected a whole number, not 1.5")
     ) {
       _ = try WireCoding.decode(IntegrationRequest.self, from: try JSONValue(parsing: body))
     }

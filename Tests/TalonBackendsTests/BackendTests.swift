@@ -74,7 +74,13 @@ struct BackendTests {
     #expect(backend.description == server.url + "/")
     #expect(backend.apiKey == "backend-test-key")
     #expect(!backend.isEmbedded)
-    #expect(backend.reset == nil && backend.isFresh == nil && backend.clock == nil)
+    #expect(backend.isFresh == nil)
+    // Reset and the clock are there for a `talon serve --test-control`; this server has no
+    // test control, so they say so.
+    let reset = try #require(backend.reset)
+    await #expect(throws: TestControlUnavailable.self) { try await reset() }
+    let clock = try #require(backend.clock)
+    await #expect(throws: TestControlUnavailable.self) { _ = try await clock.readClock() }
     #expect(backend.campaigns == nil)
     #expect(backend.taskExecutor != nil)
 

@@ -9,6 +9,9 @@ import Foundation
 public protocol BackendClock: Sendable {
   /// The backend's current time.
   func now() async -> Date
+  /// The backend's current time, or why it cannot be read (a remote server without test
+  /// control). `clock` statements use this one.
+  func readClock() async throws -> Date
   /// Moves the clock to `date`; later reads continue from there.
   func setClock(to date: Date) async throws
   /// Moves the clock forward by `seconds` (must not be negative).
@@ -16,6 +19,8 @@ public protocol BackendClock: Sendable {
 }
 
 extension BackendClock {
+  public func readClock() async throws -> Date { await now() }
+
   /// Where the virtual clock of a seeded run starts.
   public static var virtualEpoch: Date { Date(timeIntervalSince1970: 1_591_012_800) }
 }

@@ -42,7 +42,28 @@ struct JSONParser {
   }
 
   private func failure(_ reason: String) -> WireCodingError {
-    .invalidJSON("\(reason) at byte \(index)")
+    .invalidJSON("\(reason) \(position)")
+  }
+
+  /// Where the parser stands, for people and programs: `at line 3, column 14 (byte 996)`.
+  /// Lines count line feeds; the column counts characters (UTF-8 continuation bytes do not
+  /// start one) from 1.
+  private var position: String {
+    var line = 1
+    var column = 1
+    var offset = 0
+    let end = min(index, bytes.count)
+    while offset < end {
+      let byte = bytes[offset]
+      if byte == 0x0A {
+        line += 1
+        column = 1
+      } else if byte & 0xC0 != 0x80 {
+        column += 1
+      }
+      offset += 1
+    }
+    return "at line \(line), column \(column) (byte \(index))"
   }
 
   private mutating func skipWhitespace() {
@@ -98,7 +119,7 @@ struct JSONParser {
   private mutating func countValue() throws(WireCodingError) {
     values += 1
     guard values <= limits.maximumValues else {
-      throw .invalidJSON("more than \(limits.maximumValues) values (at byte \(index))")
+      throw .invalidJSON("more than \(limits.maximumValues) values \(position)")
     }
   }
 

@@ -67,7 +67,7 @@ public enum JSONValueDecoder {
       throw DecodingError.dataCorrupted(
         DecodingError.Context(
           codingPath: path(),
-          debugDescription: "Parsed JSON number <\(number)> does not fit in Int.")
+          debugDescription: "expected a whole number, not \(number)")
       )
     }
     return whole

@@ -3,6 +3,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import Synchronization
 import TalonAPI
 
 /// The Integration API of a remote deployment (Talon.One, or `talon serve`) over HTTP.
@@ -15,15 +16,17 @@ import TalonAPI
 /// `RemoteConfiguration.retry`; POSTs never. Call `shutdown()` before dropping the client.
 public final class HTTPIntegrationClient: IntegrationAPI {
   public let configuration: RemoteConfiguration
-  private let http: HTTPClient
+  let http: HTTPClient
   /// The client's own event loop (one thread: requests go one at a time).
   private let loopGroup: MultiThreadedEventLoopGroup
   /// Runs tasks on the client's event loop; see `EventLoopTaskExecutor`.
   public let taskExecutor: EventLoopTaskExecutor
-  private let base: BaseURL
+  let base: BaseURL
   private let signingKey: ApplicationKey?
-  private let trace: VerboseTrace?
+  let trace: VerboseTrace?
   private let retryObserver: (@Sendable (RetryEvent) async -> Void)?
+  /// Whether the server answers `talon serve --test-control`'s routes; nil until asked.
+  let testControlAvailable = Mutex<Bool?>(nil)
 
   /// The largest answer body read.
   static let maxResponseSize = 64 << 20
@@ -140,10 +143,16 @@ public final class HTTPIntegrationClient: IntegrationAPI {
         let (failure, retryable) = TransportFailure.classify(
           error, origin: base.origin, timeout: configuration.timeout, attempts: attempt)
         guard retryable, attempt < attempts else { throw failure }
-        reason = failure.description
+        // This attempt's failure alone: "gave up" belongs only to the last one.
+        reason =
+          TransportFailure.classify(
+            error, origin: base.origin, timeout: configuration.timeout, attempts: 1
+          ).error.description
       }
       let delay = configuration.retry.delay(after: attempt)
-      trace?.note("\(reason); retrying in \(delay) (attempt \(attempt + 1) of \(attempts))")
+      trace?.note(
+        "\(reason); trying again in \(Self.seconds(delay)) s (attempt \(attempt + 1) of \(attempts))"
+      )
       await retryObserver?(RetryEvent(failedAttempt: attempt, reason: reason))
       try await Task.sleep(for: delay)
       attempt += 1
@@ -183,6 +192,16 @@ public final class HTTPIntegrationClient: IntegrationAPI {
       status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
       body: data)
     return (Int(response.status.code), data)
+  }
+
+  /// `0.4`, `2`: a pause in seconds for people.
+  static func seconds(_ duration: Duration) -> String {
+    let (seconds, attoseconds) = duration.components
+    let milliseconds = seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    if milliseconds % 1000 == 0 { return String(milliseconds / 1000) }
+    var text = String(format: "%.3f", Double(milliseconds) / 1000)
+    while text.hasSuffix("0") { text.removeLast() }
+    return text
   }
 
   private func interpret(status: Int, body: Data) throws -> (Int, Data) {

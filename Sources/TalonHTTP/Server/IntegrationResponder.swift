@@ -25,16 +25,23 @@ struct IntegrationRequestContext: RequestContext {
 struct IntegrationResponder: HTTPResponder {
   typealias Context = IntegrationRequestContext
 
-  let routes = RouteTable()
+  let routes: RouteTable
   let dispatcher: OperationDispatcher
   let authenticator: RequestAuthenticator
   let maxBodySize: Int
   let logger: Logger
+  /// The `/talon/test/...` routes' work (`talon serve --test-control`); nil: they are 404.
+  let testControl: TestControl?
 
   static let requestIdHeader = HTTPFields.Element.Name("X-Request-Id")!
   static let contentSignatureHeader = HTTPFields.Element.Name(ContentSignature.headerName)!
 
-  init(api: any IntegrationAPI, configuration: ServerConfiguration, logger: Logger) {
+  init(
+    api: any IntegrationAPI, configuration: ServerConfiguration, logger: Logger,
+    testControl: TestControl? = nil
+  ) {
+    routes = RouteTable(testControl: testControl != nil)
+    self.testControl = testControl
     dispatcher = OperationDispatcher(api: api, validator: SchemaValidator())
     authenticator = RequestAuthenticator(configuration: configuration)
     maxBodySize = configuration.maxBodySize
@@ -100,6 +107,35 @@ struct IntegrationResponder: HTTPResponder {
       return Self.json(status: 200, body: Data(ReferenceDocument.bundled.text.utf8))
     case .operation(let operation, let parameters):
       return await perform(operation, parameters: parameters, request: request)
+    case .testControl(let route):
+      return await control(route, request: request)
+    }
+  }
+
+  /// A test-control route: the API key is required (a signature does not do), then the work.
+  private func control(_ route: TestControlRoute, request: Request) async -> Response {
+    guard let testControl else { return Self.error(IntegrationError(status: 404, message: "")) }
+    var request = request
+    let body: [UInt8]
+    do {
+      body = Array(try await request.collectBody(upTo: 64 * 1024).readableBytesView)
+    } catch {
+      return Self.error(IntegrationError(status: 400, message: "could not read the request body"))
+    }
+    if let failure = authenticator.checkKey(authorization: request.headers[.authorization]) {
+      var response = Self.error(failure)
+      response.headers[.wwwAuthenticate] = "ApiKey-v1"
+      return response
+    }
+    do {
+      let (status, data) = try await testControl.perform(route, body: body)
+      guard let data else { return Response(status: .init(code: status)) }
+      return Self.json(status: status, body: data)
+    } catch let error as IntegrationError {
+      return Self.error(error)
+    } catch {
+      logger.error("test control failed", metadata: ["error": "\(error)"])
+      return Self.error(IntegrationError(status: 500, message: "internal error"))
     }
   }
 

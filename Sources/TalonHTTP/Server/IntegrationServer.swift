@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdCore
 import Logging
+import NIOCore
 import ServiceLifecycle
 import Synchronization
 import TalonAPI
@@ -21,10 +22,15 @@ import UnixSignals
 /// Throws `TalonHTTPError` for a configuration that `ServerConfiguration.validate()` refuses.
 public func buildServerApplication(
   api: any IntegrationAPI, configuration: ServerConfiguration, logger: Logger,
+  testControl: TestControl? = nil,
   onListening: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
   try configuration.validate()
-  let responder = IntegrationResponder(api: api, configuration: configuration, logger: logger)
+  if testControl != nil && configuration.apiKey == nil {
+    throw TalonHTTPError.testControlWithoutAPIKey
+  }
+  let responder = IntegrationResponder(
+    api: api, configuration: configuration, logger: logger, testControl: testControl)
   let limits = HTTP1Channel.Configuration.DecoderConfiguration(
     maxHeaderFieldSize: 64 * 1024, maxHeaderListSize: 64 * 1024, maxHeaderFieldCount: 100)
   let http1 = HTTP1Channel.Configuration(
@@ -52,14 +58,23 @@ public final class IntegrationServer: Sendable {
   private let api: any IntegrationAPI
   private let configuration: ServerConfiguration
   private let logger: Logger
+  private let testControl: TestControl?
   private let state = LockedState()
 
-  /// Checks the configuration (throws `TalonHTTPError`); nothing is bound until `run`.
-  public init(api: any IntegrationAPI, configuration: ServerConfiguration, logger: Logger) throws {
+  /// Checks the configuration (throws `TalonHTTPError`); nothing is bound until `run`. With
+  /// `testControl`, the server also answers the `/talon/test/...` routes.
+  public init(
+    api: any IntegrationAPI, configuration: ServerConfiguration, logger: Logger,
+    testControl: TestControl? = nil
+  ) throws {
     try configuration.validate()
+    if testControl != nil && configuration.apiKey == nil {
+      throw TalonHTTPError.testControlWithoutAPIKey
+    }
     self.api = api
     self.configuration = configuration
     self.logger = logger
+    self.testControl = testControl
   }
 
   /// Binds, calls `onListening` with `http://HOST:PORT` once listening, and serves until a
@@ -70,7 +85,7 @@ public final class IntegrationServer: Sendable {
   ) async throws {
     let configuration = configuration
     let application = try buildServerApplication(
-      api: api, configuration: configuration, logger: logger,
+      api: api, configuration: configuration, logger: logger, testControl: testControl,
       onListening: { port in onListening(configuration.url(port: port)) })
     let group = ServiceGroup(
       configuration: ServiceGroupConfiguration(
@@ -78,7 +93,12 @@ public final class IntegrationServer: Sendable {
     if state.attach(group) {
       await group.triggerGracefulShutdown()
     }
-    try await group.run()
+    do {
+      try await group.run()
+    } catch let error as IOError {
+      throw TalonHTTPError.cannotListen(
+        host: configuration.host, port: configuration.port, errno: error.errnoCode)
+    }
   }
 
   /// Stops accepting connections and lets the requests in flight finish; `run` then returns.
@@ -121,12 +141,14 @@ public final class IntegrationServer: Sendable {
 /// for a refused configuration (e.g. a non-loopback host without an explicit API key).
 public func runServer(
   api: any IntegrationAPI, configuration: ServerConfiguration, logger: Logger,
+  testControl: TestControl? = nil,
   gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint],
   output: @escaping @Sendable (String) -> Void = { line in
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
   }
 ) async throws {
-  let server = try IntegrationServer(api: api, configuration: configuration, logger: logger)
+  let server = try IntegrationServer(
+    api: api, configuration: configuration, logger: logger, testControl: testControl)
   try await server.run(gracefulShutdownSignals: gracefulShutdownSignals) { url in
     output("listening on \(url)")
   }

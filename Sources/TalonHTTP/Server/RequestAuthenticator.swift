@@ -68,6 +68,24 @@ struct RequestAuthenticator: Sendable {
     return nil
   }
 
+  /// Nil when `Authorization` carries the server's API key; else the 401 to answer with. The
+  /// test-control routes take only the key (`docs/behaviour.md`, "Test control").
+  func checkKey(authorization: String?) -> IntegrationError? {
+    guard let apiKey else {
+      return Self.unauthorized(
+        "this server has no API key; test control needs one (--api-key)", header: "Authorization")
+    }
+    guard let authorization else {
+      return Self.unauthorized(
+        "missing Authorization header: send Authorization: ApiKey-v1 <key>",
+        header: "Authorization")
+    }
+    guard let key = Self.apiKey(fromAuthorization: authorization),
+      constantTimeEquals(Array(key.utf8), apiKey)
+    else { return Self.unauthorized("invalid API key", header: "Authorization") }
+    return nil
+  }
+
   /// The key of `ApiKey-v1 <key>`, or nil for another scheme. ASCII values (all real ones) are
   /// read byte by byte; others go through Foundation's whitespace rules, with the same result.
   static func apiKey(fromAuthorization value: String) -> String? {

@@ -2,8 +2,8 @@ import Foundation
 import TalonAPI
 
 /// Where a request goes: built from `IntegrationOperation`'s path templates plus the two
-/// unauthenticated routes (`GET /v1/status/health`, `GET /openapi.json`). Pure, tested
-/// without I/O.
+/// unauthenticated routes (`GET /v1/status/health`, `GET /openapi.json`) and, with test
+/// control on, the `/talon/test/...` family (`TestControlRoute`). Pure, tested without I/O.
 ///
 /// Paths are matched segment by segment on the raw (still percent-encoded) path, so an encoded
 /// `/` (`%2F`) stays inside one path parameter; parameters are percent-decoded after matching. A trailing slash is a different path (404).
@@ -14,6 +14,8 @@ struct RouteTable: Sendable {
     case operation(IntegrationOperation, parameters: [String])
     case health
     case openAPIDocument
+    /// A route of `talon serve --test-control`.
+    case testControl(TestControlRoute)
     /// A known path with another method; `allowed` lists the methods it takes.
     case methodNotAllowed(allowed: [String])
     case notFound
@@ -37,12 +39,16 @@ struct RouteTable: Sendable {
     case operation(IntegrationOperation)
     case health
     case openAPIDocument
+    case testControl(TestControlRoute)
   }
 
   private let routes: [Route]
 
-  /// The routes of `operations` (the whole catalogue by default) and the two fixed ones.
-  init(operations: [IntegrationOperation] = IntegrationOperation.allCases) {
+  /// The routes of `operations` (the whole catalogue by default), the two fixed ones and, when
+  /// `testControl` is set, the test-control family.
+  init(
+    operations: [IntegrationOperation] = IntegrationOperation.allCases, testControl: Bool = false
+  ) {
     var routes = operations.map { operation in
       Route(
         method: operation.method, segments: Self.segments(of: operation.pathTemplate),
@@ -52,6 +58,12 @@ struct RouteTable: Sendable {
       Route(method: "GET", segments: Self.segments(of: Self.healthPath), target: .health))
     routes.append(
       Route(method: "GET", segments: Self.segments(of: Self.openAPIPath), target: .openAPIDocument))
+    if testControl {
+      for (method, path, route) in TestControlRoute.all {
+        routes.append(
+          Route(method: method, segments: Self.segments(of: path), target: .testControl(route)))
+      }
+    }
     self.routes = routes
   }
 
@@ -78,6 +90,7 @@ struct RouteTable: Sendable {
       case .operation(let operation): return .operation(operation, parameters: parameters)
       case .health: return .health
       case .openAPIDocument: return .openAPIDocument
+      case .testControl(let route): return .testControl(route)
       }
     }
     return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed: Array(Set(allowed)).sorted())

@@ -1,24 +1,26 @@
 import Foundation
 import TalonAPI
 
-/// `clock`, `clock set TIME`, `clock advance DURATION`: read and move the embedded engine's
-/// clock through `BackendClock`; any other backend gives a clear error.
+/// `clock`, `clock set TIME`, `clock advance DURATION`: read and move the backend's clock
+/// through `BackendClock`: the embedded engine's, or that of a `talon serve --test-control`
+/// (over HTTP); any other backend gives a clear error.
 struct ClockShowCommand: ScriptCommand {
   let spec = CommandSpec(
-    "clock", summary: "show the embedded engine's time", examples: ["clock"])
+    "clock", summary: "show the backend's time (embedded, or talon serve --test-control)",
+    examples: ["clock"])
 
   func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
     async throws -> CommandOutcome
   {
     let clock = try context.requireClock(for: command)
-    return await EngineTime.outcome(clock)
+    return try await EngineTime.outcome(clock)
   }
 }
 
 /// `clock set TIME`.
 struct ClockSetCommand: ScriptCommand {
   let spec = CommandSpec(
-    "clock set", [.positional("TIME", .time)], summary: "set the embedded engine's clock",
+    "clock set", [.positional("TIME", .time)], summary: "set the backend's clock",
     examples: ["clock set 2020-05-01T10:00:00Z", "clock set 2020-12-24"])
 
   func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
@@ -27,7 +29,7 @@ struct ClockSetCommand: ScriptCommand {
     let clock = try context.requireClock(for: command)
     let date = try await context.date(command.positional[0], "the time", pipe: pipe)
     try await clock.setClock(to: date)
-    return await EngineTime.outcome(clock)
+    return try await EngineTime.outcome(clock)
   }
 }
 
@@ -35,7 +37,7 @@ struct ClockSetCommand: ScriptCommand {
 struct ClockAdvanceCommand: ScriptCommand {
   let spec = CommandSpec(
     "clock advance", [.positional("DURATION", .duration)],
-    summary: "move the embedded engine's clock forward (30d, 12h, 15m, 10s)",
+    summary: "move the backend's clock forward (30d, 12h, 15m, 10s)",
     examples: ["clock advance 30d", "clock advance 1d12h"])
 
   func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
@@ -49,12 +51,12 @@ struct ClockAdvanceCommand: ScriptCommand {
         "a duration is like 30d, 12h, 15m, 10s or 1d12h (or seconds as a number), not \(ValueText.display(value))",
         at: expression.range)
     }
-    let target = await clock.now().timeIntervalSince1970 + seconds
+    let target = try await clock.readClock().timeIntervalSince1970 + seconds
     guard target <= EngineTime.latest else {
       throw context.failure("the clock cannot go past 9999-12-31T23:59:59Z", at: expression.range)
     }
     try await clock.advanceClock(by: seconds)
-    return await EngineTime.outcome(clock)
+    return try await EngineTime.outcome(clock)
   }
 }
 
@@ -62,7 +64,7 @@ extension CommandContext {
   fileprivate func requireClock(for command: CommandNode) throws -> any BackendClock {
     guard let backendClock else {
       throw failure(
-        "clock works only with the embedded engine (this backend's time cannot be read or moved)",
+        "clock works only with the embedded engine or a `talon serve --test-control` (this backend's time cannot be read or moved)",
         at: command.range)
     }
     return backendClock
@@ -74,8 +76,8 @@ enum EngineTime {
   /// The last instant RFC 3339 can write (9999-12-31T23:59:59Z), as seconds since 1970.
   static let latest: TimeInterval = 253_402_300_799
 
-  static func outcome(_ clock: any BackendClock) async -> CommandOutcome {
-    CommandOutcome(value: .string(RFC3339.string(from: await clock.now())), kind: .value)
+  static func outcome(_ clock: any BackendClock) async throws -> CommandOutcome {
+    CommandOutcome(value: .string(RFC3339.string(from: try await clock.readClock())), kind: .value)
   }
 
   /// A duration value: seconds as a non-negative number, or text like `30d` or `1d12h`.

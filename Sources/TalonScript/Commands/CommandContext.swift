@@ -51,10 +51,10 @@ public protocol ShellHost: AnyObject, Sendable {
 public enum ShellRequest: Sendable, Equatable {
   /// `set output FORMAT` (json, pretty or summary).
   case setOutput(String)
-  /// `connect URL [key=API_KEY]`.
-  case connectRemote(url: String, apiKey: String?)
-  /// `connect embedded`.
-  case connectEmbedded
+  /// `connect URL [key=API_KEY] [force]`.
+  case connectRemote(url: String, apiKey: String?, force: Bool = false)
+  /// `connect embedded [force]`.
+  case connectEmbedded(force: Bool = false)
   case reset(force: Bool)
   /// `reload`: read the campaign file again.
   case reload

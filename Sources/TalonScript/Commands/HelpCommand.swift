@@ -12,6 +12,13 @@ struct HelpCommand: ScriptCommand {
   {
     var words: [String] = []
     for expression in command.positional {
+      // `help $last` asks about a value, not a word: say so instead of looking up its text.
+      guard expression.isLiteral else {
+        throw context.failure(
+          "help explains command words and statements, like 'help session update' or "
+            + "'help let'; this is a value: type it alone to see what it holds",
+          at: expression.range)
+      }
       words.append(ValueText.plain(try await context.evaluate(expression, pipe: pipe)))
     }
     let text = HelpText.text(for: words)

@@ -34,11 +34,16 @@ struct SetOutputCommand: ScriptCommand {
 /// `connect URL [key=API_KEY]` or `connect embedded`: talk to another backend.
 struct ConnectCommand: ScriptCommand {
   let spec = CommandSpec(
-    "connect", [.positional("URL|embedded")], keys: [.key("key"), .key("api-key")],
+    "connect",
+    [.positional("URL|embedded"), .positional("force", .choice(["force"]), required: false)],
+    keys: [.key("key"), .key("api-key")],
     summary: "talk to a remote Integration API (or `talon serve`), or to the embedded engine",
     details:
-      "A fresh context starts (ids of one backend mean nothing to another); variables stay. The server is contacted by the first command.",
-    examples: ["connect http://127.0.0.1:9000 key=$env.TALON_KEY", "connect embedded"],
+      "A fresh context starts (ids of one backend mean nothing to another); variables stay. The key is checked with one cheap read first: a refused key leaves the shell where it was. Leaving an in-memory store that holds data asks first (force: do not ask; piped input needs it).",
+    examples: [
+      "connect http://127.0.0.1:9000 key=$env.TALON_KEY", "connect embedded",
+      "connect embedded force",
+    ],
     availability: .shellOnly)
 
   func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
@@ -47,6 +52,7 @@ struct ConnectCommand: ScriptCommand {
     let host = try context.requireShell(for: command)
     let argument = command.positional[0]
     let target = try await context.string(argument, "the target", pipe: pipe)
+    let force = command.positional.count > 1
     let keyArgument = command.argument("key") ?? command.argument("api-key")
     let key = try await context.optionalString(keyArgument?.value, "key=", pipe: pipe)
     let request: ShellRequest
@@ -54,9 +60,9 @@ struct ConnectCommand: ScriptCommand {
       if let keyArgument {
         throw context.failure("the embedded engine takes no key", at: keyArgument.keyRange)
       }
-      request = .connectEmbedded
+      request = .connectEmbedded(force: force)
     } else if target.hasPrefix("http://") || target.hasPrefix("https://") {
-      request = .connectRemote(url: target, apiKey: key)
+      request = .connectRemote(url: target, apiKey: key, force: force)
     } else {
       throw context.failure(
         "connect takes an http:// or https:// URL, or 'embedded'; not '\(target)'",
@@ -71,8 +77,10 @@ struct ConnectCommand: ScriptCommand {
 struct ResetCommand: ScriptCommand {
   let spec = CommandSpec(
     "reset", [.positional("force", .choice(["force"]), required: false)],
-    summary: "empty the embedded store (asks first unless forced)",
-    details: "The context and $last start afresh too.", examples: ["reset", "reset force"],
+    summary:
+      "empty the store: embedded, or a talon serve --test-control (asks first unless forced)",
+    details: "The context and $last start afresh too, and so do the clock and the seed.",
+    examples: ["reset", "reset force"],
     availability: .shellOnly)
 
   func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)

@@ -44,9 +44,9 @@ public actor Interpreter {
   /// Parses a script; a syntax error is a `.parse` `ScriptError` with location and caret.
   /// From a file (the default), shell-only commands are errors too.
   public nonisolated static func parse(
-    _ text: String, file: String = "<input>", origin: ScriptOrigin = .file
+    _ text: String, file: String = "<input>", origin: ScriptOrigin = .file, firstLine: Int = 1
   ) throws(ScriptError) -> Program {
-    try Parser.parse(SourceFile(name: file, text: text), origin: origin)
+    try Parser.parse(SourceFile(name: file, text: text, firstLine: firstLine), origin: origin)
   }
 
   /// True when `text` cannot be complete yet: an unclosed `(`, `[` or `{` (outside strings
@@ -103,9 +103,11 @@ public actor Interpreter {
   // MARK: Execution
 
   /// Parses and runs shell input (one or more statements), stopping at the first failure.
-  public func run(line: String, file: String = "<input>") async -> ProgramRun {
+  /// `firstLine` is the number of the text's first line where it was read.
+  public func run(line: String, file: String = "<input>", firstLine: Int = 1) async -> ProgramRun {
     do throws(ScriptError) {
-      return await execute(try Self.parse(line, file: file, origin: .shell))
+      return await execute(
+        try Self.parse(line, file: file, origin: .shell, firstLine: firstLine))
     } catch {
       return ProgramRun(results: [], error: error, exitRequested: nil)
     }

@@ -10,10 +10,14 @@ public struct SourceFile: Sendable {
   let bytes: [UInt8]
   /// The byte offset where each line starts, for locations in O(log n).
   private let lineStarts: [Int]
+  /// The number of the text's first line in what it was read from (piped shell input gives
+  /// each statement its real line).
+  public let firstLine: Int
 
-  public init(name: String, text: String) {
+  public init(name: String, text: String, firstLine: Int = 1) {
     self.name = name
     self.text = text
+    self.firstLine = firstLine
     self.bytes = Array(text.utf8)
     var starts = [0]
     for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
@@ -46,7 +50,7 @@ public struct SourceFile: Sendable {
     let line = lineIndex(of: offset)
     let lineStart = lineStarts[line]
     let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
-    return ScriptLocation(file: name, line: line + 1, column: column)
+    return ScriptLocation(file: name, line: line + firstLine, column: column)
   }
 
   /// The text of the line holding `offset`, without its line break.

@@ -1,10 +1,11 @@
 import TalonAPI
 
 /// Completion candidates the backend knows besides what this shell has seen: the campaign
-/// pack's campaign ids and the profile and session ids earlier runs stored. Only the embedded
+/// pack's campaign and loyalty program ids and the profile and session ids earlier runs stored. Only the embedded
 /// engine can say (remotely, completion offers what the shell saw).
 struct BackendCompletions: Sendable {
   var campaignIds: [String] = []
+  var programIds: [String] = []
   var profiles: [String] = []
   var sessions: [String] = []
 
@@ -17,6 +18,7 @@ struct BackendCompletions: Sendable {
     var completions = BackendCompletions()
     if let catalogue = try? await source.packCatalogue() {
       completions.campaignIds = catalogue.campaigns.map { String($0.campaign.id) }
+      completions.programIds = catalogue.loyaltyPrograms.map { String($0.id) }
     }
     if let stored = try? await source.storedIdentifiers(limit: storedLimit) {
       completions.profiles = stored.profiles

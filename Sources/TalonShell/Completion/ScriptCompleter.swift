@@ -161,6 +161,8 @@ public struct ScriptCompleter: Completer {
       index == 0 ? state.campaignIds : []
     case ["coupons"]:
       index == 0 ? coupons(state) : []
+    case ["loyalty", "balance"], ["loyalty", "history"]:
+      index == 0 ? state.programIds : []
     default:
       []
     }

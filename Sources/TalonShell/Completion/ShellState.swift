@@ -20,6 +20,8 @@ public struct ShellState: Sendable {
   public var knownCoupons: [String]
   /// The campaign pack's campaign ids (embedded only).
   public var campaignIds: [String]
+  /// The campaign pack's loyalty program ids (embedded only).
+  public var programIds: [String]
   /// Environment variable names, for `$env.`.
   public var environmentNames: [String]
   /// Where `run` resolves relative paths.
@@ -29,7 +31,7 @@ public struct ShellState: Sendable {
     profileId: String? = nil, sessionId: String? = nil, variables: [String: JSONValue] = [:],
     last: JSONValue = .null, profiles: [String] = [], sessions: [String] = [],
     coupons: [String] = [], cartSKUs: [String] = [], knownCoupons: [String] = [],
-    campaignIds: [String] = [], environmentNames: [String] = [],
+    campaignIds: [String] = [], programIds: [String] = [], environmentNames: [String] = [],
     workingDirectory: String = FileManager.default.currentDirectoryPath
   ) {
     self.profileId = profileId
@@ -42,6 +44,7 @@ public struct ShellState: Sendable {
     self.cartSKUs = cartSKUs
     self.knownCoupons = knownCoupons
     self.campaignIds = campaignIds
+    self.programIds = programIds
     self.environmentNames = environmentNames
     self.workingDirectory = workingDirectory
   }

@@ -11,8 +11,17 @@ public protocol Evaluator: Sendable {
   func isComplete(_ text: String) async -> Bool
   /// Evaluates one complete statement.
   func evaluate(_ text: String) async -> EvaluationOutcome
+  /// Evaluates one complete statement whose first line is line `line` of the input (piped
+  /// input), so errors carry their real line. By default the same as ``evaluate(_:)``.
+  func evaluate(_ text: String, line: Int) async -> EvaluationOutcome
   /// The backend, profile and session the prompt shows.
   var promptContext: PromptContext { get async }
+}
+
+extension Evaluator {
+  public func evaluate(_ text: String, line: Int) async -> EvaluationOutcome {
+    await evaluate(text)
+  }
 }
 
 /// The result of one evaluation, as the shell prints it.

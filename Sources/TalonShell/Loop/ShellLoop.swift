@@ -85,6 +85,10 @@ public final class ShellLoop<E: Evaluator>: Sendable {
     }
     var session = Session()
     var pending: [String] = []
+    // Lines read so far, and the line the pending statement starts on (piped input reports
+    // errors at their real line; a typed statement is line 1 of its own).
+    var linesRead = 0
+    var firstLine = 1
     while true {
       let context = await evaluator.promptContext
       let prompt =
@@ -97,18 +101,22 @@ public final class ShellLoop<E: Evaluator>: Sendable {
         pending = []
       case .endOfFile:
         var status: Int32 = 0
-        if !pending.isEmpty, case .stop(let code) = await submit(pending, &session, interrupts) {
+        if !pending.isEmpty,
+          case .stop(let code) = await submit(pending, line: firstLine, &session, interrupts)
+        {
           status = code
         }
         saveHistory(&session)
         return status
       case .line(let line):
+        linesRead += 1
         if pending.isEmpty && line.allSatisfy(\.isWhitespace) { continue }
+        if pending.isEmpty { firstLine = interactive ? 1 : linesRead }
         pending.append(line)
         guard await evaluator.isComplete(pending.joined(separator: "\n")) else { continue }
         let statement = pending
         pending = []
-        if case .stop(let code) = await submit(statement, &session, interrupts) {
+        if case .stop(let code) = await submit(statement, line: firstLine, &session, interrupts) {
           saveHistory(&session)
           return code
         }
@@ -127,11 +135,11 @@ public final class ShellLoop<E: Evaluator>: Sendable {
   }
 
   private func submit(
-    _ lines: [String], _ session: inout Session, _ interrupts: InterruptTarget
+    _ lines: [String], line: Int, _ session: inout Session, _ interrupts: InterruptTarget
   ) async -> Step {
     let text = lines.joined(separator: "\n")
     if let history, history.record(text) { saveHistory(&session) }
-    let (outcome, interruptCount) = await evaluateInterruptibly(text, interrupts)
+    let (outcome, interruptCount) = await evaluateInterruptibly(text, line: line, interrupts)
     if interruptCount > 0 { Terminal.writeStandardOutput("\n") }
     switch outcome {
     case .output(let output)?:
@@ -154,7 +162,7 @@ public final class ShellLoop<E: Evaluator>: Sendable {
   /// Runs the evaluation as a task that SIGINT cancels; nil when a second SIGINT gave up on
   /// it. Also returns how many SIGINTs arrived.
   private func evaluateInterruptibly(
-    _ text: String, _ interrupts: InterruptTarget
+    _ text: String, line: Int, _ interrupts: InterruptTarget
   ) async -> (EvaluationOutcome?, Int) {
     let evaluator = self.evaluator
     let canceller = TaskCanceller()
@@ -171,7 +179,7 @@ public final class ShellLoop<E: Evaluator>: Sendable {
           }
         }
       }
-      canceller.attach(Task { answer.give(await evaluator.evaluate(text)) })
+      canceller.attach(Task { answer.give(await evaluator.evaluate(text, line: line)) })
     }
     return (outcome, interrupts.clear())
   }

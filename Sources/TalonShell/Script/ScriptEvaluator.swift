@@ -31,6 +31,8 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
   /// Where warning lines go (standard error).
   private let warn: @Sendable (String) -> Void
   private var attached = false
+  /// Whether a person at a terminal answers questions (``configure(history:color:pager:interactive:)``).
+  private var interactive = false
   /// The interactive loop's pager, for `set pager`.
   private var pager: Pager?
   /// What the backend offers to completion, read once per backend (nil: not yet read).
@@ -65,8 +67,12 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
   }
 
   /// Connects the shell's history (its active secret follows the backend's API key) and
-  /// decides whether rendering uses colour.
-  public func configure(history: History?, color: Bool, pager: Pager? = nil) {
+  /// decides whether rendering uses colour. `interactive`: a person answers questions (else
+  /// `connect` refuses what it would ask about, unless forced).
+  public func configure(
+    history: History?, color: Bool, pager: Pager? = nil, interactive: Bool = false
+  ) {
+    self.interactive = interactive
     self.history = history
     self.pager = pager
     history?.activeSecrets = backend.apiKey.map { [$0] } ?? []
@@ -95,9 +101,16 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
     await evaluate(text, file: "<input>")
   }
 
-  /// Evaluates `text` as the content of `file` (the startup file goes through here whole, so
-  /// its errors carry their real lines).
-  public func evaluate(_ text: String, file: String) async -> EvaluationOutcome {
+  public func evaluate(_ text: String, line: Int) async -> EvaluationOutcome {
+    await evaluate(text, file: "<input>", firstLine: line)
+  }
+
+  /// Evaluates `text` as the content of `file` from its line `firstLine` on (the startup file
+  /// goes through here whole, piped input a statement at a time, so errors carry their real
+  /// lines).
+  public func evaluate(_ text: String, file: String, firstLine: Int = 1) async
+    -> EvaluationOutcome
+  {
     if !attached {
       await interpreter.attach(shell: self)
       attached = true
@@ -106,7 +119,7 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
     // calls need no thread hop.
     let interpreter = self.interpreter
     let run = await withTaskExecutorPreference(backend.api.preferredTaskExecutor) {
-      await interpreter.run(line: text, file: file)
+      await interpreter.run(line: text, file: file, firstLine: firstLine)
     }
     await refreshState()
     let shown = run.results.map { printer.renderer.render($0) }.filter { !$0.isEmpty }
@@ -149,6 +162,7 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
       sessions: BackendCompletions.merged(seen.sessions, known.sessions), coupons: seen.coupons,
       cartSKUs: context.cart.map(\.sku),
       knownCoupons: backend.couponCodes, campaignIds: known.campaignIds,
+      programIds: known.programIds,
       environmentNames: environmentNames, workingDirectory: workingDirectory)
   }
 
@@ -164,12 +178,12 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
       }
       printer.renderer.format = format
       return "output: \(format.rawValue)"
-    case .connectRemote(let url, let apiKey):
+    case .connectRemote(let url, let apiKey, let force):
       try refuseWhileRecording("connect")
-      outcome = await connect(.remote(url: url, apiKey: apiKey))
-    case .connectEmbedded:
+      outcome = await connect(.remote(url: url, apiKey: apiKey), force: force)
+    case .connectEmbedded(let force):
       try refuseWhileRecording("connect")
-      outcome = await connect(.embedded)
+      outcome = await connect(.embedded, force: force)
     case .reset(let force):
       try refuseWhileRecording("reset")
       outcome = await reset(force: force)
@@ -187,10 +201,12 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
       guard let recorder else { throw ShellHostError("not recording") }
       self.recorder = nil
       recorder.close()
-      return "recording stopped: \(recorder.path) (\(recorder.statements) statements)"
+      return
+        "recording stopped: \(recorder.path) (\(ResultLine.count(recorder.statements, "statement")))"
     case .recordStatus:
       guard let recorder else { return "not recording" }
-      return "recording to \(recorder.path) (\(recorder.statements) statements so far)"
+      return
+        "recording to \(recorder.path) (\(ResultLine.count(recorder.statements, "statement")) so far)"
     case .setPager(let on):
       guard let pager else {
         throw ShellHostError("there is no pager: output is not a terminal, or PAGER is empty")
@@ -208,13 +224,24 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
     }
   }
 
-  private func connect(_ target: ConnectTarget) async -> EvaluationOutcome {
+  private func connect(_ target: ConnectTarget, force: Bool) async -> EvaluationOutcome {
     guard let factory else { return .error("connect is not available here", exitCode: 3) }
+    if !force, let loss = await dataLoss() {
+      guard interactive else {
+        return .error(
+          "\(loss); nothing changed: to connect anyway, add force (connect ... force)",
+          exitCode: 3)
+      }
+      guard await confirm("\(loss). Connect anyway? [y/N] ") else {
+        return .output("connect cancelled")
+      }
+    }
     let opened: ShellBackend
     do {
       opened = try await factory(target)
     } catch {
-      return .error("cannot connect: \(error)", exitCode: 3)
+      return .error(
+        "cannot connect: \(error); still connected to \(backend.description)", exitCode: 3)
     }
     let previous = backend
     backend = opened
@@ -248,14 +275,24 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
     return .output(loaded.summary)
   }
 
+  /// What leaving the current backend would lose: an in-memory store with data is kept
+  /// nowhere else (`connect embedded` opens a new, empty one). Nil when nothing is lost.
+  private func dataLoss() async -> String? {
+    guard backend.isEmbedded, backend.description == "embedded (memory)",
+      let isFresh = backend.isFresh, (try? await isFresh()) == false
+    else { return nil }
+    return "this shell's in-memory store holds data that is kept nowhere else and would be lost"
+  }
+
   private func reset(force: Bool) async -> EvaluationOutcome {
     guard let reset = backend.reset else {
       return .error(
-        "reset works only with the embedded engine; this shell talks to \(backend.name)",
-        exitCode: 3)
+        "reset works only with the embedded engine or a `talon serve --test-control`; this "
+          + "shell talks to \(backend.name)", exitCode: 3)
     }
+    let store = backend.isEmbedded ? "the embedded store" : "the store of \(backend.description)"
     if !force {
-      let question = "Empty the embedded store (profiles, sessions, events, codes)? [y/N] "
+      let question = "Empty \(store) (profiles, sessions, events, codes)? [y/N] "
       guard await confirm(question) else { return .output("reset cancelled") }
     }
     do {
@@ -266,7 +303,7 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
     await interpreter.switchBackend(to: backend.api)
     backendCompletions = nil
     await refreshState()
-    return .output("the embedded store is empty")
+    return .output("\(store) is empty")
   }
 
   // MARK: Recording
@@ -309,7 +346,7 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
     let header = RecordingHeader(
       date: Date(), version: TalonVersion.current, backend: backend.description,
       campaigns: campaigns, campaignsSHA256: backend.campaignsSHA256, seed: backend.seed,
-      clock: now.map(RFC3339.string(from:)), virtualClock: backend.seed != nil,
+      clock: now.map(RFC3339.string(from:)), virtualClock: backend.virtualClock,
       snapshots: snapshots, fileName: URL(fileURLWithPath: resolved).lastPathComponent)
     let recorder: Recorder
     do {
@@ -319,8 +356,9 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
       return .error("\(error)", exitCode: 3)
     }
     self.recorder = recorder
-    // A seeded clock moved before the recording started: the replay starts from there too.
-    if let clock, let now, backend.seed != nil, now != Self.virtualEpoch(of: clock) {
+    // A virtual clock (--seed, --clock) that stands elsewhere than a seeded run's start: the
+    // replay starts from there too.
+    if let clock, let now, backend.virtualClock, now != Self.virtualEpoch(of: clock) {
       recorder.appendLines(["clock set \(RFC3339.string(from: now))"])
     }
     var message = "recording to \(resolved)"

@@ -10,7 +10,7 @@ public struct ShellBackend: Sendable {
   public var name: String
   /// The API key in use, if any: never recorded in history or recordings.
   public var apiKey: String?
-  /// Empties the store (the embedded engine); nil for a remote server.
+  /// Empties the store (the embedded engine, or a remote `talon serve --test-control`).
   public var reset: (@Sendable () async throws -> Void)?
   /// Whether the store holds no profile, session or event yet (the embedded engine).
   public var isFresh: (@Sendable () async throws -> Bool)?
@@ -32,6 +32,11 @@ public struct ShellBackend: Sendable {
   /// `--campaigns`): answers what was loaded and the pack's coupon codes, or throws why the
   /// file was refused (the old pack stays).
   public var reload: (@Sendable () async throws -> ShellReload)?
+  /// Whether this is the embedded engine.
+  public var isEmbedded: Bool
+  /// Whether the embedded engine's clock is virtual (`--seed` or `--clock`): it moves only
+  /// with `clock`, so a recording writes where it stands.
+  public var virtualClock: Bool
   /// Releases the backend (closes the store, shuts the HTTP client down).
   public var shutdown: @Sendable () async -> Void
 
@@ -40,11 +45,13 @@ public struct ShellBackend: Sendable {
     reset: (@Sendable () async throws -> Void)? = nil,
     isFresh: (@Sendable () async throws -> Bool)? = nil, description: String? = nil,
     campaignPack: String? = nil, campaignFile: String? = nil, campaignsSHA256: String? = nil,
-    seed: UInt64? = nil, couponCodes: [String] = [],
-    reload: (@Sendable () async throws -> ShellReload)? = nil,
+    seed: UInt64? = nil, couponCodes: [String] = [], isEmbedded: Bool? = nil,
+    virtualClock: Bool? = nil, reload: (@Sendable () async throws -> ShellReload)? = nil,
     shutdown: @escaping @Sendable () async -> Void = {}
   ) {
     self.reload = reload
+    self.isEmbedded = isEmbedded ?? (reset != nil)
+    self.virtualClock = virtualClock ?? (seed != nil)
     self.api = api
     self.name = name
     self.apiKey = apiKey
@@ -58,9 +65,6 @@ public struct ShellBackend: Sendable {
     self.couponCodes = couponCodes
     self.shutdown = shutdown
   }
-
-  /// Whether this is the embedded engine (it can be reset).
-  public var isEmbedded: Bool { reset != nil }
 }
 
 /// What `reload` loaded: a line to show, the new pack's coupon codes (for completion) and digest.

@@ -20,7 +20,7 @@ struct ScriptCompleterTests {
     profiles: ["alice", "bob", "albert"], sessions: ["s1", "s2"], coupons: ["SUMMER10"],
     cartSKUs: ["SHOE-1", "HAT-1"],
     knownCoupons: ["SUMMER10", "FLASH3", "SPRING19"], campaignIds: ["1", "2", "12"],
-    environmentNames: ["HOME", "HOST"],
+    programIds: ["1", "7"], environmentNames: ["HOME", "HOST"],
     workingDirectory: "/")
 
   func complete(_ line: String, state: ShellState? = nil) -> CompletionResult {
@@ -91,6 +91,8 @@ struct ScriptCompleterTests {
     #expect(complete("campaign 1").candidates == ["1", "12"])
     #expect(complete("referral create ").candidates.prefix(3) == ["1", "2", "12"])
     #expect(complete("coupons F").candidates == ["FLASH3"])
+    #expect(complete("loyalty balance ").candidates.prefix(2) == ["1", "7"])
+    #expect(complete("loyalty history 7 profile=a").candidates == ["alice", "albert"])
   }
 
   @Test func variableNamesAfterADollar() {

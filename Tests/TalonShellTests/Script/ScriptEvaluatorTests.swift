@@ -127,7 +127,7 @@ struct ScriptEvaluatorTests {
     }
     #expect(
       refused.hasPrefix(
-        "<input>:1:1: error: reset works only with the embedded engine; this shell talks to h.example"
+        "<input>:1:1: error: reset works only with the embedded engine or a `talon serve --test-control`; this shell talks to h.example"
       ))
   }
 
@@ -143,7 +143,7 @@ struct ScriptEvaluatorTests {
     await shell.configure(history: history, color: false)
     _ = await shell.evaluate("profile update ann")
     #expect(
-      await shell.evaluate("connect https://h.example key=sk-9")
+      await shell.evaluate("connect https://h.example key=sk-9 force")
         == .output("connected to https://h.example"))
     #expect(await shell.promptContext == PromptContext(backend: "remote"))
     #expect(history.activeSecrets == ["sk-9"])

@@ -53,9 +53,11 @@ struct InteractiveTalonTests {
 
   @Test func linesWithAnAPIKeyStayOutOfTheHistoryFile() throws {
     defer { home.remove() }
+    let server = try RemoteShellTests.Server(home: home, key: "sk-live-1")
+    defer { server.stop() }
     let shell = try home.start()
     try shell.enter(
-      "connect http://127.0.0.1:9 key=sk-live-1", expecting: "connected to http://127.0.0.1:9",
+      "connect \(server.url) key=sk-live-1", expecting: "connected to \(server.url)",
       prompt: "talon 127.0.0.1> ")
     try shell.enter("echo sk-live-1", expecting: "sk-live-1", prompt: "talon 127.0.0.1> ")
     try shell.enter("connect embedded", expecting: "connected to embedded")

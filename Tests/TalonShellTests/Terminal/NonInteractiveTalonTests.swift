@@ -26,7 +26,7 @@ struct NonInteractiveTalonTests {
     #expect(!outcome.output.contains("\u{1B}"))
     #expect(
       outcome.errors.contains(
-        "<input>:1:8: error: expected $last.effects[0].props.value == 99, got"))
+        "<input>:6:8: error: expected $last.effects[0].props.value == 99, got"))
     #expect(!FileManager.default.fileExists(atPath: home.historyFile.path))
   }
 
