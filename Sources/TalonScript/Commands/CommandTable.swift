@@ -47,6 +47,7 @@ enum CommandTable {
     SetOutputCommand(),
     ConnectCommand(),
     ResetCommand(),
+    ReloadCommand(),
     HistoryCommand(),
     SetPagerCommand(),
     ClearCommand(),
