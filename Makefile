@@ -5,7 +5,7 @@ SOURCES := Package.swift Sources Tests Plugins
 # tmux to drive the shell in a pseudo-terminal in tests.
 APT_PACKAGES := libedit-dev pkg-config tmux
 
-.PHONY: run build test lint format deps test-deps bench fuzz clean sdk-conformance
+.PHONY: run build test lint format deps test-deps bench fuzz clean sdk-conformance openapi
 
 run: deps build
 	@.build/debug/talon $(ARGS)
@@ -48,6 +48,12 @@ sdk-conformance: $(SDK_VENV)/installed
 	$(SWIFT) build --product talon
 	PYTHONDONTWRITEBYTECODE=1 TALON_BINARY=.build/debug/talon $(SDK_VENV)/bin/python -m pytest -p no:cacheprovider \
 	  -r fE Tests/SDKConformance
+
+# The OpenAPI document `talon serve` answers at GET /openapi.json: the catalogue's operations,
+# each as its generation's reference describes it (scripts/openapi.py). Run it after adding or
+# changing an operation and commit the result; a test fails while it is out of date.
+openapi:
+	$(PYTHON) scripts/openapi.py
 
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel $(SOURCES)

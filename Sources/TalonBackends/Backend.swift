@@ -23,6 +23,9 @@ package struct Backend: Sendable {
   package let apiKey: String?
   /// The embedded engine's campaign pack.
   package let campaigns: CampaignPack?
+  /// Runs another campaign pack from now on (embedded only; the shell's `reload`, SIGHUP for
+  /// `talon serve`).
+  package let reload: (@Sendable (CampaignPack) async throws -> Void)?
   /// Empties the store (embedded, or a remote `talon serve --test-control`).
   package let reset: (@Sendable () async throws -> Void)?
   /// Whether the store holds no profile, session or event yet (embedded only).
@@ -51,7 +54,8 @@ package struct Backend: Sendable {
           clockStart: embedded.clockStart))
       return Backend(
         api: engine, name: "embedded", description: "embedded (\(place))", apiKey: nil,
-        campaigns: engine.campaigns, reset: { try await engine.reset() },
+        campaigns: engine.campaigns, reload: { try await engine.reload($0) },
+        reset: { try await engine.reset() },
         isFresh: { try await engine.isFresh() }, clock: engine,
         taskExecutor: engine.preferredTaskExecutor,
         release: { engine.close() })
@@ -59,7 +63,8 @@ package struct Backend: Sendable {
       let client = try HTTPIntegrationClient(configuration: configuration)
       return Backend(
         api: client, name: host(of: configuration.url), description: configuration.url,
-        apiKey: configuration.apiKey, campaigns: nil, reset: { try await client.resetServer() },
+        apiKey: configuration.apiKey, campaigns: nil, reload: nil,
+        reset: { try await client.resetServer() },
         isFresh: nil, clock: client,
         taskExecutor: client.taskExecutor, release: { try? await client.shutdown() })
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TalonAPI
 
 /// The embedded Integration API: the catalogue's operations against a SQLite store, the campaigns of a
@@ -9,8 +10,9 @@ import TalonAPI
 /// `IntegrationError`s (400 with a pointer, 404, 409) that an HTTP server passes on unchanged.
 /// The clock is the engine's (`BackendClock`): virtual with a seed, real plus any advance without.
 public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
-  /// The campaigns this engine runs.
-  public let campaigns: CampaignPack
+  /// The campaigns this engine runs: the pack it opened with, or the last one `reload` gave.
+  public var campaigns: CampaignPack { pack.withLock { $0 } }
+  private let pack: Mutex<CampaignPack>
   private let store: EngineStore
   private let runtime: EngineRuntime
   /// The thread every call runs on, one at a time (see `perform`).
@@ -18,10 +20,10 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
   private let gate = AsyncGate()
 
   public init(configuration: EngineConfiguration) throws {
-    campaigns = configuration.campaigns
+    pack = Mutex(configuration.campaigns)
     runtime = EngineRuntime(seed: configuration.seed, clockStart: configuration.clockStart)
     store = try EngineStore(location: configuration.store)
-    let pack = campaigns
+    let pack = configuration.campaigns
     try store.writeSync { store in try Self.syncCoupons(pack, store) }
   }
 
@@ -84,6 +86,16 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
       try store.deleteEverything()
       try Self.syncCoupons(pack, store)
       runtime.restart()
+    }
+  }
+
+  /// Runs `pack` from now on (a campaign file read again): its new coupons enter the store, known
+  /// ones keep their counters, and calls after this one see the new campaigns; a call already
+  /// running finishes with the old ones. Profiles, sessions and ledgers stay.
+  public func reload(_ newPack: CampaignPack) async throws {
+    try await perform { store in
+      try Self.syncCoupons(newPack, store)
+      pack.withLock { $0 = newPack }
     }
   }
 

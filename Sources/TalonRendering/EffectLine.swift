@@ -57,6 +57,14 @@ struct EffectLine: Equatable {
       self.init(label: "webhook", text: "\(name) triggered")
     case .error(let message)?:
       self.init(label: "error", text: message, isRefusal: true)
+    case .rollbackAddedLoyaltyPoints(let program, _, let value, let recipient)?:
+      let who = recipient.isEmpty ? "" : " from \(recipient)"
+      self.init(label: "loyalty", text: "-\(value) points taken back\(who) (program \(program))")
+    case .rollbackDeductedLoyaltyPoints(let program, _, let value, let recipient)?:
+      let who = recipient.isEmpty ? "" : " to \(recipient)"
+      self.init(label: "loyalty", text: "+\(value) points given back\(who) (program \(program))")
+    case .rollbackReferral(let code)?:
+      self.init(label: "referral", text: "\(code) rolled back")
     case nil:
       self.init(untyped: type, props: props)
     }

@@ -72,13 +72,16 @@ struct EmbeddedOptions: ParsableArguments {
 
   /// The embedded engine to open: the store as ``store(default:)`` says, the campaign file
   /// given or the built-in demo shop, and the seed.
+  /// The campaign file's warnings go to standard error, once.
   func choice(defaultStore: StoreLocation) throws -> EmbeddedChoice {
-    EmbeddedChoice(
-      store: store(default: defaultStore),
-      campaigns: try CampaignFileFailure.wrapping {
-        try EmbeddedChoice.campaignPack(file: campaigns)
-      },
-      seed: seed,
+    let pack = try CampaignFileFailure.wrapping {
+      try EmbeddedChoice.campaignPack(file: campaigns)
+    }
+    for warning in pack.warnings {
+      FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+    }
+    return EmbeddedChoice(
+      store: store(default: defaultStore), campaigns: pack, seed: seed,
       clockStart: clock.flatMap(Self.time))
   }
 }

@@ -5,6 +5,7 @@ import TalonAPI
 import TalonBackends
 import TalonEngine
 import TalonHTTP
+import TalonShell
 
 /// `talon serve`: the embedded engine as an Integration API server over HTTP.
 struct ServeCommand: AsyncParsableCommand {
@@ -14,7 +15,9 @@ struct ServeCommand: AsyncParsableCommand {
     discussion: """
       Once listening, prints one line `listening on http://HOST:PORT` on standard output; \
       access logs go to standard error. SIGINT or SIGTERM stops accepting connections, \
-      finishes the requests in flight, closes the store and exits 0.
+      finishes the requests in flight, closes the store and exits 0. SIGHUP reads the \
+      campaign file (--campaigns) again: requests after it see the new campaigns; a file with \
+      errors is logged and the old campaigns stay.
 
       The API key is --api-key, --api-key-file, TALON_API_KEY or the campaign file's \
       application.apiKey, in that order. A non-loopback --host needs a key you configured: \
@@ -84,6 +87,8 @@ struct ServeCommand: AsyncParsableCommand {
     }
     var logger = Logger(label: "talon.serve") { StreamLogHandler.standardError(label: $0) }
     logger.logLevel = .info
+    let reloader = Self.reloadOnHangUp(backend: backend, file: embedded.campaigns, logger: logger)
+    defer { reloader.cancel() }
     // The engine runs its calls one at a time on its own thread; requests wait suspended.
     do {
       try await runServer(
@@ -94,6 +99,34 @@ struct ServeCommand: AsyncParsableCommand {
       throw error
     }
     await backend.shutdown()
+  }
+
+  /// SIGHUP reads `file` again and hands the pack to the engine, one reload at a time, and
+  /// logs what happened; the built-in demo shop has no file and stays.
+  private static func reloadOnHangUp(backend: Backend, file: String?, logger: Logger)
+    -> SignalWatcher
+  {
+    let queue = DispatchQueue(label: "talon.serve.reload")
+    return SignalWatcher(signal: SIGHUP, queue: queue) {
+      guard let file, let reload = backend.reload else {
+        logger.warning("SIGHUP: the built-in demo shop has no campaign file to reload")
+        return
+      }
+      let done = DispatchSemaphore(value: 0)
+      Task {
+        defer { done.signal() }
+        do {
+          let pack = try CampaignPack.load(from: file)
+          for warning in pack.warnings { logger.warning("warning: \(warning)") }
+          try await reload(pack)
+          logger.info("SIGHUP: reloaded \(file): \(pack.campaigns.count) campaigns")
+        } catch {
+          logger.error("SIGHUP: the campaigns loaded before stay: \(error)")
+        }
+      }
+      // One reload at a time, in the order the signals came.
+      done.wait()
+    }
   }
 
   /// What `--test-control` lets clients do: reset the engine, read and move its clock.

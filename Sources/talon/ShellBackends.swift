@@ -3,6 +3,7 @@ import TalonAPI
 import TalonBackends
 import TalonEngine
 import TalonHTTP
+import TalonScript
 import TalonShell
 
 /// The shell's backends: the one the options chose at start, and the ones `connect` asks for
@@ -14,10 +15,14 @@ import TalonShell
 /// empty store each time. `connect URL` without `key=` uses `TALON_API_KEY` when set.
 enum ShellBackends {
   /// The shell's view of an open backend.
-  static func shellBackend(_ backend: Backend, seed: UInt64?, clockStart: Date? = nil)
-    -> ShellBackend
-  {
-    ShellBackend(
+  static func shellBackend(
+    _ backend: Backend, seed: UInt64?, clockStart: Date? = nil, campaignsFile: String?
+  ) -> ShellBackend {
+    var reload: (@Sendable () async throws -> ShellReload)?
+    if let engineReload = backend.reload {
+      reload = { try await Self.reload(file: campaignsFile, with: engineReload) }
+    }
+    return ShellBackend(
       api: backend.api, name: backend.name, apiKey: backend.apiKey, reset: backend.reset,
       isFresh: backend.isFresh, description: backend.description,
       campaignPack: backend.campaigns?.application.name,
@@ -27,10 +32,33 @@ enum ShellBackends {
       },
       campaignsSHA256: backend.campaigns.map(CampaignDigest.sha256(of:)),
       seed: backend.isEmbedded ? seed : nil,
-      couponCodes: backend.campaigns?.campaigns.flatMap { $0.coupons.map(\.value) } ?? [],
+      couponCodes: backend.campaigns.map { couponCodes($0) } ?? [],
       isEmbedded: backend.isEmbedded,
       virtualClock: backend.isEmbedded && (seed != nil || clockStart != nil),
+      reload: reload,
       shutdown: { await backend.shutdown() })
+  }
+
+  private static func couponCodes(_ pack: CampaignPack) -> [String] {
+    pack.campaigns.flatMap { $0.coupons.map(\.value) }
+  }
+
+  /// `reload`: reads `file` again and hands the pack to the engine; a file with errors throws
+  /// (the engine keeps its pack).
+  private static func reload(
+    file: String?, with reload: @Sendable (CampaignPack) async throws -> Void
+  ) async throws -> ShellReload {
+    guard let file else {
+      throw ShellHostError(
+        "the built-in demo shop has no file to reload; start talon with --campaigns FILE")
+    }
+    let pack = try CampaignPack.load(from: file)
+    try await reload(pack)
+    var lines = ["reloaded \(file): \(pack.campaigns.count) campaigns"]
+    lines += pack.warnings.map { "warning: \($0)" }
+    return ShellReload(
+      summary: lines.joined(separator: "\n"), couponCodes: couponCodes(pack),
+      campaignsSHA256: CampaignDigest.sha256(of: pack))
   }
 
   /// The factory behind `connect`.
@@ -45,7 +73,8 @@ enum ShellBackends {
         let backend = try Backend.open(
           .embedded(
             EmbeddedChoice(store: store, campaigns: pack, seed: seed, clockStart: clockStart)))
-        return shellBackend(backend, seed: seed, clockStart: clockStart)
+        return shellBackend(
+          backend, seed: seed, clockStart: clockStart, campaignsFile: campaigns)
       case .remote(let url, let key):
         let environmentKey = ProcessInfo.processInfo.environment[
           RemoteConfiguration.apiKeyVariable]
@@ -59,7 +88,7 @@ enum ShellBackends {
           await backend.shutdown()
           throw error
         }
-        return shellBackend(backend, seed: nil)
+        return shellBackend(backend, seed: nil, campaignsFile: nil)
       }
     }
   }

@@ -25,7 +25,8 @@ struct ShellSession {
         remote: options.remote, embedded: embedded, defaultStore: defaultStore,
         verbose: options.verbose))
     let backend = ShellBackends.shellBackend(
-      opened, seed: embedded.seed, clockStart: embedded.clock.flatMap(EmbeddedOptions.time))
+      opened, seed: embedded.seed, clockStart: embedded.clock.flatMap(EmbeddedOptions.time),
+      campaignsFile: embedded.campaigns)
     let evaluator = ScriptEvaluator(
       backend: backend,
       factory: ShellBackends.factory(

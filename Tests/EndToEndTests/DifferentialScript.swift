@@ -85,6 +85,7 @@ enum DifferentialScript {
   static func run(_ api: any IntegrationAPI, into transcript: Transcript) async {
     await profiles(api, transcript)
     await sessionsV2(api, transcript)
+    await sessionLifecycle(api, transcript)
     await sessionsV1(api, transcript)
     await events(api, transcript)
     await reservations(api, transcript)
@@ -179,6 +180,51 @@ enum DifferentialScript {
     await t.call("v2 unknown responseContent", .updateCustomerSessionV2) {
       try await api.updateCustomerSessionV2(
         customerSessionId: "alice-3", body: v2("alice", content: ["everything"]))
+    }
+  }
+
+  /// Today's lifecycle: read, return part of a closed session, reopen, and their errors.
+  private static func sessionLifecycle(_ api: any IntegrationAPI, _ t: Transcript) async {
+    await t.call("get a session", .getCustomerSession) {
+      try await api.getCustomerSession(customerSessionId: "alice-2")
+    }
+    await t.call("get an unknown session", .getCustomerSession) {
+      try await api.getCustomerSession(customerSessionId: "nobody-1")
+    }
+    await t.call("close a session to return from", .updateCustomerSessionV2) {
+      try await api.updateCustomerSessionV2(
+        customerSessionId: "alice-r", body: v2("alice", state: .closed, cart: testCart(4)))
+    }
+    func returning(_ items: [ReturnedCartItem]) -> ReturnIntegrationRequest {
+      ReturnIntegrationRequest(
+        return: NewReturn(returnedCartItems: items),
+        responseContent: [
+          .customerSession, .customerProfile, .coupons, .triggeredCampaigns, .referral, .loyalty,
+          .event, .previousReturns,
+        ])
+    }
+    await t.call("return one unit", .returnCartItems) {
+      try await api.returnCartItems(
+        customerSessionId: "alice-r", body: returning([ReturnedCartItem(position: 0, quantity: 1)]))
+    }
+    await t.call("return an unknown position", .returnCartItems) {
+      try await api.returnCartItems(
+        customerSessionId: "alice-r", body: returning([ReturnedCartItem(position: 99)]))
+    }
+    await t.call("return more than is left", .returnCartItems) {
+      try await api.returnCartItems(
+        customerSessionId: "alice-r",
+        body: returning([ReturnedCartItem(position: 1, quantity: 1000)]))
+    }
+    await t.call("reopen a partially returned session", .reopenCustomerSession) {
+      try await api.reopenCustomerSession(customerSessionId: "alice-r")
+    }
+    await t.call("close to reopen", .updateCustomerSessionV2) {
+      try await api.updateCustomerSessionV2(
+        customerSessionId: "alice-o", body: v2("alice", state: .closed, cart: testCart(2)))
+    }
+    await t.call("reopen", .reopenCustomerSession) {
+      try await api.reopenCustomerSession(customerSessionId: "alice-o")
     }
   }
 

@@ -44,7 +44,7 @@ struct PackCatalogueTests {
   }
 
   @Test func effectsReadAsCalls() async throws {
-    let shown = try await rules(["true"], effect: "(addFreeItem \"TOTE-01\" \"Tote bag\")")
+    let shown = try await rules(["(not false)"], effect: "(addFreeItem \"TOTE-01\" \"Tote bag\")")
     #expect(shown.first?.effects == ["addFreeItem(\"TOTE-01\", \"Tote bag\")"])
   }
 

@@ -97,14 +97,20 @@ struct TalangTests {
   @Test(arguments: [
     #"[".", "Session", "Attributes", "missing"]"#,
     #"["/", 1, 0]"#,
-    #"["+", 1, true]"#,
+    #"["*", 2, [".", "Session", "Attributes", "tier"]]"#,
     #"["head", ["list"]]"#,
-    #"["and", 1]"#,
+    #"["and", [".", "Session", "Attributes", "tier"]]"#,
     #"["addDuration", [".", "Now"], 1, "fortnights"]"#,
     #"[".", "Nobody"]"#,
   ])
   func runtimeFailuresThrowRuleFailure(_ text: String) {
     #expect(throws: RuleFailure.self) { try evaluate(text) }
+  }
+
+  /// Type errors visible without data are refused when the expression is compiled.
+  @Test(arguments: [#"["+", 1, true]"#, #"["and", 1]"#])
+  func typeErrorsAreRefusedWhenCompiled(_ text: String) {
+    #expect(throws: CampaignFileError.self) { try evaluate(text) }
   }
 
   @Test func moneyRoundsHalfAwayFromZero() {

@@ -17,6 +17,10 @@ public struct CartItem: Codable, Hashable, Sendable {
   public var position: Decimal?
   public var attributes: JSONValue?
   public var adjustment: CartItemAdjustment?
+  /// Today's generation, read-only: units given back by returns and units still kept (set on
+  /// the answers once the session has a return).
+  public var returnedQuantity: Int?
+  public var remainingQuantity: Int?
 
   public init(
     name: String, sku: String, quantity: Int, price: Decimal, category: String? = nil,
@@ -52,6 +56,8 @@ public struct CartItem: Codable, Hashable, Sendable {
     position = try container.decodeIfPresent(Decimal.self, forKey: .position)
     attributes = try container.decodeIfPresent(JSONValue.self, forKey: .attributes)
     adjustment = try container.decodeIfPresent(CartItemAdjustment.self, forKey: .adjustment)
+    returnedQuantity = try container.decodeIfPresent(Int.self, forKey: .returnedQuantity)
+    remainingQuantity = try container.decodeIfPresent(Int.self, forKey: .remainingQuantity)
   }
 }
 

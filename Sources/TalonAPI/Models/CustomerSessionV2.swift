@@ -109,19 +109,22 @@ public struct IntegrationStateV2: Codable, Hashable, Sendable {
   public var effects: [Effect]
   public var createdCoupons: [Coupon]
   public var createdReferrals: [Referral]
+  /// The return a ReturnCartItems call made (that operation only).
+  public var `return`: SessionReturn?
+  /// The session's earlier returns, when `responseContent` names `previousReturns`.
+  public var previousReturns: [SessionReturn]?
   /// Today's generation, when `responseContent` asks for it: why rules of the evaluated
   /// campaigns did not apply.
   public var ruleFailureReasons: [RuleFailureReason]?
   /// Today's generation: always empty when asked for (talon has no giveaways).
   public var awardedGiveaways: [JSONValue]?
-  /// Today's generation: the session's earlier returns, when asked for.
-  public var previousReturns: [JSONValue]?
 
   public init(
     customerSession: CustomerSessionV2? = nil, customerProfile: CustomerProfile? = nil,
     event: Event? = nil, loyalty: Loyalty? = nil, referral: Referral? = nil,
     coupons: [Coupon]? = nil, triggeredCampaigns: [Campaign]? = nil, effects: [Effect] = [],
-    createdCoupons: [Coupon] = [], createdReferrals: [Referral] = []
+    createdCoupons: [Coupon] = [], createdReferrals: [Referral] = [],
+    return returned: SessionReturn? = nil, previousReturns: [SessionReturn]? = nil
   ) {
     self.customerSession = customerSession
     self.customerProfile = customerProfile
@@ -133,5 +136,7 @@ public struct IntegrationStateV2: Codable, Hashable, Sendable {
     self.effects = effects
     self.createdCoupons = createdCoupons
     self.createdReferrals = createdReferrals
+    self.return = returned
+    self.previousReturns = previousReturns
   }
 }

@@ -78,6 +78,14 @@ public enum EffectProps: Hashable, Sendable {
   case triggerWebhook(webhookId: Int, webhookName: String)
   case rollbackDiscount(name: String, value: Decimal)
   case error(message: String)
+  /// Today's generation: points a close added, taken back by a cancel, a reopen or a return.
+  case rollbackAddedLoyaltyPoints(
+    programId: Int, subLedgerId: String, value: Decimal, recipientIntegrationId: String)
+  /// Today's generation: points a close deducted, given back by a cancel or a reopen.
+  case rollbackDeductedLoyaltyPoints(
+    programId: Int, subLedgerId: String, value: Decimal, recipientIntegrationId: String)
+  /// Today's generation: a referral redemption undone by a cancel or a reopen.
+  case rollbackReferral(value: String)
 
   /// For each effect type, the prop names in the order of the v1 positional arguments.
   public static let argumentOrder: [String: [String]] = [
@@ -101,6 +109,11 @@ public enum EffectProps: Hashable, Sendable {
     "triggerWebhook": ["webhookId", "webhookName"],
     "rollbackDiscount": ["name", "value"],
     "error": ["message"],
+    "rollbackAddedLoyaltyPoints": ["programId", "subLedgerId", "value", "recipientIntegrationId"],
+    "rollbackDeductedLoyaltyPoints": [
+      "programId", "subLedgerId", "value", "recipientIntegrationId",
+    ],
+    "rollbackReferral": ["value"],
   ]
 
   public var effectType: String {
@@ -123,6 +136,9 @@ public enum EffectProps: Hashable, Sendable {
     case .triggerWebhook: "triggerWebhook"
     case .rollbackDiscount: "rollbackDiscount"
     case .error: "error"
+    case .rollbackAddedLoyaltyPoints: "rollbackAddedLoyaltyPoints"
+    case .rollbackDeductedLoyaltyPoints: "rollbackDeductedLoyaltyPoints"
+    case .rollbackReferral: "rollbackReferral"
     }
   }
 
@@ -135,7 +151,7 @@ public enum EffectProps: Hashable, Sendable {
     case .setDiscountPerItem(let name, let value, let position):
       return ["name": .string(name), "value": .number(value), "position": number(position)]
     case .acceptCoupon(let value), .rollbackCoupon(let value), .acceptReferral(let value),
-      .referralCreated(let value):
+      .referralCreated(let value), .rollbackReferral(let value):
       return ["value": .string(value)]
     case .rejectCoupon(let value, let reason):
       return ["value": .string(value), "rejectionReason": .string(reason.rawValue)]
@@ -167,6 +183,12 @@ public enum EffectProps: Hashable, Sendable {
       return ["webhookId": number(id), "webhookName": .string(name)]
     case .error(let message):
       return ["message": .string(message)]
+    case .rollbackAddedLoyaltyPoints(let programId, let subLedgerId, let value, let recipient),
+      .rollbackDeductedLoyaltyPoints(let programId, let subLedgerId, let value, let recipient):
+      return [
+        "programId": number(programId), "subLedgerId": .string(subLedgerId),
+        "value": .number(value), "recipientIntegrationId": .string(recipient),
+      ]
     }
   }
 
@@ -240,6 +262,21 @@ public enum EffectProps: Hashable, Sendable {
     case "error":
       guard let message = string("message") else { return nil }
       self = .error(message: message)
+    case "rollbackReferral":
+      guard let value = string("value") else { return nil }
+      self = .rollbackReferral(value: value)
+    case "rollbackAddedLoyaltyPoints", "rollbackDeductedLoyaltyPoints":
+      guard let programId = int("programId"), let value = decimal("value") else { return nil }
+      let subLedgerId = string("subLedgerId") ?? ""
+      let recipient = string("recipientIntegrationId") ?? ""
+      self =
+        effectType == "rollbackAddedLoyaltyPoints"
+        ? .rollbackAddedLoyaltyPoints(
+          programId: programId, subLedgerId: subLedgerId, value: value,
+          recipientIntegrationId: recipient)
+        : .rollbackDeductedLoyaltyPoints(
+          programId: programId, subLedgerId: subLedgerId, value: value,
+          recipientIntegrationId: recipient)
     default:
       return nil
     }

@@ -30,6 +30,8 @@ public struct SessionState: WireEnum {
   public static let open: Self = "open"
   public static let closed: Self = "closed"
   public static let cancelled: Self = "cancelled"
+  /// Today's generation: a closed session some of whose items came back (ReturnCartItems).
+  public static let partiallyReturned: Self = "partially_returned"
   public static let known: [Self] = [.open, .closed, .cancelled]
 }
 

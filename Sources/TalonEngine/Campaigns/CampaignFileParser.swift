@@ -27,7 +27,8 @@ struct CampaignFileParser {
       programs.append(
         LoyaltyProgramDefinition(id: id, name: name, title: try reader.string("title") ?? name))
     }
-    let compiler = ExpressionCompiler(loyaltyPrograms: Set(programs.map(\.id)))
+    let compiler = ExpressionCompiler(
+      loyaltyPrograms: Set(programs.map(\.id)), catalogue: try catalogue(root))
     var campaigns: [CampaignDefinition] = []
     var couponValues: Set<String> = []
     for (index, element) in (try root.array("campaigns") ?? []).enumerated() {
@@ -47,7 +48,47 @@ struct CampaignFileParser {
       campaigns.append(definition)
     }
     campaigns.sort { $0.id < $1.id }
-    return CampaignPack(application: application, loyaltyPrograms: programs, campaigns: campaigns)
+    var pack = CampaignPack(
+      application: application, loyaltyPrograms: programs, campaigns: campaigns)
+    pack.warnings = compiler.warnings
+    return pack
+  }
+
+  /// The optional top-level `attributes` section: `{"name", "entity", "type"}` for each custom
+  /// attribute rules may read (docs/campaigns.md, "Custom attributes").
+  private func catalogue(_ root: FieldReader) throws -> AttributeCatalogue {
+    guard let elements = try root.array("attributes") else { return AttributeCatalogue() }
+    var declarations: [AttributeCatalogue.Declaration] = []
+    for (index, element) in elements.enumerated() {
+      let reader = try FieldReader(element, at: root.at("attributes") + "/\(index)")
+      guard let name = try reader.nonEmptyString("name") else {
+        throw CampaignFileError(pointer: reader.at("name"), message: "'name' is required")
+      }
+      guard let entity = try reader.nonEmptyString("entity") else {
+        throw CampaignFileError(pointer: reader.at("entity"), message: "'entity' is required")
+      }
+      guard AttributeCatalogue.attributeEntities.contains(entity) else {
+        throw CampaignFileError(
+          pointer: reader.at("entity"),
+          message:
+            "unknown entity '\(entity)' (expected one of \(AttributeCatalogue.attributeEntities.joined(separator: ", ")))"
+        )
+      }
+      let typeName = try reader.nonEmptyString("type") ?? ""
+      guard let type = StaticType(declared: typeName) else {
+        throw CampaignFileError(
+          pointer: reader.at("type"),
+          message:
+            "unknown attribute type '\(typeName)' (expected one of \(StaticType.declarableNames.joined(separator: ", ")))"
+        )
+      }
+      if declarations.contains(where: { $0.entity == entity && $0.name == name }) {
+        throw CampaignFileError(
+          pointer: reader.at("name"), message: "duplicate attribute \(entity).Attributes.\(name)")
+      }
+      declarations.append(.init(name: name, entity: entity, type: type))
+    }
+    return AttributeCatalogue(declarations: declarations)
   }
 
   private func application(_ root: FieldReader) throws -> ApplicationSettings {
@@ -196,6 +237,7 @@ struct CampaignFileParser {
     }
     var rules: [Rule] = []
     for (index, element) in elements.enumerated() {
+      compiler.startRule()
       let rule = try FieldReader(element, at: ruleset.at("rules") + "/\(index)")
       guard let title = try rule.string("title") else {
         throw CampaignFileError(pointer: rule.at("title"), message: "'title' is required")
@@ -206,11 +248,12 @@ struct CampaignFileParser {
         guard let name = try reader.nonEmptyString("name") else {
           throw CampaignFileError(pointer: reader.at("name"), message: "'name' is required")
         }
-        let expression = try compiler.compile(
+        let expression = try compiler.compileTyped(
           try reader.require("expression"), at: reader.at("expression"))
-        bindings.append((name, expression))
+        compiler.bind(name, expression.type)
+        bindings.append((name, expression.expression))
       }
-      let condition = try compiler.compile(
+      let condition = try compiler.compileCondition(
         rule.value("condition") ?? true, at: rule.at("condition"))
       var effects: [Expression] = []
       for (effectIndex, effect) in (try rule.array("effects") ?? []).enumerated() {

@@ -12,6 +12,10 @@ public struct CampaignPack: Sendable {
   public internal(set) var source = ""
   /// The campaign file's text as read (`talon campaigns export` prints it).
   public internal(set) var fileText = ""
+  /// Problems that did not stop the file loading (undeclared custom attributes when the file has
+  /// no `attributes` section), with `source` set; the shell, `talon run` and `talon serve` print
+  /// them once on stderr.
+  public internal(set) var warnings: [CampaignFileError] = []
 
   /// Reads and validates a campaign file.
   public static func load(from path: String) throws -> CampaignPack {
@@ -35,6 +39,7 @@ public struct CampaignPack: Sendable {
       }
       var pack = try CampaignFileParser().pack(json)
       pack.source = source
+      for index in pack.warnings.indices { pack.warnings[index].source = source }
       pack.fileText = String(decoding: data, as: UTF8.self)
       return pack
     } catch var error as CampaignFileError {

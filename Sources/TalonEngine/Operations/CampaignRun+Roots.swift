@@ -1,9 +1,11 @@
 import Foundation
 import TalonAPI
 
-/// The values rules read: Session, Profile, Event, Application, Now, and Referral when the
-/// session carries a valid referral code. Cart items expose Name, Sku, Quantity, Price, Category
-/// ("" when absent), Attributes ({} when absent), Position (the cart index) and Weight.
+/// The values rules read (the `AttributeCatalogue` declares them): Session, Profile, Event,
+/// Application, Now, Coupon (bound by `run` when the session's coupon belongs to the campaign),
+/// and Referral when the session carries a valid referral code. Cart items expose Name, Sku,
+/// Quantity, Price, Category ("" when absent), Attributes ({} when absent), Position (the cart
+/// index) and Weight.
 extension CampaignRun {
   func baseRoots(
     validReferral: Referral?,

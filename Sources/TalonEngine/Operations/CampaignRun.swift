@@ -153,6 +153,10 @@ struct CampaignRun {
     if let coupon, case .object(var members)? = roots["Session"] {
       members["CouponCode"] = .string(coupon.value)
       evaluator.roots["Session"] = .object(members)
+      evaluator.roots["Coupon"] = .object([
+        "Code": .string(coupon.value),
+        "Attributes": coupon.attributes.map(TalangValue.init) ?? .object([:]),
+      ])
     }
     evaluator.couponValid = coupon != nil && couponReason == nil
     evaluator.referralValid = referral != nil && referralReason == nil

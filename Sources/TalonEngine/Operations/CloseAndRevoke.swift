@@ -72,37 +72,15 @@ extension OperationContext {
     session.closeEventId = event.id
   }
 
-  /// Cancels a closed session: undoes exactly what its close committed and answers the
-  /// `rollbackCoupon` / `rollbackDiscount` effects. Created codes and attribute updates stay.
-  func revoke(_ stored: StoredSession, content: Set<ResponseContent>) throws -> SessionOutcome {
+  /// Cancels a closed or partially returned session: undoes what its close committed
+  /// (`rollBackClose`) and answers the rollback effects, today's too when `todays`. Created
+  /// codes and attribute updates stay.
+  func revoke(_ stored: StoredSession, content: Set<ResponseContent>, todays: Bool) throws
+    -> SessionOutcome
+  {
     var session = stored
     var profile = session.profileId.isEmpty ? nil : try profileOrNew(session.profileId)
-    var effects: [Effect] = []
-    if let commitment = session.commitment {
-      for value in commitment.coupons { try store.addCouponUsage(value, -1) }
-      for id in commitment.referralIds { try store.addReferralUsage(id: id, -1) }
-      for delta in commitment.counters { try store.add(delta, sign: -1) }
-      try store.deleteLedger(session: session.integrationId)
-      if commitment.countedSession, var counted = profile {
-        counted.closedSessions = max(0, counted.closedSessions - 1)
-        counted.totalSales -= commitment.totalSales
-        profile = counted
-      }
-      for effect in commitment.effects {
-        let props: EffectProps
-        switch effect.typedProps {
-        case .acceptCoupon(let value): props = .rollbackCoupon(value: value)
-        case .setDiscount(let name, let value), .setDiscountPerItem(let name, let value, _):
-          props = .rollbackDiscount(name: name, value: value)
-        default: continue
-        }
-        effects.append(
-          Effect(
-            campaignId: effect.campaignId, rulesetId: effect.rulesetId,
-            ruleIndex: effect.ruleIndex, ruleName: effect.ruleName, props: props))
-      }
-    }
-    session.commitment = nil
+    let effects = try rollBackClose(&session, profile: &profile, todays: todays)
     session.state = .cancelled
     session.discounts = []
     profile?.lastActivity = now

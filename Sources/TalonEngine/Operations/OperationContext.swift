@@ -85,6 +85,14 @@ struct OperationContext {
       total: session.cartItemTotal + session.additionalCostTotal,
       cartItemTotal: session.cartItemTotal, additionalCostTotal: session.additionalCostTotal)
     wired.id = try store.rowId(session: session.integrationId) ?? 0
+    if session.returns != nil {
+      let returned = session.returnedQuantities
+      for position in wired.cartItems.indices {
+        let back = returned[position, default: 0]
+        wired.cartItems[position].returnedQuantity = back
+        wired.cartItems[position].remainingQuantity = wired.cartItems[position].quantity - back
+      }
+    }
     wired.updateCount = session.updateCount ?? 1
     wired.updated = session.updated ?? session.created
     return wired

@@ -54,6 +54,15 @@ enum OperationTable {
       try context.deleteCustomerData(integrationId: arguments.path[0])
       return NoContent()
     },
+    Implementation(IntegrationCatalogue.getCustomerSession) { context, arguments, _ in
+      try context.getSession(id: arguments.path[0])
+    },
+    Implementation(IntegrationCatalogue.reopenCustomerSession) { context, arguments, _ in
+      try context.reopenSession(id: arguments.path[0])
+    },
+    Implementation(IntegrationCatalogue.returnCartItems) { context, arguments, body in
+      try context.returnCartItems(id: arguments.path[0], body: body)
+    },
     Implementation(IntegrationCatalogue.getLoyaltyBalances) { context, arguments, _ in
       try context.loyaltyBalances(arguments)
     },

@@ -14,6 +14,9 @@ struct SessionOutcome: Sendable {
   var referral: Referral?
   var loyalty: Loyalty?
   var triggeredCampaigns: [Campaign] = []
+  /// The return a ReturnCartItems call made.
+  var sessionReturn: SessionReturn?
+  var previousReturns: [SessionReturn]?
   /// Why rules did not apply, when the request asked for `ruleFailureReasons`.
   var ruleFailureReasons: [RuleFailureReason] = []
 }
@@ -31,6 +34,11 @@ extension OperationContext {
     }
     if content.contains(.loyalty), let profile = outcome.profile, !pack.loyaltyPrograms.isEmpty {
       outcome.loyalty = try loyalty(of: profile.integrationId)
+    }
+    if content.contains(.previousReturns) {
+      let current = outcome.sessionReturn?.id
+      outcome.previousReturns = try (outcome.session.returns ?? []).filter { $0.id != current }
+        .map { try wire($0, of: outcome.session) }
     }
     if content.contains(.triggeredCampaigns) {
       outcome.triggeredCampaigns = try triggered.compactMap { id in
@@ -85,13 +93,13 @@ extension OperationContext {
       coupons: content.contains(.coupons) ? coupons : nil,
       triggeredCampaigns: content.contains(.triggeredCampaigns) ? outcome.triggeredCampaigns : nil,
       effects: effects, createdCoupons: outcome.createdCoupons,
-      createdReferrals: outcome.createdReferrals)
+      createdReferrals: outcome.createdReferrals, return: outcome.sessionReturn,
+      previousReturns: outcome.previousReturns)
     // docs/behaviour.md, "Response content": `campaignEligibility` is left out.
     if content.contains(.ruleFailureReasons) {
       state.ruleFailureReasons = outcome.ruleFailureReasons
     }
     if content.contains(.awardedGiveaways) { state.awardedGiveaways = [] }
-    if content.contains(.previousReturns) { state.previousReturns = state.previousReturns ?? [] }
     return state
   }
 

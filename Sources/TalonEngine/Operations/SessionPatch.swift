@@ -48,6 +48,9 @@ struct SessionPatch: Sendable {
     evaluableCampaignIds = body.evaluableCampaignIds
   }
 
+  /// Whether the update came on today's route (v2), whose answers carry today's effects.
+  var isTodays: Bool { !pointerPrefix.isEmpty }
+
   /// The JSON pointer of the coupon code at `index`: v1 `coupon`, v2 `couponCodes/N`.
   private func couponPointer(_ index: Int) -> String {
     pointerPrefix.isEmpty ? "/coupon" : pointerPrefix + "/couponCodes/\(index)"

@@ -2,14 +2,14 @@ import Foundation
 import TalonAPI
 
 /// The props today's generation requires on loyalty effects and the 2020 catalogue lacks:
-/// `transactionUUID` on `addLoyaltyPoints` and `deductLoyaltyPoints`, and `name` on
-/// `deductLoyaltyPoints` (docs/behaviour.md, "Integration API (today's generation)").
+/// `transactionUUID` on `addLoyaltyPoints`, `deductLoyaltyPoints` and their rollbacks, and
+/// `name` on `deductLoyaltyPoints` (docs/behaviour.md, "Integration API (today's generation)").
 extension OperationContext {
   /// The effects of a v2 answer: the 2020 props plus today's, each transaction identified by
   /// the event that produced it and the effect's position in it.
   func todaysEffects(_ effects: [Effect], eventId: Int) -> [Effect] {
     effects.enumerated().map { index, effect in
-      guard effect.effectType == "addLoyaltyPoints" || effect.effectType == "deductLoyaltyPoints",
+      guard Self.ledgerEffectTypes.contains(effect.effectType),
         case .object(var props) = effect.props
       else { return effect }
       props["transactionUUID"] = .string(
@@ -22,6 +22,12 @@ extension OperationContext {
       return shown
     }
   }
+
+  /// The effects that write the ledger, each with a transaction identifier.
+  static let ledgerEffectTypes: Set = [
+    "addLoyaltyPoints", "deductLoyaltyPoints", "rollbackAddedLoyaltyPoints",
+    "rollbackDeductedLoyaltyPoints",
+  ]
 
   /// A UUID (RFC 9562 version 8, name-based) from the application, the event and the effect's
   /// position: the same requests in the same order give the same identifiers.

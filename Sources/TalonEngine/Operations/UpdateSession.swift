@@ -28,12 +28,21 @@ extension OperationContext {
       }
       switch existing.state {
       case .closed:
-        if patch.state == .cancelled { return try revoke(existing, content: content) }
+        if patch.state == .cancelled {
+          return try revoke(existing, content: content, todays: patch.isTodays)
+        }
         if target == .closed && patch.isRepeat(of: existing) {
           return try repeatedClose(existing, content: content)
         }
         throw IntegrationError.conflict(
           "session \(id) is closed; it can only be cancelled",
+          pointer: patch.pointerPrefix + "/state")
+      case .partiallyReturned:
+        if patch.state == .cancelled {
+          return try revoke(existing, content: content, todays: patch.isTodays)
+        }
+        throw IntegrationError.conflict(
+          "session \(id) is partially returned; it can only be cancelled",
           pointer: patch.pointerPrefix + "/state")
       case .cancelled:
         throw IntegrationError.conflict(

@@ -10,7 +10,10 @@ extension RecordText {
 
   /// A session's record (bytes), or nil when it has parts this writer leaves to `JSONEncoder`.
   static func sessionRecord(_ session: StoredSession) -> RecordText? {
-    guard session.commitment == nil, session.cartItems.allSatisfy({ $0.adjustment == nil })
+    guard session.commitment == nil, session.returns == nil,
+      session.cartItems.allSatisfy({
+        $0.adjustment == nil && $0.returnedQuantity == nil && $0.remainingQuantity == nil
+      })
     else { return nil }
     var writer = RecordText()
     writer.beginObject()

@@ -53,6 +53,9 @@ struct StoredSession: Codable, Sendable {
   /// nil in stores written before they were kept).
   var updateCount: Int?
   var updated: Date?
+  /// The returns of cart items made on this session since it closed, oldest first (today's
+  /// generation; nil before the first).
+  var returns: [StoredReturn]?
 
   init(integrationId: String, profileId: String, now: Date) {
     self.integrationId = integrationId
@@ -84,10 +87,40 @@ struct StoredSession: Codable, Sendable {
     (additionalCosts ?? [:]).values.reduce(Decimal(0)) { $0 + $1.price }
   }
 
+  /// How many units of each cart position returns gave back.
+  var returnedQuantities: [Int: Int] {
+    var counts: [Int: Int] = [:]
+    for item in (returns ?? []).flatMap(\.items) {
+      counts[item.position, default: 0] += item.quantity
+    }
+    return counts
+  }
+
+  /// Σ price × quantity over the units returns gave back.
+  var returnedValue: Decimal {
+    returnedQuantities.reduce(Decimal(0)) { sum, entry in
+      entry.key < cartItems.count ? sum + cartItems[entry.key].price * Decimal(entry.value) : sum
+    }
+  }
+
   /// The session value discounts apply to: the v1 explicit total, or cart plus costs.
   var total: Decimal {
     explicitTotal ?? (cartItemTotal + additionalCostTotal)
   }
+}
+
+/// One return of cart items (ReturnCartItems): its id, time, event and the units that came back.
+struct StoredReturn: Codable, Sendable, Hashable {
+  struct Item: Codable, Sendable, Hashable {
+    var position: Int
+    var quantity: Int
+    var sku: String
+  }
+
+  var id: Int
+  var created: Date
+  var eventId: Int
+  var items: [Item]
 }
 
 /// A discount's name and amount.

@@ -104,7 +104,7 @@ struct IntegrationResponder: HTTPResponder {
     case .health:
       return Self.json(status: 200, body: Data(#"{"status":"ok"}"#.utf8))
     case .openAPIDocument:
-      return Self.json(status: 200, body: Data(ReferenceDocument.bundled.text.utf8))
+      return Self.json(status: 200, body: ServedDocument.data)
     case .operation(let operation, let parameters):
       return await perform(operation, parameters: parameters, request: request)
     case .testControl(let route):

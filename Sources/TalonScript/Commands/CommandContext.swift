@@ -57,6 +57,8 @@ public enum ShellRequest: Sendable, Equatable {
   /// `connect embedded [force]`.
   case connectEmbedded(force: Bool = false)
   case reset(force: Bool)
+  /// `reload`: read the campaign file again.
+  case reload
   case history
   case recordStart(path: String, force: Bool, snapshots: Bool)
   case recordStop

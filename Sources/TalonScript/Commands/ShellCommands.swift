@@ -93,6 +93,23 @@ struct ResetCommand: ScriptCommand {
   }
 }
 
+/// `reload`: read the embedded engine's campaign file again.
+struct ReloadCommand: ScriptCommand {
+  let spec = CommandSpec(
+    "reload", summary: "read the campaign file (--campaigns) again",
+    details:
+      "The engine runs the new campaigns from the next statement; the store (profiles, sessions, coupon counters) stays. A file with errors is reported and the old campaigns stay.",
+    examples: ["reload"], availability: .shellOnly)
+
+  func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
+    async throws -> CommandOutcome
+  {
+    let host = try context.requireShell(for: command)
+    let message = try await context.perform(.reload, on: host, for: command)
+    return CommandOutcome(value: .null, kind: .output(message))
+  }
+}
+
 /// `history`: the shell's history, numbered.
 struct HistoryCommand: ScriptCommand {
   let spec = CommandSpec(

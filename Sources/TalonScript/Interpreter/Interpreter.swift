@@ -5,8 +5,9 @@ import TalonAPI
 /// session (or one workflow file): it keeps the context (profile, session, carts), `$last`,
 /// and the top-level variables between calls.
 ///
-/// `now()` and `clock` use the backend's `BackendClock` when it has one; `clock` statements
-/// against another backend fail ("clock works only with the embedded engine").
+/// `now()` and `clock` use the backend's `BackendClock` when it has one (the embedded engine,
+/// or the HTTP client of a `talon serve --test-control`); `clock` statements against another
+/// backend fail with a message that says why.
 public actor Interpreter {
   private(set) var api: any IntegrationAPI
   private(set) var backendClock: (any BackendClock)?

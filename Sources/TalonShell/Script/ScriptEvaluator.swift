@@ -187,6 +187,8 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
     case .reset(let force):
       try refuseWhileRecording("reset")
       outcome = await reset(force: force)
+    case .reload:
+      outcome = await reload()
     case .history:
       let entries = history?.entries ?? []
       return entries.enumerated().map { index, line in
@@ -249,6 +251,28 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
     history?.activeSecrets = opened.apiKey.map { [$0] } ?? []
     await refreshState()
     return .output("connected to \(opened.description)")
+  }
+
+  /// Reads the campaign file again; a file with errors leaves the old campaigns running.
+  private func reload() async -> EvaluationOutcome {
+    guard let reload = backend.reload else {
+      return .error(
+        "reload works only with the embedded engine; this shell talks to \(backend.name)",
+        exitCode: 3)
+    }
+    let loaded: ShellReload
+    do {
+      loaded = try await reload()
+    } catch let error as ShellHostError {
+      return .error(error.message, exitCode: 3)
+    } catch {
+      return .error("\(error)\nthe campaigns loaded before stay", exitCode: 2)
+    }
+    backend.couponCodes = loaded.couponCodes
+    backend.campaignsSHA256 = loaded.campaignsSHA256
+    backendCompletions = nil
+    await refreshState()
+    return .output(loaded.summary)
   }
 
   /// What leaving the current backend would lose: an in-memory store with data is kept

@@ -28,6 +28,10 @@ public struct ShellBackend: Sendable {
   /// Coupon codes the backend is known to have (the campaign pack's), offered by completion
   /// besides the codes seen in the shell.
   public var couponCodes: [String]
+  /// Reads the campaign file again and runs it (the embedded engine started with
+  /// `--campaigns`): answers what was loaded and the pack's coupon codes, or throws why the
+  /// file was refused (the old pack stays).
+  public var reload: (@Sendable () async throws -> ShellReload)?
   /// Whether this is the embedded engine.
   public var isEmbedded: Bool
   /// Whether the embedded engine's clock is virtual (`--seed` or `--clock`): it moves only
@@ -42,8 +46,10 @@ public struct ShellBackend: Sendable {
     isFresh: (@Sendable () async throws -> Bool)? = nil, description: String? = nil,
     campaignPack: String? = nil, campaignFile: String? = nil, campaignsSHA256: String? = nil,
     seed: UInt64? = nil, couponCodes: [String] = [], isEmbedded: Bool? = nil,
-    virtualClock: Bool? = nil, shutdown: @escaping @Sendable () async -> Void = {}
+    virtualClock: Bool? = nil, reload: (@Sendable () async throws -> ShellReload)? = nil,
+    shutdown: @escaping @Sendable () async -> Void = {}
   ) {
+    self.reload = reload
     self.isEmbedded = isEmbedded ?? (reset != nil)
     self.virtualClock = virtualClock ?? (seed != nil)
     self.api = api
@@ -58,6 +64,20 @@ public struct ShellBackend: Sendable {
     self.seed = seed
     self.couponCodes = couponCodes
     self.shutdown = shutdown
+  }
+}
+
+/// What `reload` loaded: a line to show, the new pack's coupon codes (for completion) and digest.
+public struct ShellReload: Sendable {
+  public var summary: String
+  public var couponCodes: [String]
+  /// The new pack's digest, for the header of recordings started after the reload.
+  public var campaignsSHA256: String?
+
+  public init(summary: String, couponCodes: [String], campaignsSHA256: String? = nil) {
+    self.summary = summary
+    self.couponCodes = couponCodes
+    self.campaignsSHA256 = campaignsSHA256
   }
 }
 

@@ -124,6 +124,29 @@ struct AuthenticationTests {
     try await server.stop()
   }
 
+  /// Today's operations take the API key only, as today's reference declares.
+  @Test(arguments: [
+    ("GET", "/v2/customer_sessions/s1", ""), ("PUT", "/v2/customer_sessions/s1/reopen", ""),
+    ("POST", "/v2/customer_sessions/s1/returns", #"{"return": {"returnedCartItems": []}}"#),
+  ])
+  func todaysOperationsRefuseSignatures(_ method: String, _ path: String, _ body: String)
+    async throws
+  {
+    let api = ScriptedAPI()
+    let server = try await TestServer.start(api: api)
+    let signed = try await RawHTTP.send(
+      method, server.url + path, body: body.isEmpty ? nil : Data(body.utf8),
+      headers: [("Content-Signature", signature(body.isEmpty ? "{}" : body))], apiKey: nil)
+    #expect(signed.status == 401)
+    expectValidBody(signed)
+    #expect(await api.calls.isEmpty)
+    let keyed = try await RawHTTP.send(
+      method, server.url + path, body: body.isEmpty ? nil : Data(body.utf8))
+    #expect(keyed.status == 200)
+    #expect(await api.calls.count == 1)
+    try await server.stop()
+  }
+
   @Test func aLoopbackServerWithoutKeysIsOpen() async throws {
     let server = try await TestServer.start(
       api: ScriptedAPI(), configuration: ServerConfiguration(host: "127.0.0.1", port: 0))

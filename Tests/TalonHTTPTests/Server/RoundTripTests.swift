@@ -92,6 +92,19 @@ struct RoundTripTests {
           == InlineResponse201(
             totalResultSize: 2,
             data: [Fixtures.referral(advocate: "p5"), Fixtures.referral(advocate: "p6")]))
+      #expect(
+        try await client.getCustomerSession(customerSessionId: "s2")
+          == IntegrationCustomerSessionResponse(
+            customerSession: Fixtures.stateV2(sessionId: "s2").customerSession))
+      #expect(
+        try await client.reopenCustomerSession(customerSessionId: "s2")
+          == ReopenSessionResponse(effects: [Fixtures.rollbackCoupon]))
+      let returnBody = ReturnIntegrationRequest(
+        return: NewReturn(returnedCartItems: [ReturnedCartItem(position: 0, quantity: 1)]),
+        responseContent: [.previousReturns])
+      let returned = try await client.returnCartItems(
+        customerSessionId: "s2", body: returnBody, dry: true)
+      #expect(returned.effects == [Fixtures.rollbackCoupon])
 
       #expect(
         try await client.getLoyaltyBalances(
@@ -117,9 +130,9 @@ struct RoundTripTests {
           .getReservedCustomers, .createReferral, .getCustomerInventory, .deleteCustomerData,
           .updateCustomerProfileV2, .updateCustomerProfilesV2, .updateCustomerProfilesV2,
           .trackEventV2, .trackEventV2, .createReferralsForMultipleAdvocates,
-          .createReferralsForMultipleAdvocates, .getLoyaltyBalances,
-          .getLoyaltyProgramProfileTransactions, .getLoyaltyProgramProfilePoints,
-          .integrationGetAllCampaigns,
+          .createReferralsForMultipleAdvocates, .getCustomerSession, .reopenCustomerSession,
+          .returnCartItems, .getLoyaltyBalances, .getLoyaltyProgramProfileTransactions,
+          .getLoyaltyProgramProfilePoints, .integrationGetAllCampaigns,
         ])
       #expect(Set(calls.map(\.operation)) == Set(IntegrationOperation.allCases))
       #expect(calls[0].parameter == "p 1/ü")
@@ -134,6 +147,8 @@ struct RoundTripTests {
       #expect(calls[11].body == (try JSONValue(encoding: profileV2)))
       #expect(calls[15].body == (try JSONValue(encoding: eventV2)))
       #expect(calls[17].body == (try JSONValue(encoding: referrals)))
+      #expect(calls[20].body == (try JSONValue(encoding: returnBody)))
+      #expect(calls[20].flags == ["dry": true])
     }
     try await server.stop()
   }
@@ -153,6 +168,7 @@ struct RoundTripTests {
       .createCouponReservation: #"{"integrationIDs": ["p1"]}"#,
       .deleteCouponReservation: #"{"integrationIDs": ["p1"]}"#,
       .createReferral: #"{"campaignId": 2, "advocateProfileIntegrationId": "p1"}"#,
+      .returnCartItems: #"{"return": {"returnedCartItems": [{"position": 0}]}}"#,
       .updateCustomerProfileV2: #"{"attributes": {"a": 1}}"#,
       .updateCustomerProfilesV2: #"{"customerProfiles": [{"integrationId": "p1"}]}"#,
       .trackEventV2: #"{"type": "viewed", "profileId": "p1"}"#,
@@ -238,7 +254,7 @@ struct RoundTripTests {
     #expect(health.json == ["status": "ok"])
     let document = try await RawHTTP.send("GET", server.url + "/openapi.json", apiKey: nil)
     #expect(document.status == 200)
-    #expect(String(decoding: document.body, as: UTF8.self) == ReferenceDocument.bundled.text)
+    #expect(document.body == ServedDocument.data)
     try await server.stop()
   }
 

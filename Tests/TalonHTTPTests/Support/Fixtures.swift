@@ -46,6 +46,10 @@ enum Fixtures {
       ])
   }
 
+  static let rollbackCoupon = Effect(
+    campaignId: 2, rulesetId: 2, ruleIndex: 0, ruleName: "Summer coupon",
+    props: .rollbackCoupon(value: "SUMMER10"))
+
   static func coupon(_ value: String) -> Coupon {
     Coupon(
       id: 3, created: created, campaignId: 1, value: value, usageLimit: 100, usageCounter: 0,

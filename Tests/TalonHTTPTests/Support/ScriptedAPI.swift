@@ -91,6 +91,15 @@ actor ScriptedAPI: IntegrationAPI {
       return CustomerInventory(
         profile: flags["profile"] == true ? Fixtures.profile(id) : nil,
         referrals: flags["referrals"] == true ? [Fixtures.referral(advocate: id)] : nil)
+    case .getCustomerSession:
+      return IntegrationCustomerSessionResponse(
+        customerSession: Fixtures.stateV2(sessionId: id).customerSession)
+    case .reopenCustomerSession:
+      return ReopenSessionResponse(effects: [Fixtures.rollbackCoupon])
+    case .returnCartItems:
+      var state = Fixtures.stateV2(sessionId: id)
+      state.effects = [Fixtures.rollbackCoupon]
+      return state
     case .getLoyaltyBalances:
       return LoyaltyBalances(balance: LoyaltyBalance(activePoints: 5), subledgerBalances: [:])
     case .getLoyaltyProgramProfileTransactions:

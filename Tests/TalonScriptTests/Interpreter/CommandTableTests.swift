@@ -244,6 +244,10 @@ import Testing
     await harness.ok(
       "CreateReferralsForMultipleAdvocates {campaignId: 1, advocateProfileIntegrationIds: [cy], usageLimit: 1}"
     )
+    await harness.ok("GetCustomerSession s3")
+    await harness.ok("ReopenCustomerSession s3")
+    await harness.ok("ReturnCartItems s3 {return: {returnedCartItems: [{position: 0}]}} dry=true")
+    #expect(harness.api.lastCall?.query == ["dry": true])
     #expect(Set(harness.api.calls.map(\.operation)) == Set(IntegrationOperation.allCases))
     #expect(harness.api.calls.allSatisfy { $0.violations.isEmpty })
     let error = await harness.failure("UpdateCustomerSessionV2 s1 {customerSession: {state: 5}}")

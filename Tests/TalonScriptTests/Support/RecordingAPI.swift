@@ -158,6 +158,18 @@ class RecordingAPI: IntegrationAPI, @unchecked Sendable {
       return CustomerInventory(
         profile: query["profile"] == true ? Self.profile(id) : nil,
         referrals: query["referrals"] == true ? [] : nil)
+    case (.getCustomerSession, _):
+      let stored = storeSession(id, profile: nil, cart: nil)
+      let total = stored.cart.reduce(Decimal(0)) { $0 + $1.price * Decimal($1.quantity) }
+      return IntegrationCustomerSessionResponse(
+        customerSession: CustomerSessionV2(
+          integrationId: id, created: Self.epoch, applicationId: 1, profileId: stored.profile,
+          state: .closed, cartItems: stored.cart, firstSession: true, total: total,
+          cartItemTotal: total))
+    case (.reopenCustomerSession, _):
+      return ReopenSessionResponse(effects: [])
+    case (.returnCartItems, _):
+      return IntegrationStateV2()
     case (.getLoyaltyBalances, _):
       return LoyaltyBalances(balance: LoyaltyBalance(activePoints: 70, spentPoints: 100))
     case (.getLoyaltyProgramProfileTransactions, _):

@@ -30,7 +30,7 @@ struct ScriptCompleterTests {
 
   @Test func commandNamesAtTheStartOfAStatement() {
     #expect(complete("pro") == CompletionResult(replacing: 3, candidates: ["profile"]))
-    #expect(complete("re").candidates == ["record", "referral", "repeat", "reset"])
+    #expect(complete("re").candidates == ["record", "referral", "reload", "repeat", "reset"])
     #expect(complete("con").candidates == ["connect", "context"])
     #expect(complete("let x = ses").candidates == ["session"])
     #expect(complete("profile update alice | ec").candidates == ["echo"])

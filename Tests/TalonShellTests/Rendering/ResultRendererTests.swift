@@ -28,8 +28,18 @@ struct ResultRendererTests {
     ("let n = 5", [.pretty]),
     ("expect $n == 5", [.pretty]),
     ("{a: 1.50, b: [true, null, \"x/y\"], c: {}}", [.pretty, .json, .summary]),
+    (
+      "session update s3 profile=alice state=closed items=[{sku: SHOE-1, name: Runner, price: 80, quantity: 2, category: shoes}]",
+      [.summary]
+    ),
+    ("session return SHOE-1 quantity=1", [.summary]),
+    (
+      "session update s4 profile=alice state=closed items=[{sku: HAT-1, name: Hat, price: 40, quantity: 1}]",
+      [.summary]
+    ),
+    ("session reopen", [.summary]),
     // Summary covers every command: no JSON, no null, no bare {}.
-    ("use session s3", [.summary]),
+    ("use session s5", [.summary]),
     ("cart add sku=SHOE-1 name=Runner price=80 quantity=2", [.summary]),
     ("cart", [.summary]),
     ("context", [.summary]),
