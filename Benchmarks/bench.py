@@ -268,18 +268,22 @@ def workflow(statements):
         shown = ", ".join(
             f'{{sku: "{i["sku"]}", name: "{i["name"]}", price: {i["price"]:.2f}, '
             f'quantity: {i["quantity"]}}}' for i in items)
+        # The requests the commands send today: `profile update` and `event track` call
+        # today's operations and, like `session update`, ask for rule failure reasons.
+        content = ["customerProfile", "triggeredCampaigns", "loyalty", "event",
+                   "ruleFailureReasons"]
         lines.append(f'profile update {profile} tier="gold"')
-        requests.append(("PUT", f"/v1/customer_profiles/{profile}",
-                         {"attributes": {"tier": "gold"}}))
+        requests.append(("PUT", f"/v2/customer_profiles/{profile}?runRuleEngine=true",
+                         {"attributes": {"tier": "gold"}, "responseContent": content}))
         lines.append(f"session update {session} profile={profile} items=[{shown}]")
         requests.append(("PUT", f"/v2/customer_sessions/{session}", {
             "customerSession": {"profileId": profile, "cartItems": [
                 dict(i, price=float(f'{i["price"]:.2f}')) for i in items]},
-            "responseContent": ["customerSession", "customerProfile"]}))
+            "responseContent": ["customerSession", "customerProfile", "ruleFailureReasons"]}))
         lines.append(f"event track viewed_page page={index}")
-        requests.append(("POST", "/v1/events", {
-            "profileId": profile, "type": "viewed_page", "sessionId": session,
-            "attributes": {"page": index}}))
+        requests.append(("POST", "/v2/events?silent=no", {
+            "profileId": profile, "type": "viewed_page", "attributes": {"page": index},
+            "responseContent": content}))
         index += 1
     return "\n".join(lines[:statements]) + "\n", requests[:statements]
 
