@@ -10,10 +10,14 @@ enum ExplanationText {
     var title = "explain session \(explanation.session)"
     if !explanation.profile.isEmpty { title += " (profile \(explanation.profile))" }
     if let total = explanation.total { title += ", total \(Money.text(total))" }
-    title +=
-      explanation.backend == "embedded"
-      ? ": every campaign of the pack (dry run, nothing saved)"
-      : ": the running campaigns of the remote deployment (dry run, nothing saved)"
+    if let only = explanation.campaign {
+      title += ": campaign \(only) (dry run, nothing saved)"
+    } else {
+      title +=
+        explanation.backend == "embedded"
+        ? ": every campaign of the pack (dry run, nothing saved)"
+        : ": the running campaigns of the remote deployment (dry run, nothing saved)"
+    }
     var lines = [ANSIStyle.bold.apply(title, enabled: color)]
     for rejection in explanation.rejections {
       lines.append(rejectionLine(rejection, indent: "  ", color: color))
