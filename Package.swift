@@ -148,7 +148,9 @@ let package = Package(
         .product(name: "UnixSignals", package: "swift-service-lifecycle"),
       ],
       path: "Tests/TalonTestSupport"),
-    .testTarget(name: "TalonEngineTests", dependencies: ["TalonEngine", "TalonAPI"]),
+    .testTarget(
+      name: "TalonEngineTests",
+      dependencies: ["TalonEngine", "TalonAPI", .product(name: "GRDB", package: "GRDB.swift")]),
     // Runs the built `talon` binary end to end.
     // The differential and crash tests also call the engine in process and the HTTP client.
     .testTarget(
