@@ -76,7 +76,8 @@ extension StoreTransaction {
       INSERT INTO ledger
         (applicationId, profileId, programId, sessionId, eventId, amount, reason, created)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-      """, [application, profile, program, session, event, amount, reason, now.timeIntervalSince1970])
+      """,
+      [application, profile, program, session, event, amount, reason, now.timeIntervalSince1970])
     return LedgerRow(
       id: Int(db.lastInsertedRowID), profileId: profile, programId: program, sessionId: session,
       eventId: event, amount: amount, reason: reason, created: now)
