@@ -149,7 +149,9 @@ let package = Package(
         .product(name: "UnixSignals", package: "swift-service-lifecycle"),
       ],
       path: "Tests/TalonTestSupport"),
-    .testTarget(name: "TalonEngineTests", dependencies: ["TalonEngine", "TalonAPI"]),
+    .testTarget(
+      name: "TalonEngineTests",
+      dependencies: ["TalonEngine", "TalonAPI", .product(name: "GRDB", package: "GRDB.swift")]),
     // The engine's store on a PostgreSQL database (postgres-nio): its connection, the password's
     // sources and the schema's migrations. The only module that imports PostgresNIO.
     .target(
