@@ -2,7 +2,8 @@ import PostgresNIO
 
 /// The store's tables on PostgreSQL, as append-only migrations: a shipped migration is never
 /// edited, a change is a new migration appended at the end. The tables mean what the SQLite
-/// store's mean (`TalonEngine`'s `StoreSchema`), in PostgreSQL's types: records are JSON bytes
+/// store's mean (`TalonEngine`'s `StoreSchema`, as of its v3: every row belongs to an
+/// application, and every key starts with it), in PostgreSQL's types: records are JSON bytes
 /// (`BYTEA`) next to the columns that are searched or counted, and the order SQLite keeps in
 /// `rowid` is an identity column `seq`, which an upsert keeps as SQLite keeps the rowid.
 enum PostgresSchema {
@@ -21,52 +22,58 @@ enum PostgresSchema {
       statements: [
         """
         CREATE TABLE profile (
-          seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
-          integration_id TEXT PRIMARY KEY, data BYTEA NOT NULL)
+          seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE, application_id BIGINT NOT NULL,
+          integration_id TEXT NOT NULL, data BYTEA NOT NULL,
+          PRIMARY KEY (application_id, integration_id))
         """,
         """
         CREATE TABLE session (
-          seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
-          integration_id TEXT PRIMARY KEY, profile_id TEXT NOT NULL, data BYTEA NOT NULL)
+          seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE, application_id BIGINT NOT NULL,
+          integration_id TEXT NOT NULL, profile_id TEXT NOT NULL, data BYTEA NOT NULL,
+          PRIMARY KEY (application_id, integration_id))
         """,
-        "CREATE INDEX session_by_profile ON session (profile_id, seq)",
+        "CREATE INDEX session_by_profile ON session (application_id, profile_id, seq)",
         """
         CREATE TABLE event (
-          id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+          id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, application_id BIGINT NOT NULL,
           session_id TEXT, profile_id TEXT, data BYTEA NOT NULL)
         """,
         """
         CREATE TABLE coupon (
-          id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, value TEXT NOT NULL UNIQUE,
-          campaign_id BIGINT NOT NULL, usage_counter BIGINT NOT NULL DEFAULT 0,
-          data BYTEA NOT NULL)
+          id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, application_id BIGINT NOT NULL,
+          value TEXT NOT NULL, campaign_id BIGINT NOT NULL,
+          usage_counter BIGINT NOT NULL DEFAULT 0, data BYTEA NOT NULL,
+          UNIQUE (application_id, value))
         """,
         """
         CREATE TABLE reservation (
-          seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
+          seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE, application_id BIGINT NOT NULL,
           coupon_value TEXT NOT NULL, profile_id TEXT NOT NULL,
-          PRIMARY KEY (coupon_value, profile_id))
+          PRIMARY KEY (application_id, coupon_value, profile_id))
         """,
-        "CREATE INDEX reservation_by_profile ON reservation (profile_id, seq)",
+        "CREATE INDEX reservation_by_profile ON reservation (application_id, profile_id, seq)",
         """
         CREATE TABLE referral (
-          id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, code TEXT NOT NULL UNIQUE,
-          campaign_id BIGINT NOT NULL, advocate TEXT NOT NULL,
-          usage_counter BIGINT NOT NULL DEFAULT 0, data BYTEA NOT NULL)
+          id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, application_id BIGINT NOT NULL,
+          code TEXT NOT NULL, campaign_id BIGINT NOT NULL, advocate TEXT NOT NULL,
+          usage_counter BIGINT NOT NULL DEFAULT 0, data BYTEA NOT NULL,
+          UNIQUE (application_id, code))
         """,
-        "CREATE INDEX referral_by_advocate ON referral (advocate)",
+        "CREATE INDEX referral_by_advocate ON referral (application_id, advocate)",
         """
         CREATE TABLE ledger (
-          id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, profile_id TEXT NOT NULL,
-          program_id BIGINT NOT NULL, session_id TEXT NOT NULL, event_id BIGINT NOT NULL,
-          amount BIGINT NOT NULL, reason TEXT NOT NULL, created DOUBLE PRECISION NOT NULL)
+          id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, application_id BIGINT NOT NULL,
+          profile_id TEXT NOT NULL, program_id BIGINT NOT NULL, session_id TEXT NOT NULL,
+          event_id BIGINT NOT NULL, amount BIGINT NOT NULL, reason TEXT NOT NULL,
+          created DOUBLE PRECISION NOT NULL)
         """,
-        "CREATE INDEX ledger_by_profile ON ledger (profile_id, program_id)",
-        "CREATE INDEX ledger_by_session ON ledger (session_id)",
+        "CREATE INDEX ledger_by_profile ON ledger (application_id, profile_id, program_id)",
+        "CREATE INDEX ledger_by_session ON ledger (application_id, session_id)",
         """
         CREATE TABLE counter (
-          campaign_id BIGINT NOT NULL, action TEXT NOT NULL, entity TEXT NOT NULL,
-          value TEXT NOT NULL, PRIMARY KEY (campaign_id, action, entity))
+          application_id BIGINT NOT NULL, campaign_id BIGINT NOT NULL, action TEXT NOT NULL,
+          entity TEXT NOT NULL, value TEXT NOT NULL,
+          PRIMARY KEY (application_id, campaign_id, action, entity))
         """,
       ])
   ]
