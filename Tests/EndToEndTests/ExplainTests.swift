@@ -113,8 +113,10 @@ struct ExplainTests {
         """)
     #expect(outcome.status == 0, "\(outcome.standardError)\n\(outcome.standardOutput)")
     let text = outcome.standardOutput
-    #expect(text.contains("what if (dry run, nothing saved): event newsletter_signup of profile alice"))
-    #expect(text.contains("+ notification  [info] Welcome!: Thanks for subscribing, Alice."), "\(text)")
+    #expect(
+      text.contains("what if (dry run, nothing saved): event newsletter_signup of profile alice"))
+    #expect(
+      text.contains("+ notification  [info] Welcome!: Thanks for subscribing, Alice."), "\(text)")
     #expect(text.contains("+ attribute     Profile.Attributes.newsletter = true"), "\(text)")
     #expect(text.contains("what if (dry run, nothing saved): profile bob"), "\(text)")
     #expect(text.contains("(the same effects as the stored profile)"), "\(text)")
@@ -135,9 +137,11 @@ struct ExplainTests {
       ], rows: 60)
     try terminal.send("set pager off\r")
     try terminal.send("use profile alice\r")
-    try terminal.send("session update s1 items=[{sku: BAG-1, name: Bag, price: 140, quantity: 1}]\r")
+    try terminal.send(
+      "session update s1 items=[{sku: BAG-1, name: Bag, price: 140, quantity: 1}]\r")
     try terminal.waitFor("total 140.00 before discounts")
-    try terminal.send("session update items=[{sku: BAG-1, name: Bag, price: 150, quantity: 1}] dry=true\r")
+    try terminal.send(
+      "session update items=[{sku: BAG-1, name: Bag, price: 150, quantity: 1}] dry=true\r")
     try terminal.waitFor("+ free item")
     try terminal.send("explain campaign=6\r")
     try terminal.waitFor("Session.CartItemTotal 140.00 >= 150 -> false")

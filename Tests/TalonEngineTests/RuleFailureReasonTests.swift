@@ -122,7 +122,8 @@ struct RuleFailureReasonTests {
     let state = try await test.v2(
       "values",
       NewCustomerSessionV2(
-        profileId: "p1", cartItems: [item("A", "40"), item("B", "2"), item("C", "1"), item("D", "1")]),
+        profileId: "p1",
+        cartItems: [item("A", "40"), item("B", "2"), item("C", "1"), item("D", "1")]),
       content: [.ruleFailureReasons])
     let details = try #require(state.ruleFailureReasons).map(\.details)
     #expect(

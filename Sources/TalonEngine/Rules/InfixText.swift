@@ -47,7 +47,9 @@ enum InfixText {
       return (annotated(path(root, keys), expression, seen), atom)
     case .safePath(let fallback, let root, let keys):
       // Annotated, the field shows its own value, or that it is not set.
-      let field = seen.map { "\(path(root, keys)) \($0(.path(root: root, keys: keys)) ?? "(not set)")" }
+      let field = seen.map {
+        "\(path(root, keys)) \($0(.path(root: root, keys: keys)) ?? "(not set)")"
+      }
       return ("\(field ?? path(root, keys)) ?? \(operand(fallback, above: 0, seen: nil))", 0)
     case .lambda(let parameter, let body):
       return ("\(parameter) => \(render(body, seen: nil).text)", 0)
@@ -56,8 +58,7 @@ enum InfixText {
     }
   }
 
-  private static func annotated(_ text: String, _ expression: Expression, _ seen: Seen?) -> String
-  {
+  private static func annotated(_ text: String, _ expression: Expression, _ seen: Seen?) -> String {
     guard let value = seen?(expression) else { return text }
     return "\(text) \(value)"
   }

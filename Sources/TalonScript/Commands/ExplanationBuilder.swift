@@ -95,7 +95,10 @@ struct ExplanationBuilder {
     case "CouponNotFound":
       return ("\(code) does not exist", "coupons")
     case "CouponPartOfNotRunningCampaign":
-      return ("\(code) belongs to a campaign that is not running (disabled or outside its time window)", nil)
+      return (
+        "\(code) belongs to a campaign that is not running (disabled or outside its time window)",
+        nil
+      )
     case "CouponValidConditionMissing":
       return ("no rule of its campaign checks the coupon (couponValid)", nil)
     case "CouponLimitReached":
