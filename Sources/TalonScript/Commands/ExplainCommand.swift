@@ -68,7 +68,7 @@ struct ExplainCommand: ScriptCommand {
       responseContent: [.customerSession, .ruleFailureReasons])
     let (answer, _) = try await context.callAPI(
       IntegrationCatalogue.updateCustomerSessionV2, for: command, path: [id],
-      query: ["dry": .bool(true)], body: body)
+      query: ["dry": .bool(true)], body: body, dryRun: APICallRecord.DryRun(stored: nil))
 
     let explanation = ExplanationBuilder(
       session: id, profile: answer.customerSession?.profileId ?? session.profileId,
