@@ -151,12 +151,15 @@ let package = Package(
       path: "Tests/TalonTestSupport"),
     .testTarget(
       name: "TalonEngineTests",
-      dependencies: ["TalonEngine", "TalonAPI", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: [
+        "TalonEngine", "TalonAPI", "TalonPostgres", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     // The engine's store on a PostgreSQL database (postgres-nio): its connection, the password's
     // sources and the schema's migrations. The only module that imports PostgresNIO.
     .target(
       name: "TalonPostgres",
       dependencies: [
+        "TalonEngine",
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "NIOCore", package: "swift-nio"),

@@ -35,6 +35,17 @@ final class PostgresLink: Sendable {
     }
   }
 
+  /// A link dropped without `close()` (an engine dropped without closing its store) closes its
+  /// connection here: waiting for it off the event loops, only starting it on one.
+  deinit {
+    guard !connection.isClosed else { return }
+    if MultiThreadedEventLoopGroup.currentEventLoop == nil {
+      try? connection.close().wait()
+    } else {
+      connection.close().whenComplete { _ in }
+    }
+  }
+
   /// Runs one statement and returns its rows.
   @discardableResult
   func query(_ query: PostgresQuery) throws(PostgresStoreError) -> [PostgresRow] {
