@@ -159,7 +159,7 @@ let package = Package(
     .target(
       name: "TalonPostgres",
       dependencies: [
-        "TalonEngine",
+        "TalonEngine", "TalonAPI",
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -167,7 +167,8 @@ let package = Package(
       ]),
     // Runs against the throw-away cluster `make test` and `make postgres-check` start
     // (TALON_TEST_POSTGRES); the suites that need a server are disabled without it.
-    .testTarget(name: "TalonPostgresTests", dependencies: ["TalonPostgres"]),
+    .testTarget(
+      name: "TalonPostgresTests", dependencies: ["TalonPostgres", "TalonEngine", "TalonAPI"]),
     // Runs the built `talon` binary end to end.
     // The differential and crash tests also call the engine in process and the HTTP client.
     .testTarget(

@@ -120,7 +120,14 @@ final class PostgresLink: Sendable {
       return .unreachable(location: location.description, reason: "\(error)")
     }
     if error.code == .server, let info = error.serverInfo {
-      return .server(sqlState: info[.sqlState] ?? "?", message: info[.message] ?? "")
+      let sqlState = info[.sqlState] ?? "?"
+      let message = info[.message] ?? ""
+      // Class 08 (connection exception) and 57P (the server shutting down or ending this
+      // connection): the database is gone for now, not the statement wrong.
+      if sqlState.hasPrefix("08") || sqlState.hasPrefix("57P") {
+        return .unreachable(location: location.description, reason: message)
+      }
+      return .server(sqlState: sqlState, message: message)
     }
     return .unreachable(location: location.description, reason: "\(error.code)")
   }
