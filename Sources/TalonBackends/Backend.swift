@@ -52,13 +52,7 @@ package struct Backend: Sendable {
         configuration: EngineConfiguration(
           store: embedded.store, campaigns: embedded.campaigns, seed: embedded.seed,
           clockStart: embedded.clockStart))
-      return Backend(
-        api: engine, name: "embedded", description: "embedded (\(place))", apiKey: nil,
-        campaigns: engine.campaigns, reload: { try await engine.reload($0) },
-        reset: { try await engine.reset() },
-        isFresh: { try await engine.isFresh() }, clock: engine,
-        taskExecutor: engine.preferredTaskExecutor,
-        release: { engine.close() })
+      return engineBackend(engine, place: place)
     case .remote(let configuration):
       let client = try HTTPIntegrationClient(configuration: configuration)
       return Backend(
@@ -68,6 +62,34 @@ package struct Backend: Sendable {
         isFresh: nil, clock: client,
         taskExecutor: client.taskExecutor, release: { try? await client.shutdown() })
     }
+  }
+
+  /// One embedded backend per application of `choice.applications`, all on one store (one
+  /// file, one thread), each with its own clock (`docs/behaviour.md`, "Several applications").
+  /// Shut each down; the store closes with the first.
+  package static func openApplications(_ choice: EmbeddedChoice) throws -> [Backend] {
+    let place: String
+    switch choice.store {
+    case .memory: place = "memory"
+    case .file(let path):
+      try DataPaths.prepareDirectory(for: path)
+      place = path
+    }
+    let engines = try EmbeddedEngine.open(
+      EngineConfiguration(
+        store: choice.store, campaigns: choice.campaigns, seed: choice.seed,
+        clockStart: choice.clockStart), applications: choice.applications)
+    return engines.map { engineBackend($0, place: place) }
+  }
+
+  private static func engineBackend(_ engine: EmbeddedEngine, place: String) -> Backend {
+    Backend(
+      api: engine, name: "embedded", description: "embedded (\(place))", apiKey: nil,
+      campaigns: engine.campaigns, reload: { try await engine.reload($0) },
+      reset: { try await engine.reset() },
+      isFresh: { try await engine.isFresh() }, clock: engine,
+      taskExecutor: engine.preferredTaskExecutor,
+      release: { engine.close() })
   }
 
   /// The host of `url` (`mystore.talon.one`), or the URL as given when it has none.
