@@ -26,8 +26,13 @@ public struct CampaignPack: Sendable {
   /// This application's place in its file's `applications` array (0 for a single one).
   var applicationIndex = 0
 
-  /// The application whose data the store held before it was kept per application.
-  var legacyApplicationId: Int { applications.first?.id ?? application.id }
+  /// The application whose data the store held before it was kept per application: the
+  /// first of the files', or this one when the list does not hold it (a pack built in code).
+  var legacyApplicationId: Int {
+    guard let first = applications.first, applications.contains(where: { $0.id == application.id })
+    else { return application.id }
+    return first.id
+  }
 
   /// Whether the files describe other applications besides this one.
   public var hasSiblings: Bool { applications.count > 1 }
