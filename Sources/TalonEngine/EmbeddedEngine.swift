@@ -19,7 +19,7 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
   public var campaigns: CampaignPack { pack.withLock { $0 } }
   private let pack: Mutex<CampaignPack>
   private let core: EngineCore
-  private var store: EngineStore { core.store }
+  private var store: any EngineStorage { core.store }
   /// The application whose data this engine reads and writes in its store.
   public let applicationId: Int
   private let runtime: EngineRuntime
@@ -220,16 +220,17 @@ extension EmbeddedEngine {
 /// What the engines of one store share: the store, the thread their calls run on and the gate
 /// that lets one call in at a time.
 final class EngineCore: Sendable {
-  let store: EngineStore
+  let store: any EngineStorage
   let executor = EngineExecutor(name: "talon-engine")
   let gate = AsyncGate()
 
-  /// Opens the store; rows from before applications had their own data go to the pack's
-  /// first application.
+  /// Opens the store (`configuration.storage`, else the SQLite store of `store`); rows from
+  /// before applications had their own data go to the pack's first application.
   init(_ configuration: EngineConfiguration) throws {
-    store = try EngineStore(
-      location: configuration.store,
-      legacyApplication: configuration.campaigns.legacyApplicationId)
+    let legacy = configuration.campaigns.legacyApplicationId
+    store =
+      try configuration.storage?(legacy)
+      ?? EngineStore(location: configuration.store, legacyApplication: legacy)
   }
 
   deinit {

@@ -92,17 +92,20 @@ struct FileSession {
     let seed = options.seed ?? RecordingHeader.read(program.source.text)?.seed
     let environment = ScriptEnvironment(
       seed: seed, readFile: readFile, onNestedResult: { collector.add($0) }, runId: runId)
-    let snapshotLines = SnapshotUpdate(program: program).markedLines
+    // The snapshot lines are looked for only when needed (--update, a failed expectation):
+    // finding them reads every line of the file.
+    var snapshotLines: Set<Int>? =
+      options.update ? SnapshotUpdate(program: program).markedLines : nil
     var hinted = false
     let interpreter = Interpreter(api: backend.api, environment: environment)
     await interpreter.setArguments(options.arguments)
-    let output = OutputQueue(enabled: !options.step)
+    let output = OutputQueue(enabled: !options.step) { [console] in console.holdingOutput($0) }
     defer { output.close() }
     var printer = printer
     var failed = false
     for (index, statement) in program.statements.enumerated() {
       // --update: the old snapshot lines are not checked; they are about to be rewritten.
-      if options.update && snapshotLines.contains(statement.location.line) { continue }
+      if options.update, snapshotLines?.contains(statement.location.line) == true { continue }
       if options.step, let stepInput {
         printer.announce(statement)
         var decision = await stepInput.next()
@@ -164,7 +167,12 @@ struct FileSession {
         outcome.failures.append(error)
         let shown = printer
         output.submit { shown.printFailure(failure, statement: statement, nested: nested) }
-        if error.kind == .expectFailed, !hinted, snapshotLines.contains(statement.location.line) {
+        if error.kind == .expectFailed, !hinted, snapshotLines == nil {
+          snapshotLines = SnapshotUpdate(program: program).markedLines
+        }
+        if error.kind == .expectFailed, !hinted,
+          snapshotLines?.contains(statement.location.line) == true
+        {
           hinted = true
           let (console, file) = (console, program.file)
           output.submit {

@@ -115,10 +115,10 @@ struct ResultPrinter: Sendable {
 
   /// The statement's first line, cut to `statementWidth` (`...` marks what was cut).
   func statementText(_ text: String) -> String {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    var first = String(lines.first ?? "")
-    var cut = lines.count > 1
-    if first.count > Self.statementWidth {
+    let end = text.firstIndex(of: "\n") ?? text.endIndex
+    var first = String(text[..<end])
+    var cut = end != text.endIndex
+    if first.utf8.count > Self.statementWidth, first.count > Self.statementWidth {
       first = String(first.prefix(Self.statementWidth - 3))
       cut = true
     }
@@ -134,7 +134,11 @@ struct ResultPrinter: Sendable {
   /// `0.4ms`, `12ms`, `1.25s`.
   static func duration(_ duration: Duration) -> String {
     let milliseconds = WorkflowRunner.seconds(duration) * 1000
-    if milliseconds < 10 { return String(format: "%.1fms", milliseconds) }
+    if milliseconds < 10 {
+      // Tenths by hand: `String(format:)` cost more than the rest of a result line.
+      let tenths = Int((milliseconds * 10).rounded())
+      return "\(tenths / 10).\(tenths % 10)ms"
+    }
     if milliseconds < 1000 { return "\(Int(milliseconds.rounded()))ms" }
     return String(format: "%.2fs", milliseconds / 1000)
   }

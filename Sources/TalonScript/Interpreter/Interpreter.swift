@@ -65,7 +65,7 @@ public actor Interpreter {
   public var context: ScriptContext { contextState.snapshot }
 
   /// Profile ids, session ids and coupon codes seen so far.
-  public var seen: SeenIdentifiers { contextState.seen }
+  public var seen: SeenIdentifiers { contextState.seen.identifiers }
 
   /// The top-level variables (the shell's `let`s), by name.
   public var variables: [String: JSONValue] { frames[0].variables }
