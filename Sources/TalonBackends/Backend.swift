@@ -2,6 +2,7 @@ import Foundation
 import TalonAPI
 import TalonEngine
 import TalonHTTP
+import TalonPostgres
 
 /// An open backend: the API that statements and requests go to, what reports and prompts call
 /// it, and its optional abilities. The one place where the shell, `talon run` and `talon serve`
@@ -41,18 +42,8 @@ package struct Backend: Sendable {
   package static func open(_ choice: BackendChoice) throws -> Backend {
     switch choice {
     case .embedded(let embedded):
-      let place: String
-      switch embedded.store {
-      case .memory: place = "memory"
-      case .file(let path):
-        try DataPaths.prepareDirectory(for: path)
-        place = path
-      }
-      let engine = try EmbeddedEngine(
-        configuration: EngineConfiguration(
-          store: embedded.store, campaigns: embedded.campaigns, seed: embedded.seed,
-          clockStart: embedded.clockStart))
-      return engineBackend(engine, place: place)
+      let (configuration, place) = try engineConfiguration(embedded)
+      return engineBackend(try EmbeddedEngine(configuration: configuration), place: place)
     case .remote(let configuration):
       let client = try HTTPIntegrationClient(configuration: configuration)
       return Backend(
@@ -68,18 +59,29 @@ package struct Backend: Sendable {
   /// file, one thread), each with its own clock (`docs/behaviour.md`, "Several applications").
   /// Shut each down; the store closes with the first.
   package static func openApplications(_ choice: EmbeddedChoice) throws -> [Backend] {
-    let place: String
-    switch choice.store {
-    case .memory: place = "memory"
+    let (configuration, place) = try engineConfiguration(choice)
+    let engines = try EmbeddedEngine.open(configuration, applications: choice.applications)
+    return engines.map { engineBackend($0, place: place) }
+  }
+
+  /// The engine's configuration for `embedded` and the place a description names: the store's
+  /// folder created, or the PostgreSQL store's opener.
+  private static func engineConfiguration(_ embedded: EmbeddedChoice) throws
+    -> (EngineConfiguration, String)
+  {
+    var configuration = EngineConfiguration(
+      store: embedded.store, campaigns: embedded.campaigns, seed: embedded.seed,
+      clockStart: embedded.clockStart)
+    switch embedded.store {
+    case .memory: return (configuration, "memory")
     case .file(let path):
       try DataPaths.prepareDirectory(for: path)
-      place = path
+      return (configuration, path)
+    case .database(let url):
+      configuration.storage = PostgresStore.opener(
+        url: url, environment: ProcessInfo.processInfo.environment)
+      return (configuration, url)
     }
-    let engines = try EmbeddedEngine.open(
-      EngineConfiguration(
-        store: choice.store, campaigns: choice.campaigns, seed: choice.seed,
-        clockStart: choice.clockStart), applications: choice.applications)
-    return engines.map { engineBackend($0, place: place) }
   }
 
   private static func engineBackend(_ engine: EmbeddedEngine, place: String) -> Backend {
