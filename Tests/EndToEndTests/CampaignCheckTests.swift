@@ -39,12 +39,14 @@ struct CampaignCheckTests {
 
   /// Issue 16's "done when": a misspelt field stops the shell with exit status 2 and the
   /// field's JSON pointer.
-  @Test func aMisspeltFieldStopsTheShellWithItsPointer() throws {
+  @Test func aMisspeltFieldStopsTheShellWithItsPointer() async throws {
     let folder = try Self.folder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appending(path: "shop.json")
     try Self.write(Self.file(name: "Big", condition: Self.misspelt), to: file)
-    let outcome = try TalonBinary.run(["--memory", "--campaigns", file.path, "-c", "campaigns"])
+    let outcome = try await TalonBinary.run([
+      "--memory", "--campaigns", file.path, "-c", "campaigns",
+    ])
     #expect(outcome.status == 2)
     #expect(outcome.standardOutput.isEmpty)
     #expect(
@@ -55,14 +57,16 @@ struct CampaignCheckTests {
 
   /// An undeclared custom attribute without an `attributes` section: one warning on standard
   /// error, and the command runs with exit status 0.
-  @Test func anUndeclaredAttributeIsAWarningPrintedOnce() throws {
+  @Test func anUndeclaredAttributeIsAWarningPrintedOnce() async throws {
     let folder = try Self.folder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appending(path: "shop.json")
     let condition =
       #"["and", [".|", true, [".", "Profile", "Attributes", "vip"]], [".|", true, [".", "Profile", "Attributes", "vip"]]]"#
     try Self.write(Self.file(name: "Vip", condition: condition), to: file)
-    let outcome = try TalonBinary.run(["--memory", "--campaigns", file.path, "-c", "campaigns"])
+    let outcome = try await TalonBinary.run([
+      "--memory", "--campaigns", file.path, "-c", "campaigns",
+    ])
     #expect(outcome.status == 0, "\(outcome.standardError)")
     #expect(outcome.standardOutput.contains("Vip"))
     #expect(
@@ -71,21 +75,21 @@ struct CampaignCheckTests {
     )
     let workflow = folder.appending(path: "one.tw")
     try Self.write("echo \"ran\"\n", to: workflow)
-    let run = try TalonBinary.run(["run", "--campaigns", file.path, workflow.path])
+    let run = try await TalonBinary.run(["run", "--campaigns", file.path, workflow.path])
     #expect(run.status == 0, "\(run.standardError)")
     #expect(
       run.standardError.components(separatedBy: "undeclared attribute Profile.Attributes.vip")
         .count == 2)
     let declared = #""attributes": [{"name": "vip", "entity": "Profile", "type": "boolean"}],"#
     try Self.write(Self.file(name: "Vip", condition: condition, extra: declared), to: file)
-    let quiet = try TalonBinary.run(["--memory", "--campaigns", file.path, "-c", "campaigns"])
+    let quiet = try await TalonBinary.run(["--memory", "--campaigns", file.path, "-c", "campaigns"])
     #expect(quiet.status == 0)
     #expect(quiet.standardError.isEmpty)
   }
 
   /// `reload` in an interactive shell: the edited file's campaigns from the next statement; a
   /// file with errors is reported and the old campaigns stay.
-  @Test func theShellReloadsTheEditedFile() throws {
+  @Test func theShellReloadsTheEditedFile() async throws {
     let folder = try Self.folder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appending(path: "shop.json")
@@ -99,20 +103,20 @@ struct CampaignCheckTests {
         "XDG_CONFIG_HOME": folder.path,
       ])
     try terminal.send("campaigns\r")
-    try terminal.waitFor("FirstVersion")
+    try await terminal.waitFor("FirstVersion")
     try Self.write(Self.file(name: "SecondVersion"), to: file)
     try terminal.send("reload\r")
-    try terminal.waitFor("reloaded \(file.path): 1 campaigns")
+    try await terminal.waitFor("reloaded \(file.path): 1 campaigns")
     try terminal.send("campaigns\r")
-    try terminal.waitFor("SecondVersion")
+    try await terminal.waitFor("SecondVersion")
     try Self.write(Self.file(name: "ThirdVersion", condition: Self.misspelt), to: file)
     try terminal.send("reload\r")
-    try terminal.waitFor("unknown field Session.CartItemTotl")
-    try terminal.waitFor("the campaigns loaded before stay")
+    try await terminal.waitFor("unknown field Session.CartItemTotl")
+    try await terminal.waitFor("the campaigns loaded before stay")
     try terminal.send("campaigns\r")
-    try terminal.waitFor("SecondVersion")
+    try await terminal.waitFor("SecondVersion")
     try terminal.send("exit\r")
-    #expect(try terminal.waitForExit() == 0)
+    #expect(try await terminal.waitForExit() == 0)
     #expect(!terminal.transcript.contains("ThirdVersion"))
   }
 

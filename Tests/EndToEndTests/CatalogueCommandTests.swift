@@ -6,8 +6,8 @@ import Testing
 /// export`, through the real binary.
 @Suite("Catalogue commands")
 struct CatalogueCommandTests {
-  @Test func campaignsListsThePackWithStateAndUsage() throws {
-    let outcome = try TalonBinary.run(
+  @Test func campaignsListsThePackWithStateAndUsage() async throws {
+    let outcome = try await TalonBinary.run(
       ["--memory", "--seed", "7"],
       input: """
         use profile bob
@@ -26,18 +26,18 @@ struct CatalogueCommandTests {
     #expect(lines.contains { $0.hasPrefix("8 ") && $0.contains("disabled") })
   }
 
-  @Test func campaignShowsRulesInInfixForm() throws {
-    let outcome = try TalonBinary.run(["--memory", "-c", "campaign 6"])
+  @Test func campaignShowsRulesInInfixForm() async throws {
+    let outcome = try await TalonBinary.run(["--memory", "-c", "campaign 6"])
     #expect(outcome.status == 0, "\(outcome.standardError)")
     #expect(outcome.standardOutput.contains("if Session.CartItemTotal >= 150"))
     #expect(outcome.standardOutput.contains("-> addFreeItem(\"TOTE-01\""))
-    let missing = try TalonBinary.run(["--memory", "-c", "campaign 42"])
+    let missing = try await TalonBinary.run(["--memory", "-c", "campaign 42"])
     #expect(missing.status == 3)
     #expect(missing.standardError.contains("no campaign 42; the pack has 1, 2, 3"))
   }
 
-  @Test func couponsShowsHoldersAndSuggestsACloseCode() throws {
-    let listed = try TalonBinary.run(
+  @Test func couponsShowsHoldersAndSuggestsACloseCode() async throws {
+    let listed = try await TalonBinary.run(
       ["--memory"], input: "coupon reserve VIP-ONLY alice\ncoupons\ncoupons VIP-ONLY\n")
     #expect(listed.status == 0, "\(listed.standardError)")
     let vip = try #require(
@@ -45,22 +45,22 @@ struct CatalogueCommandTests {
     #expect(vip.contains("holders of a reservation") && vip.hasSuffix("alice"))
     #expect(listed.standardOutput.contains("holders: alice"))
     for typo in ["vip-only", "VIP-ONL", "VIP-0NLY"] {
-      let wrong = try TalonBinary.run(["--memory", "-c", "coupons \(typo)"])
+      let wrong = try await TalonBinary.run(["--memory", "-c", "coupons \(typo)"])
       #expect(wrong.status == 3)
       #expect(wrong.standardError.contains("did you mean VIP-ONLY?"), "\(typo)")
     }
-    let far = try TalonBinary.run(["--memory", "-c", "coupons NOTHING-LIKE-IT"])
+    let far = try await TalonBinary.run(["--memory", "-c", "coupons NOTHING-LIKE-IT"])
     #expect(far.standardError.contains("list them with: coupons"))
   }
 
-  @Test func loyaltyProgramsListsThePrograms() throws {
-    let outcome = try TalonBinary.run(["--memory", "-c", "loyalty programs"])
+  @Test func loyaltyProgramsListsThePrograms() async throws {
+    let outcome = try await TalonBinary.run(["--memory", "-c", "loyalty programs"])
     #expect(outcome.status == 0)
     #expect(outcome.standardOutput.contains("1   points  Shop points"))
   }
 
-  @Test func loyaltyCommandsTakeThePacksOnlyProgram() throws {
-    let outcome = try TalonBinary.run([
+  @Test func loyaltyCommandsTakeThePacksOnlyProgram() async throws {
+    let outcome = try await TalonBinary.run([
       "--memory", "--seed", "7", "-c",
       "profile update ann\nsession update a1 items=[{sku: A, name: A, price: 30, quantity: 1}]\n"
         + "session close a1\nset output summary\nloyalty balance\nloyalty history",
@@ -70,15 +70,15 @@ struct CatalogueCommandTests {
     #expect(outcome.standardOutput.contains("+30     Earn 1 point per euro  a1"))
   }
 
-  @Test func aRemoteShellSaysWhatTodaysAPIDoesNotGive() throws {
+  @Test func aRemoteShellSaysWhatTodaysAPIDoesNotGive() async throws {
     for command in ["coupons", "campaign 1", "loyalty programs"] {
-      let outcome = try TalonBinary.run(
+      let outcome = try await TalonBinary.run(
         ["--url", "http://127.0.0.1:9", "--api-key", "k", "-c", command])
       #expect(outcome.status == 3, "\(command)")
       #expect(outcome.standardError.contains("remote deployment"), "\(command)")
       #expect(outcome.standardError.contains("use: campaigns"), "\(command)")
     }
-    let loyalty = try TalonBinary.run(
+    let loyalty = try await TalonBinary.run(
       ["--url", "http://127.0.0.1:9", "--api-key", "k", "-c", "use profile ann\nloyalty balance"])
     #expect(loyalty.status == 3)
     #expect(
@@ -87,7 +87,7 @@ struct CatalogueCommandTests {
 
   @Test func aRemoteShellListsTheRunningCampaigns() async throws {
     let server = try await ServeProcess.start(["--port", "0", "--seed", "7", "--memory"])
-    let outcome = try TalonBinary.run([
+    let outcome = try await TalonBinary.run([
       "--url", server.url, "--api-key", "demo-shop-api-key", "-c",
       "campaigns\nlet listing = campaigns\nexpect len($listing.campaigns) > 1\n"
         + "expect $listing.campaigns[0].campaign.id == 1",
@@ -98,20 +98,22 @@ struct CatalogueCommandTests {
     #expect(outcome.standardOutput.contains("ID  NAME"))
   }
 
-  @Test func exportPrintsAFileThatLoadsAgain() throws {
-    let exported = try TalonBinary.run(["campaigns", "export"])
+  @Test func exportPrintsAFileThatLoadsAgain() async throws {
+    let exported = try await TalonBinary.run(["campaigns", "export"])
     #expect(exported.status == 0)
     let folder = FileManager.default.temporaryDirectory.appending(
       path: "talon-export-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let file = folder.appending(path: "shop.json")
     try Data(exported.standardOutput.utf8).write(to: file)
-    let loaded = try TalonBinary.run(["--memory", "--campaigns", file.path, "-c", "campaigns"])
+    let loaded = try await TalonBinary.run([
+      "--memory", "--campaigns", file.path, "-c", "campaigns",
+    ])
     #expect(loaded.status == 0, "\(loaded.standardError)")
     #expect(loaded.standardOutput.contains("Demo shop (EUR), \(file.path): 8 campaigns"))
     let broken = folder.appending(path: "broken.json")
     try Data(#"{"campaigns": []}"#.utf8).write(to: broken)
-    let refused = try TalonBinary.run(["campaigns", "export", "--campaigns", broken.path])
+    let refused = try await TalonBinary.run(["campaigns", "export", "--campaigns", broken.path])
     #expect(refused.status == 2)
     #expect(refused.standardOutput.isEmpty)
     #expect(refused.standardError.contains("application"))

@@ -5,21 +5,21 @@ import Testing
 
 @Suite("The talon executable")
 struct CommandLineTests {
-  @Test func versionPrintsTheVersion() throws {
-    let outcome = try TalonBinary.run(["--version"])
+  @Test func versionPrintsTheVersion() async throws {
+    let outcome = try await TalonBinary.run(["--version"])
     #expect(outcome.status == 0)
     #expect(outcome.standardOutput == TalonVersion.current + "\n")
   }
 
-  @Test func helpDescribesTheTool() throws {
-    let outcome = try TalonBinary.run(["--help"])
+  @Test func helpDescribesTheTool() async throws {
+    let outcome = try await TalonBinary.run(["--help"])
     #expect(outcome.status == 0)
     #expect(outcome.standardOutput.contains("USAGE: talon"))
     #expect(outcome.standardOutput.contains("Integration API"))
   }
 
-  @Test func anUnknownOptionFailsWithUsage() throws {
-    let outcome = try TalonBinary.run(["--no-such-option"])
+  @Test func anUnknownOptionFailsWithUsage() async throws {
+    let outcome = try await TalonBinary.run(["--no-such-option"])
     #expect(outcome.status == 2)
     #expect(outcome.standardError.contains("Unknown option '--no-such-option'"))
   }
@@ -28,8 +28,8 @@ struct CommandLineTests {
     ["run", "--no-such-option"], ["serve", "--port", "abc"],
     ["run", "--quiet", "--verbose", "x.tw"],
   ])
-  func usageErrorsOfSubcommandsExitTwo(arguments: [String]) throws {
-    let outcome = try TalonBinary.run(arguments)
+  func usageErrorsOfSubcommandsExitTwo(arguments: [String]) async throws {
+    let outcome = try await TalonBinary.run(arguments)
     #expect(outcome.status == 2, "\(outcome.standardError)")
     #expect(
       outcome.standardError.contains("Usage: talon \(arguments[0])")

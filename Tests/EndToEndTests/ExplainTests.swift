@@ -12,8 +12,8 @@ struct ExplainTests {
     session update s1 items=[{sku: BAG-1, name: Bag, price: 140, quantity: 1}] coupons=[VIP-ONLY]
     """
 
-  @Test func explainSaysWhyEachRuleAppliedOrNot() throws {
-    let outcome = try TalonBinary.run(
+  @Test func explainSaysWhyEachRuleAppliedOrNot() async throws {
+    let outcome = try await TalonBinary.run(
       ["--memory", "--output", "summary"], input: Self.cart + "\nexplain\n")
     #expect(outcome.status == 0, "\(outcome.standardError)")
     let text = outcome.standardOutput
@@ -31,8 +31,8 @@ struct ExplainTests {
     for line in expected { #expect(text.contains(line), "missing \(line) in\n\(text)") }
   }
 
-  @Test func followingTheRemedyAppliesTheCoupon() throws {
-    let outcome = try TalonBinary.run(
+  @Test func followingTheRemedyAppliesTheCoupon() async throws {
+    let outcome = try await TalonBinary.run(
       ["--memory", "--output", "summary"],
       input: Self.cart + """
 
@@ -49,8 +49,8 @@ struct ExplainTests {
     #expect(!explanation.contains("Big basket"), "\(explanation)")
   }
 
-  @Test func jsonGivesTheStructureAndNothingIsSaved() throws {
-    let outcome = try TalonBinary.run(
+  @Test func jsonGivesTheStructureAndNothingIsSaved() async throws {
+    let outcome = try await TalonBinary.run(
       ["--memory", "--output", "json"],
       input: Self.cart + """
 
@@ -66,11 +66,11 @@ struct ExplainTests {
     #expect(outcome.status == 0, "\(outcome.standardError)\n\(outcome.standardOutput)")
   }
 
-  @Test func explainRefusesWhatItCannotExplain() throws {
-    let none = try TalonBinary.run(["--memory", "-c", "explain"])
+  @Test func explainRefusesWhatItCannotExplain() async throws {
+    let none = try await TalonBinary.run(["--memory", "-c", "explain"])
     #expect(none.status != 0)
     #expect(none.standardError.contains("explain needs a session"))
-    let unknown = try TalonBinary.run(
+    let unknown = try await TalonBinary.run(
       ["--memory", "-c", Self.cart + "\nexplain s1 campaign=42"])
     #expect(unknown.status != 0)
     #expect(unknown.standardError.contains("no campaign 42 to explain"), "\(unknown.standardError)")
@@ -80,7 +80,7 @@ struct ExplainTests {
   /// say (the same engine, so the values are there too).
   @Test func explainOverHTTPShowsTheRunningCampaigns() async throws {
     let server = try await ServeProcess.start(["--port", "0", "--seed", "7", "--memory"])
-    let outcome = try TalonBinary.run(
+    let outcome = try await TalonBinary.run(
       [
         "--url", server.url, "--api-key", "demo-shop-api-key", "--output", "summary", "-c",
         Self.cart + "\nexplain",
@@ -97,8 +97,8 @@ struct ExplainTests {
     #expect(!text.contains("Black Friday"), "a disabled campaign is not listed remotely")
   }
 
-  @Test func dryProfileAndEventShowWhatWouldChangeAndSaveNothing() throws {
-    let outcome = try TalonBinary.run(
+  @Test func dryProfileAndEventShowWhatWouldChangeAndSaveNothing() async throws {
+    let outcome = try await TalonBinary.run(
       ["--memory", "--seed", "3", "--output", "summary"],
       input: """
         profile update alice tier=gold
@@ -123,7 +123,7 @@ struct ExplainTests {
   }
 
   /// Limits reached, campaigns outside their time window, a code that does not exist.
-  @Test func explainNamesLimitsTimeWindowsAndUnknownCodes() throws {
+  @Test func explainNamesLimitsTimeWindowsAndUnknownCodes() async throws {
     let folder = FileManager.default.temporaryDirectory.appending(
       path: "talon-explain-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -142,7 +142,7 @@ struct ExplainTests {
            "effects": [["setDiscount", "old", 1]]}]}}]}
       """#.utf8
     ).write(to: file)
-    let outcome = try TalonBinary.run(
+    let outcome = try await TalonBinary.run(
       ["--memory", "--campaigns", file.path, "--output", "summary"],
       input: """
         session update s1 profile=ann items=[{sku: A, price: 20, quantity: 1}]
@@ -163,7 +163,7 @@ struct ExplainTests {
   }
 
   /// In a terminal: the default summary output, a dry run, then `explain`.
-  @Test func explainInAPseudoTerminal() throws {
+  @Test func explainInAPseudoTerminal() async throws {
     let folder = FileManager.default.temporaryDirectory.appending(
       path: "talon-explain-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -179,13 +179,13 @@ struct ExplainTests {
     try terminal.send("use profile alice\r")
     try terminal.send(
       "session update s1 items=[{sku: BAG-1, name: Bag, price: 140, quantity: 1}]\r")
-    try terminal.waitFor("total 140.00 before discounts")
+    try await terminal.waitFor("total 140.00 before discounts")
     try terminal.send(
       "session update items=[{sku: BAG-1, name: Bag, price: 150, quantity: 1}] dry=true\r")
-    try terminal.waitFor("+ free item")
+    try await terminal.waitFor("+ free item")
     try terminal.send("explain campaign=6\r")
-    try terminal.waitFor("Session.CartItemTotal 140.00 >= 150 -> false")
+    try await terminal.waitFor("Session.CartItemTotal 140.00 >= 150 -> false")
     try terminal.send("exit\r")
-    #expect(try terminal.waitForExit() == 0)
+    #expect(try await terminal.waitForExit() == 0)
   }
 }

@@ -22,13 +22,13 @@ struct KeyFileTests {
   }
 
   /// Runs talon with only PATH and HOME from this environment (no TALON_* leaking in).
-  static func talon(_ arguments: [String], environment: [String: String] = [:]) throws
+  static func talon(_ arguments: [String], environment: [String: String] = [:]) async throws
     -> TalonBinary.Outcome
   {
     let inherited = ProcessInfo.processInfo.environment
     var base = ["PATH": inherited["PATH"] ?? "/usr/bin:/bin"]
     base["HOME"] = inherited["HOME"]
-    return try TalonBinary.run(
+    return try await TalonBinary.run(
       arguments, environment: base.merging(environment) { $1 }, inheriting: false)
   }
 
@@ -42,13 +42,13 @@ struct KeyFileTests {
     if source == "file" {
       // The trailing newline an editor leaves is dropped (as hex, it would not parse).
       let file = try Self.keyFile(folder, "app.key", Self.applicationKey + "\n")
-      good = try Self.talon(remote + ["--app-key-file", file, Self.pass])
+      good = try await Self.talon(remote + ["--app-key-file", file, Self.pass])
       let other = try Self.keyFile(folder, "other.key", "00ff00ff00ff00ff\n")
-      wrong = try Self.talon(remote + ["--app-key-file", other, Self.pass])
+      wrong = try await Self.talon(remote + ["--app-key-file", other, Self.pass])
     } else {
-      good = try Self.talon(
+      good = try await Self.talon(
         remote + [Self.pass], environment: ["TALON_APP_KEY": Self.applicationKey])
-      wrong = try Self.talon(remote + [Self.pass], environment: ["TALON_APP_KEY": "00ff00ff"])
+      wrong = try await Self.talon(remote + [Self.pass], environment: ["TALON_APP_KEY": "00ff00ff"])
     }
     #expect(good.status == 0, "\(good.standardError)")
     #expect(good.standardOutput.contains("passed: 1 file"))
@@ -74,12 +74,14 @@ struct KeyFileTests {
     #expect(server.errorText.contains(serveWarning), "\(server.errorText)")
 
     let clientKey = try Self.keyFile(folder, "client.key", "e2e-file-key-77", mode: 0o640)
-    let run = try Self.talon(["run", "--url", server.url, "--api-key-file", clientKey, Self.pass])
+    let run = try await Self.talon([
+      "run", "--url", server.url, "--api-key-file", clientKey, Self.pass,
+    ])
     #expect(run.status == 0, "\(run.standardError)")
     #expect(run.standardError.contains("chmod 600 \(clientKey)"), "\(run.standardError)")
     #expect(run.standardError.contains("(mode 640)"), "\(run.standardError)")
     let appKey = try Self.keyFile(folder, "app.key", Self.applicationKey, mode: 0o604)
-    let signed = try Self.talon([
+    let signed = try await Self.talon([
       "run", "--url", server.url, "--app-id", "1", "--app-key-file", appKey, Self.pass,
     ])
     #expect(signed.status == 0, "\(signed.standardError)")
@@ -91,7 +93,7 @@ struct KeyFileTests {
     #expect(!server.errorText.contains("e2e-file-key-77"))
   }
 
-  @Test func conflictsMissingPartsAndEmptyFilesAreUsageErrors() throws {
+  @Test func conflictsMissingPartsAndEmptyFilesAreUsageErrors() async throws {
     let folder = try TemporaryFolder()
     let key = try Self.keyFile(folder, "app.key", Self.applicationKey)
     let empty = try Self.keyFile(folder, "empty.key", " \n")
@@ -114,27 +116,27 @@ struct KeyFileTests {
       (["--app-id", "1", "--app-key-file", missing], "cannot read the application key file"),
     ]
     for (arguments, message) in cases {
-      let outcome = try Self.talon(remote + arguments + [Self.pass])
+      let outcome = try await Self.talon(remote + arguments + [Self.pass])
       #expect(outcome.status == 2, "\(arguments): \(outcome.standardError)")
       #expect(outcome.standardError.contains(message), "\(arguments): \(outcome.standardError)")
       #expect(!outcome.standardOutput.contains("passed"), "\(arguments)")
     }
-    let serve = try Self.talon(["serve", "--memory", "--api-key", "k", "--api-key-file", key])
+    let serve = try await Self.talon(["serve", "--memory", "--api-key", "k", "--api-key-file", key])
     #expect(serve.status == 2)
     #expect(serve.standardError.contains("--api-key and --api-key-file exclude each other"))
   }
 
-  @Test func helpSaysFlagsAreVisibleAndWhatToPrefer() throws {
-    func help(_ command: String) throws -> String {
-      let outcome = try Self.talon([command, "--help"])
+  @Test func helpSaysFlagsAreVisibleAndWhatToPrefer() async throws {
+    func help(_ command: String) async throws -> String {
+      let outcome = try await Self.talon([command, "--help"])
       #expect(outcome.status == 0)
       return outcome.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
-    let run = try help("run")
+    let run = try await help("run")
     #expect(run.contains("--app-key-file <app-key-file>"))
     #expect(run.contains("Other users see flags in `ps`: prefer --app-key-file or TALON_APP_KEY"))
     #expect(run.contains("Other users see flags in `ps`: prefer --api-key-file or TALON_API_KEY"))
-    let serve = try help("serve")
+    let serve = try await help("serve")
     #expect(serve.contains("Other users see flags in `ps`: prefer --api-key-file or TALON_API_KEY"))
   }
 }

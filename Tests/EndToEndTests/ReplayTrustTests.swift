@@ -85,26 +85,29 @@ struct ReplayTrustTests {
   }
 
   @Test(arguments: Kind.allCases, Depth.allCases)
-  func bothFacesExitWithTheKindsStatusAtEveryDepth(_ kind: Kind, _ depth: Depth) throws {
+  func bothFacesExitWithTheKindsStatusAtEveryDepth(_ kind: Kind, _ depth: Depth) async throws {
     let folder = try Folder()
     let text = try Self.top(kind, depth, in: folder)
     let file = try folder.write("top.tw", text)
-    let run = try TalonBinary.run(["run", file])
+    let run = try await TalonBinary.run(["run", file])
     #expect(run.status == kind.status, "talon run: \(run.standardOutput)\n\(run.standardError)")
     #expect(!run.standardOutput.contains("\nafter\n"))
-    let shell = try TalonBinary.run(["--memory", "--no-rc"], input: text)
+    let shell = try await TalonBinary.run(["--memory", "--no-rc"], input: text)
     #expect(shell.status == kind.status, "shell: \(shell.standardOutput)\n\(shell.standardError)")
     #expect(!shell.standardOutput.contains("after"))
   }
 
-  @Test func aBadCampaignFileIsTwoEverywhere() throws {
+  @Test func aBadCampaignFileIsTwoEverywhere() async throws {
     let folder = try Folder()
     let campaigns = try folder.write("bad.json", "{\"campaigns\": [")
     let workflow = try folder.write("w.tw", "echo hi\n")
-    let run = try TalonBinary.run(["run", "--campaigns", campaigns, workflow])
-    let shell = try TalonBinary.run(["--memory", "--no-rc", "--campaigns", campaigns], input: "")
-    let command = try TalonBinary.run(["--memory", "-c", "echo hi", "--campaigns", campaigns])
-    let serve = try TalonBinary.run(["serve", "--memory", "--port", "0", "--campaigns", campaigns])
+    let run = try await TalonBinary.run(["run", "--campaigns", campaigns, workflow])
+    let shell = try await TalonBinary.run(
+      ["--memory", "--no-rc", "--campaigns", campaigns], input: "")
+    let command = try await TalonBinary.run(["--memory", "-c", "echo hi", "--campaigns", campaigns])
+    let serve = try await TalonBinary.run([
+      "serve", "--memory", "--port", "0", "--campaigns", campaigns,
+    ])
     for (face, outcome) in [("run", run), ("shell", shell), ("-c", command), ("serve", serve)] {
       #expect(outcome.status == 2, "\(face): \(outcome.standardError)")
       #expect(outcome.standardError.contains("bad.json"), "\(face): \(outcome.standardError)")
@@ -154,7 +157,7 @@ struct ReplayTrustTests {
     let folder = repository.appending(path: "workflows")
     let workflows = try FileManager.default.contentsOfDirectory(atPath: folder.path)
       .filter { $0.hasSuffix(".tw") }.sorted().map { folder.appending(path: $0).path }
-    let embedded = try TalonBinary.run(["run", "--seed", "7", "--jobs", "4"] + workflows)
+    let embedded = try await TalonBinary.run(["run", "--seed", "7", "--jobs", "4"] + workflows)
     #expect(embedded.status == 0, "\(embedded.standardOutput)\n\(embedded.standardError)")
     #expect(embedded.standardOutput.contains("passed: \(workflows.count) files"))
 
@@ -167,7 +170,7 @@ struct ReplayTrustTests {
     // leaves out the workflow that uses them up.
     let again = workflows.filter { !$0.hasSuffix("05-close-then-cancel.tw") }
     for (round, files) in [(1, workflows), (2, again)] {
-      let remote = try TalonBinary.run(
+      let remote = try await TalonBinary.run(
         ["run", "--url", url, "--api-key", "demo-shop-api-key", "--jobs", "4"] + files)
       #expect(
         remote.status == 0, "round \(round): \(remote.standardOutput)\n\(remote.standardError)")
@@ -198,7 +201,7 @@ struct ReplayTrustTests {
       expect $last.customerSession.total == 1
       """)
     let html = folder.path("report.html")
-    let run = try TalonBinary.run(["run", "--report", "html=\(html)", workflow])
+    let run = try await TalonBinary.run(["run", "--report", "html=\(html)", workflow])
     #expect(run.status == 1)
     let png = folder.path("report.png")
     let browser = Process()

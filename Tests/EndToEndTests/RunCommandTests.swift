@@ -13,16 +13,16 @@ struct RunCommandTests {
 
   static func fixture(_ name: String) -> String { fixtures.appending(path: name).path }
 
-  @Test func passingIsZero() throws {
-    let outcome = try TalonBinary.run(["run", Self.fixture("pass.tw")])
+  @Test func passingIsZero() async throws {
+    let outcome = try await TalonBinary.run(["run", Self.fixture("pass.tw")])
     #expect(outcome.status == 0, "\(outcome.standardError)")
     #expect(
       outcome.standardOutput.contains(
         "passed: 1 file, 2 statements, 1 expectation passed, 0 failed"))
   }
 
-  @Test func aFailedExpectIsOneWithTheReport() throws {
-    let outcome = try TalonBinary.run(["run", Self.fixture("expect-fail.tw")])
+  @Test func aFailedExpectIsOneWithTheReport() async throws {
+    let outcome = try await TalonBinary.run(["run", Self.fixture("expect-fail.tw")])
     #expect(outcome.status == 1)
     #expect(
       outcome.standardError.contains(
@@ -31,45 +31,47 @@ struct RunCommandTests {
     #expect(outcome.standardOutput.contains("FAILED: 1 file"))
   }
 
-  @Test func aParseErrorIsTwoAndNothingRuns() throws {
-    let outcome = try TalonBinary.run(
+  @Test func aParseErrorIsTwoAndNothingRuns() async throws {
+    let outcome = try await TalonBinary.run(
       ["run", Self.fixture("pass.tw"), Self.fixture("parse-error.tw")])
     #expect(outcome.status == 2)
     #expect(outcome.standardError.contains("parse-error.tw:3:13: error: '12abc' is not a number"))
     #expect(!outcome.standardOutput.contains("pass.tw"))
   }
 
-  @Test func aBadOptionValueIsTwo() throws {
-    let outcome = try TalonBinary.run(["run", "--var", "novalue", Self.fixture("pass.tw")])
+  @Test func aBadOptionValueIsTwo() async throws {
+    let outcome = try await TalonBinary.run(["run", "--var", "novalue", Self.fixture("pass.tw")])
     #expect(outcome.status == 2)
     #expect(outcome.standardError.contains("--var needs KEY=VALUE"))
-    let report = try TalonBinary.run(["run", "--report", "xml=r.xml", Self.fixture("pass.tw")])
+    let report = try await TalonBinary.run([
+      "run", "--report", "xml=r.xml", Self.fixture("pass.tw"),
+    ])
     #expect(report.status == 2)
     #expect(report.standardError.contains("--report needs junit=FILE"))
   }
 
-  @Test func anAPIErrorIsThree() throws {
-    let outcome = try TalonBinary.run(["run", Self.fixture("api-error.tw")])
+  @Test func anAPIErrorIsThree() async throws {
+    let outcome = try await TalonBinary.run(["run", Self.fixture("api-error.tw")])
     #expect(outcome.status == 3)
     #expect(
       outcome.standardError.contains(
         "api-error.tw:3:1: error: UpdateCustomerSessionV2 failed with 409"))
   }
 
-  @Test func varsReachArgs() throws {
-    let outcome = try TalonBinary.run(
+  @Test func varsReachArgs() async throws {
+    let outcome = try await TalonBinary.run(
       ["run", "--var", "who=alice", "--var", "visits=3", Self.fixture("args.tw")])
     #expect(outcome.status == 0, "\(outcome.standardError)")
     #expect(outcome.standardOutput.contains("hello alice\n"))
   }
 
-  @Test func dryRunCallsNothing() throws {
+  @Test func dryRunCallsNothing() async throws {
     let refusing = "http://127.0.0.1:\(try Self.refusedPort())"
-    let real = try TalonBinary.run([
+    let real = try await TalonBinary.run([
       "run", "--url", refusing, "--api-key", "k", Self.fixture("raw-event.tw"),
     ])
     #expect(real.status == 3, "the URL must refuse connections: \(real.standardError)")
-    let dry = try TalonBinary.run(
+    let dry = try await TalonBinary.run(
       [
         "run", "--dry-run", "--url", refusing, "--api-key", "k", Self.fixture("raw-event.tw"),
         Self.fixture("api-error.tw"),
@@ -79,11 +81,11 @@ struct RunCommandTests {
       dry.standardOutput.contains("dry run: 2 files, 3 statements, references ok, nothing called"))
   }
 
-  @Test func junitReportParsesAndLocatesTheFailure() throws {
+  @Test func junitReportParsesAndLocatesTheFailure() async throws {
     let report = FileManager.default.temporaryDirectory.appending(
       path: "talon-junit-\(UUID().uuidString).xml")
     defer { try? FileManager.default.removeItem(at: report) }
-    let outcome = try TalonBinary.run(
+    let outcome = try await TalonBinary.run(
       [
         "run", "--keep-going", "--report", "junit=\(report.path)", Self.fixture("pass.tw"),
         Self.fixture("expect-fail.tw"), Self.fixture("api-error.tw"),
@@ -102,49 +104,51 @@ struct RunCommandTests {
         "api-error.tw:3:1: UpdateCustomerSessionV2 failed with 409") == true)
   }
 
-  @Test func stepModeInATerminal() throws {
+  @Test func stepModeInATerminal() async throws {
     let terminal = try PseudoTerminal(
       executable: TalonBinary.url, arguments: ["run", "--step", Self.fixture("step.tw")],
       environment: ["TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin"])
     let prompt = "[Enter] run  [s] skip  [q] quit "
-    try terminal.waitFor("echo (\"A\" + \"1\")")
-    try terminal.waitFor(prompt)
+    try await terminal.waitFor("echo (\"A\" + \"1\")")
+    try await terminal.waitFor(prompt)
     try terminal.send("\r")
-    try terminal.waitFor("A1\r\n")
-    try terminal.waitFor(prompt)
+    try await terminal.waitFor("A1\r\n")
+    try await terminal.waitFor(prompt)
     try terminal.send("s")
-    try terminal.waitFor("skipped")
-    try terminal.waitFor(prompt)
+    try await terminal.waitFor("skipped")
+    try await terminal.waitFor(prompt)
     try terminal.send("\r")
-    try terminal.waitFor("C3\r\n")
-    try terminal.waitFor(prompt)
+    try await terminal.waitFor("C3\r\n")
+    try await terminal.waitFor(prompt)
     try terminal.send("q")
-    try terminal.waitFor("stopped: 1 file, 2 statements")
-    #expect(try terminal.waitForExit() == 0)
+    try await terminal.waitFor("stopped: 1 file, 2 statements")
+    #expect(try await terminal.waitForExit() == 0)
     #expect(!terminal.transcript.contains("B2"))
     #expect(!terminal.transcript.contains("D4"))
   }
 
-  @Test func verboseAndOutputReachTheRunnerDespiteTheShellsOptionsOfTheSameNames() throws {
-    let json = try TalonBinary.run(
+  @Test func verboseAndOutputReachTheRunnerDespiteTheShellsOptionsOfTheSameNames() async throws {
+    let json = try await TalonBinary.run(
       ["run", "--verbose", "--output", "json", "--seed", "1", Self.fixture("pass.tw")])
     #expect(json.status == 0)
     #expect(json.standardOutput.contains("\n      {\"event\":{\"applicationId\":1,"))
-    let pretty = try TalonBinary.run(["run", "--output=pretty", "-v", Self.fixture("pass.tw")])
+    let pretty = try await TalonBinary.run([
+      "run", "--output=pretty", "-v", Self.fixture("pass.tw"),
+    ])
     #expect(pretty.standardOutput.contains("\n      {\n        \"event\": {\n"))
-    let normal = try TalonBinary.run(["run", "--var", "x=--verbose", Self.fixture("pass.tw")])
+    let normal = try await TalonBinary.run(["run", "--var", "x=--verbose", Self.fixture("pass.tw")])
     #expect(!normal.standardOutput.contains("\"event\""))
-    let both = try TalonBinary.run(["run", "--quiet", "--verbose", Self.fixture("pass.tw")])
+    let both = try await TalonBinary.run(["run", "--quiet", "--verbose", Self.fixture("pass.tw")])
     #expect(both.status == 2)
   }
 
-  @Test func aProgressLineShowsOnATerminalWhileALongWorkflowRuns() throws {
+  @Test func aProgressLineShowsOnATerminalWhileALongWorkflowRuns() async throws {
     let terminal = try PseudoTerminal(
       executable: TalonBinary.url, arguments: ["run", Self.fixture("slow.tw")],
       environment: ["TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin"])
-    try terminal.waitFor("talon run: \(Self.fixture("slow.tw")): ")
-    try terminal.waitFor("passed: 1 file, 17 statements, 1 expectation passed")
-    #expect(try terminal.waitForExit() == 0)
+    try await terminal.waitFor("talon run: \(Self.fixture("slow.tw")): ")
+    try await terminal.waitFor("passed: 1 file, 17 statements, 1 expectation passed")
+    #expect(try await terminal.waitForExit() == 0)
   }
 
   /// A loopback port nothing listens on: bound, then closed again.

@@ -29,17 +29,17 @@ struct SeveralApplicationsCommandTests {
     return path
   }
 
-  @Test func theShellNeedsAnApplicationAndListsThem() throws {
+  @Test func theShellNeedsAnApplicationAndListsThem() async throws {
     let folder = try TemporaryFolder()
     let file = try Self.campaignFile(folder)
     for extra in [[], ["--app", "Warehouse"]] {
-      let outcome = try TalonBinary.run(
+      let outcome = try await TalonBinary.run(
         ["--memory", "--campaigns", file] + extra + ["-c", "campaigns"],
         environment: Self.environment)
       #expect(outcome.status == 2, "\(outcome.standardError)")
       #expect(outcome.standardError.contains("(applications: 1 'Shop', 2 'Outlet')"))
     }
-    let chosen = try TalonBinary.run(
+    let chosen = try await TalonBinary.run(
       ["--memory", "--campaigns", file, "--app", "Outlet", "-c", "campaigns", "-c", "coupons"],
       environment: Self.environment)
     #expect(chosen.status == 0, "\(chosen.standardError)")
@@ -48,7 +48,7 @@ struct SeveralApplicationsCommandTests {
     #expect(!chosen.standardOutput.contains("SHOP10"))
   }
 
-  @Test func talonRunUsesTheApplicationItIsGiven() throws {
+  @Test func talonRunUsesTheApplicationItIsGiven() async throws {
     let folder = try TemporaryFolder()
     let file = try Self.campaignFile(folder)
     let workflow = folder.path("outlet.tw")
@@ -57,23 +57,23 @@ struct SeveralApplicationsCommandTests {
     expect $last.effects[0].effectType == "acceptCoupon"
 
     """.write(toFile: workflow, atomically: true, encoding: .utf8)
-    let outlet = try TalonBinary.run(
+    let outlet = try await TalonBinary.run(
       ["run", "--campaigns", file, "--app", "2", workflow], environment: Self.environment)
     #expect(outlet.status == 0, "\(outlet.standardOutput)\(outlet.standardError)")
-    let shop = try TalonBinary.run(
+    let shop = try await TalonBinary.run(
       ["run", "--campaigns", file, "--app", "Shop", workflow], environment: Self.environment)
     #expect(shop.status == 1, "\(shop.standardOutput)\(shop.standardError)")
-    let missing = try TalonBinary.run(
+    let missing = try await TalonBinary.run(
       ["run", "--campaigns", file, workflow], environment: Self.environment)
     #expect(missing.status == 2)
     #expect(missing.standardError.contains("choose one with --app"))
   }
 
-  @Test func aRecordingNamesItsApplicationAndTheReplayUsesIt() throws {
+  @Test func aRecordingNamesItsApplicationAndTheReplayUsesIt() async throws {
     let folder = try TemporaryFolder()
     let file = try Self.campaignFile(folder)
     let recording = folder.path("outlet.tw")
-    let outcome = try TalonBinary.run(
+    let outcome = try await TalonBinary.run(
       ["--memory", "--seed", "1", "--campaigns", file, "--app", "Outlet"],
       input: """
         record start \(recording)
@@ -86,17 +86,17 @@ struct SeveralApplicationsCommandTests {
     let text = try String(contentsOfFile: recording, encoding: .utf8)
     #expect(text.contains("\n# application: 2\n"))
     #expect(text.contains("--campaigns apps.json --app 2 outlet.tw"))
-    let replay = try TalonBinary.run(["run", recording], environment: Self.environment)
+    let replay = try await TalonBinary.run(["run", recording], environment: Self.environment)
     #expect(replay.status == 0, "\(replay.standardOutput)\(replay.standardError)")
   }
 
-  @Test func exportPrintsTheWholeFileOrOneApplication() throws {
+  @Test func exportPrintsTheWholeFileOrOneApplication() async throws {
     let folder = try TemporaryFolder()
     let file = try Self.campaignFile(folder)
-    let whole = try TalonBinary.run(["campaigns", "export", "--campaigns", file])
+    let whole = try await TalonBinary.run(["campaigns", "export", "--campaigns", file])
     #expect(whole.status == 0)
     #expect(whole.standardOutput == Self.document + "\n")
-    let one = try TalonBinary.run(
+    let one = try await TalonBinary.run(
       ["campaigns", "export", "--campaigns", file, "--app", "Outlet"])
     #expect(one.status == 0, "\(one.standardError)")
     let exported = try JSONValue(parsing: Data(one.standardOutput.utf8))

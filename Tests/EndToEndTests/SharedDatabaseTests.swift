@@ -35,15 +35,16 @@ struct SharedDatabaseTests {
   @Test func runKeepsItsDataInTheDatabase() async throws {
     try await SharedDatabase.with { url in
       let file = WorkflowTests.repository.appending(path: "workflows/05-close-then-cancel.tw").path
-      let first = try TalonBinary.run(["run", "--store", url, "--quiet", file])
+      let first = try await TalonBinary.run(["run", "--store", url, "--quiet", file])
       #expect(first.status == 0, "\(first.standardOutput)\n\(first.standardError)")
-      let second = try TalonBinary.run(["run", "--quiet", file], environment: ["TALON_STORE": url])
+      let second = try await TalonBinary.run(
+        ["run", "--quiet", file], environment: ["TALON_STORE": url])
       #expect(second.status == 1, "\(second.standardOutput)\n\(second.standardError)")
     }
   }
 
-  @Test func aStoreThatIsNoPostgresURLIsAUsageError() throws {
-    let outcome = try TalonBinary.run(["run", "--store", "/tmp/talon.sqlite", "x.tw"])
+  @Test func aStoreThatIsNoPostgresURLIsAUsageError() async throws {
+    let outcome = try await TalonBinary.run(["run", "--store", "/tmp/talon.sqlite", "x.tw"])
     #expect(outcome.status == 2)
     #expect(
       outcome.standardError.contains(

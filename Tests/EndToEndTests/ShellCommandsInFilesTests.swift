@@ -6,8 +6,8 @@ import Testing
 /// found when the file is checked; and `help` explains statements too.
 @Suite("Shell commands in files, help for statements")
 struct ShellCommandsInFilesTests {
-  @Test func setOutputInAFileChangesHowVerboseShowsResults() throws {
-    let outcome = try TalonBinary.run(
+  @Test func setOutputInAFileChangesHowVerboseShowsResults() async throws {
+    let outcome = try await TalonBinary.run(
       ["run", "--verbose", RunCommandTests.fixture("set-output.tw")])
     #expect(outcome.status == 0, "\(outcome.standardError)")
     // The full result under the result line: one line of JSON, not indented JSON.
@@ -18,9 +18,9 @@ struct ShellCommandsInFilesTests {
     #expect(!lines.contains("\"profile\": {"))
   }
 
-  @Test func aShellOnlyCommandInAFileIsTwoBeforeAnythingRuns() throws {
+  @Test func aShellOnlyCommandInAFileIsTwoBeforeAnythingRuns() async throws {
     let file = RunCommandTests.fixture("shell-only.tw")
-    let outcome = try TalonBinary.run(["run", file])
+    let outcome = try await TalonBinary.run(["run", file])
     #expect(outcome.status == 2)
     #expect(
       outcome.standardError.contains(
@@ -30,8 +30,8 @@ struct ShellCommandsInFilesTests {
   }
 
   @Test(arguments: ["let", "expect", "for", "if", "run", "repeat", "set output"])
-  func helpExplainsStatementsWithAnExample(word: String) throws {
-    let outcome = try TalonBinary.run(["--memory", "--no-rc", "-c", "help \(word)"])
+  func helpExplainsStatementsWithAnExample(word: String) async throws {
+    let outcome = try await TalonBinary.run(["--memory", "--no-rc", "-c", "help \(word)"])
     #expect(outcome.status == 0, "\(outcome.standardError)")
     #expect(outcome.standardOutput.hasPrefix("usage: \(word)"), "\(outcome.standardOutput)")
     #expect(outcome.standardOutput.contains("\nexample:\n  "))

@@ -9,26 +9,26 @@ import Testing
 /// virtual clock (`--seed`, `--clock`) said and settable.
 @Suite("Small truths of the shell, the runner and the server")
 struct SmallTruthsTests {
-  static func shell(_ arguments: [String], input: String = "") throws -> TalonBinary.Outcome {
-    try TalonBinary.run(
+  static func shell(_ arguments: [String], input: String = "") async throws -> TalonBinary.Outcome {
+    try await TalonBinary.run(
       ["--memory"] + arguments, input: input,
       environment: ["TALON_API_KEY": "", "TALON_URL": ""])
   }
 
   // MARK: Piped input and the context
 
-  @Test func errorsInPipedInputCarryTheirRealLine() throws {
-    let outcome = try Self.shell(
+  @Test func errorsInPipedInputCarryTheirRealLine() async throws {
+    let outcome = try await Self.shell(
       [], input: "echo one\n\n# a comment\necho [1,\n  2]\nlet x = 12abc\n")
     #expect(outcome.status == 2)
     #expect(outcome.standardError.hasPrefix("<input>:6:9: error:"), "\(outcome.standardError)")
-    let runtime = try Self.shell([], input: "echo one\necho $nothing\n")
+    let runtime = try await Self.shell([], input: "echo one\necho $nothing\n")
     #expect(runtime.status == 3)
     #expect(runtime.standardError.hasPrefix("<input>:2:6: error:"), "\(runtime.standardError)")
   }
 
-  @Test func aFailedCommandLeavesTheContextAsItWas() throws {
-    let outcome = try Self.shell(
+  @Test func aFailedCommandLeavesTheContextAsItWas() async throws {
+    let outcome = try await Self.shell(
       [],
       input: """
         profile update alice
@@ -43,17 +43,19 @@ struct SmallTruthsTests {
 
         """)
     #expect(outcome.status == 0, "\(outcome.standardError)")
-    let failing = try Self.shell(
+    let failing = try await Self.shell(
       ["-c", "profile update alice", "-c", "profile inventory nobody", "-c", "echo $profile"])
     #expect(failing.status == 3)
     #expect(!failing.standardOutput.contains("nobody"))
   }
 
-  @Test func repeatedDashCRunInOrderAndStopAtTheFirstFailure() throws {
-    let outcome = try Self.shell(["-c", "let x = 1", "-c", "echo $x first", "-c", "echo second"])
+  @Test func repeatedDashCRunInOrderAndStopAtTheFirstFailure() async throws {
+    let outcome = try await Self.shell([
+      "-c", "let x = 1", "-c", "echo $x first", "-c", "echo second",
+    ])
     #expect(outcome.status == 0, "\(outcome.standardError)")
     #expect(outcome.standardOutput == "1 first\nsecond\n")
-    let failed = try Self.shell(["-c", "echo one", "-c", "expect 1 == 2", "-c", "echo three"])
+    let failed = try await Self.shell(["-c", "echo one", "-c", "expect 1 == 2", "-c", "echo three"])
     #expect(failed.status == 1)
     #expect(failed.standardOutput == "one\n")
     #expect(failed.standardError.hasPrefix("<-c 2>:1:8: error:"), "\(failed.standardError)")
@@ -63,11 +65,11 @@ struct SmallTruthsTests {
 
   @Test func connectChecksTheKeyAndKeepsTheOldBackendWhenRefused() async throws {
     let server = try await ServeProcess.start(["--port", "0", "--memory", "--api-key", "right"])
-    let wrong = try Self.shell(["-c", "connect \(server.url) key=wrong"])
+    let wrong = try await Self.shell(["-c", "connect \(server.url) key=wrong"])
     #expect(wrong.status == 3)
     #expect(wrong.standardError.contains("the key was refused"), "\(wrong.standardError)")
     #expect(wrong.standardError.contains("still connected to embedded (memory)"))
-    let right = try Self.shell([
+    let right = try await Self.shell([
       "-c", "connect \(server.url) key=right", "-c", "profile update zed",
       "-c", "expect $profile == \"zed\"",
     ])
@@ -76,24 +78,24 @@ struct SmallTruthsTests {
     try await server.stop()
   }
 
-  @Test func connectFromAMemoryStoreWithDataAsksFirst() throws {
-    let refused = try Self.shell([], input: "profile update ann\nconnect embedded\n")
+  @Test func connectFromAMemoryStoreWithDataAsksFirst() async throws {
+    let refused = try await Self.shell([], input: "profile update ann\nconnect embedded\n")
     #expect(refused.status == 3)
     #expect(refused.standardError.contains("would be lost"), "\(refused.standardError)")
     #expect(refused.standardError.contains("force"))
-    let forced = try Self.shell(
+    let forced = try await Self.shell(
       [],
       input: "profile update ann\nconnect embedded force\nexpect error 404 profile inventory ann\n")
     #expect(forced.status == 0, "\(forced.standardError)")
-    let empty = try Self.shell([], input: "connect embedded\n")
+    let empty = try await Self.shell([], input: "connect embedded\n")
     #expect(empty.status == 0, "\(empty.standardError)")
   }
 
   // MARK: Sentences instead of raw messages
 
-  @Test func aFolderGivenToRunIsNamedAsOne() throws {
+  @Test func aFolderGivenToRunIsNamedAsOne() async throws {
     let folder = try TemporaryFolder()
-    let outcome = try TalonBinary.run(["run", folder.url.path + "/"])
+    let outcome = try await TalonBinary.run(["run", folder.url.path + "/"])
     #expect(outcome.status == 2)
     #expect(outcome.standardError.contains("this is a folder, not a workflow file"))
     #expect(!outcome.standardError.contains("NSCocoaErrorDomain"))
@@ -101,7 +103,7 @@ struct SmallTruthsTests {
 
   @Test func aBusyPortIsASentence() async throws {
     let server = try await ServeProcess.start(["--port", "0", "--memory"])
-    let outcome = try TalonBinary.run(["serve", "--port", String(server.port), "--memory"])
+    let outcome = try await TalonBinary.run(["serve", "--port", String(server.port), "--memory"])
     #expect(outcome.status != 0)
     #expect(
       outcome.standardError.contains("the port is already in use"), "\(outcome.standardError)")
@@ -110,8 +112,8 @@ struct SmallTruthsTests {
     try await server.stop()
   }
 
-  @Test func aFractionWhereAWholeNumberBelongsIsNamed() throws {
-    let outcome = try Self.shell([
+  @Test func aFractionWhereAWholeNumberBelongsIsNamed() async throws {
+    let outcome = try await Self.shell([
       "-c",
       "UpdateCustomerSessionV2 s1 {customerSession: {cartItems: [{name: a, sku: s, quantity: 1.5, price: 1}]}}",
     ])
@@ -120,10 +122,10 @@ struct SmallTruthsTests {
     #expect(!outcome.standardError.contains("Parsed JSON"))
   }
 
-  @Test func retriesSayWhatHappenedOnce() throws {
+  @Test func retriesSayWhatHappenedOnce() async throws {
     let port = try ReservedPort()
     defer { port.release() }
-    let outcome = try TalonBinary.run(
+    let outcome = try await TalonBinary.run(
       [
         "--url", "http://127.0.0.1:\(port.port)", "--api-key", "k", "--verbose",
         "-c", "profile inventory x",
@@ -135,16 +137,16 @@ struct SmallTruthsTests {
     #expect(outcome.standardError.contains("(gave up after 3 attempts)"))
   }
 
-  @Test func helpOfAValueSaysWhatHelpIsFor() throws {
-    let outcome = try Self.shell(["-c", "help $last"])
+  @Test func helpOfAValueSaysWhatHelpIsFor() async throws {
+    let outcome = try await Self.shell(["-c", "help $last"])
     #expect(outcome.status == 3)
     #expect(outcome.standardError.contains("this is a value"))
     #expect(!outcome.standardError.contains("'null'"))
   }
 
-  @Test func oneStatementIsSingular() throws {
+  @Test func oneStatementIsSingular() async throws {
     let folder = try TemporaryFolder()
-    let outcome = try Self.shell(
+    let outcome = try await Self.shell(
       [], input: "record start \(folder.path("one.tw"))\necho hi\nrecord stop\n")
     #expect(outcome.status == 0, "\(outcome.standardError)")
     #expect(outcome.standardOutput.contains("(1 statement)"))
@@ -164,7 +166,7 @@ struct SmallTruthsTests {
       ["serve", "--port", "0", "--memory", "--campaigns", bad],
     ]
     for arguments in runs {
-      let outcome = try TalonBinary.run(arguments, input: "echo hi\n")
+      let outcome = try await TalonBinary.run(arguments, input: "echo hi\n")
       #expect(outcome.status == 2, "\(arguments): \(outcome.standardError)")
       #expect(outcome.standardError.contains("line 3, column 17"), "\(outcome.standardError)")
     }
@@ -172,24 +174,24 @@ struct SmallTruthsTests {
 
   // MARK: The virtual clock
 
-  @Test func theRunHeaderSaysWhereTheVirtualClockStands() throws {
+  @Test func theRunHeaderSaysWhereTheVirtualClockStands() async throws {
     let folder = try TemporaryFolder()
     let workflow = folder.path("clock.tw")
     try "let now = clock\nexpect $now == $args.expected\n".write(
       toFile: workflow, atomically: true, encoding: .utf8)
-    let seeded = try TalonBinary.run(
+    let seeded = try await TalonBinary.run(
       ["run", "--seed", "1", "--var", "expected=2020-06-01T12:00:00Z", workflow])
     #expect(seeded.status == 0, "\(seeded.standardOutput)")
     #expect(
       seeded.standardOutput.hasPrefix(
         "seed 1, virtual clock at 2020-06-01T12:00:00Z (--seed; --clock TIME sets another)"))
-    let set = try TalonBinary.run(
+    let set = try await TalonBinary.run(
       ["run", "--clock", "2026-03-01", "--var", "expected=2026-03-01T00:00:00Z", workflow])
     #expect(set.status == 0, "\(set.standardOutput)")
     #expect(set.standardOutput.hasPrefix("virtual clock at 2026-03-01T00:00:00Z (--clock)"))
-    let shell = try Self.shell(["--clock", "2026-03-01T09:30:00Z", "-c", "clock"])
+    let shell = try await Self.shell(["--clock", "2026-03-01T09:30:00Z", "-c", "clock"])
     #expect(shell.standardOutput == "\"2026-03-01T09:30:00Z\"\n")
-    let bad = try TalonBinary.run(["run", "--clock", "soon", workflow])
+    let bad = try await TalonBinary.run(["run", "--clock", "soon", workflow])
     #expect(bad.status == 2)
     #expect(bad.standardError.contains("--clock must be an RFC 3339 time"))
   }

@@ -21,7 +21,7 @@ struct TestControlTests {
     let server = try await Self.start(["--seed", "7"])
     let files = WorkflowTests.workflows.map { Self.repository.appending(path: $0).path }
     for round in 1...2 {
-      let outcome = try TalonBinary.run(
+      let outcome = try await TalonBinary.run(
         ["run", "--url", server.url, "--api-key", Self.key, "--reset", "--quiet"] + files)
       #expect(
         outcome.status == 0,
@@ -36,19 +36,19 @@ struct TestControlTests {
     let server = try await Self.start()
     let file = Self.repository.appending(path: "workflows/05-close-then-cancel.tw").path
     let arguments = ["run", "--url", server.url, "--api-key", Self.key, "--quiet", file]
-    #expect(try TalonBinary.run(arguments).status == 0)
-    #expect(try TalonBinary.run(arguments).status == 1)
-    #expect(try TalonBinary.run(arguments + ["--reset"]).status == 0)
+    #expect(try await TalonBinary.run(arguments).status == 0)
+    #expect(try await TalonBinary.run(arguments).status == 1)
+    #expect(try await TalonBinary.run(arguments + ["--reset"]).status == 0)
     try await server.stop()
   }
 
   @Test func theCouponExpiryExampleRunsEmbeddedAndOverHTTP() async throws {
     let file = Self.repository.appending(path: "examples/coupon-expiry.tw").path
-    let embedded = try TalonBinary.run(["run", file])
+    let embedded = try await TalonBinary.run(["run", file])
     #expect(embedded.status == 0, "\(embedded.standardOutput)\n\(embedded.standardError)")
     let server = try await Self.start(["--seed", "7"])
     for round in 1...2 {
-      let outcome = try TalonBinary.run(
+      let outcome = try await TalonBinary.run(
         ["run", "--url", server.url, "--api-key", Self.key, "--reset", file])
       #expect(
         outcome.status == 0,
@@ -60,7 +60,7 @@ struct TestControlTests {
   @Test func aTimeWindowWorkflowRunsOverHTTP() async throws {
     let campaigns = Self.repository.appending(path: "examples/time-rules.json").path
     let server = try await Self.start(["--campaigns", campaigns])
-    let outcome = try TalonBinary.run([
+    let outcome = try await TalonBinary.run([
       "run", "--url", server.url, "--api-key", Self.key, "--reset",
       Self.repository.appending(path: "examples/time-rules.tw").path,
     ])
@@ -96,7 +96,7 @@ struct TestControlTests {
     let server = try await ServeProcess.start(["--port", "0", "--memory"])
     let answer = try await fetch(server.url + TestControl.clockPath, apiKey: demoAPIKey)
     #expect(answer.status == 404)
-    let shell = try TalonBinary.run(
+    let shell = try await TalonBinary.run(
       ["--url", server.url, "--api-key", demoAPIKey, "-c", "clock"])
     #expect(shell.status == 3)
     #expect(shell.standardError.contains("has no test control"))
@@ -106,7 +106,7 @@ struct TestControlTests {
 
   @Test func theShellMovesTheServersClockAndResetsIt() async throws {
     let server = try await Self.start(["--seed", "3"])
-    let outcome = try TalonBinary.run(
+    let outcome = try await TalonBinary.run(
       ["--url", server.url, "--api-key", Self.key, "--output", "json"],
       input: """
         clock
@@ -131,7 +131,7 @@ struct TestControlTests {
     let campaigns = folder.path("no-key.json")
     try #"{"application": {"id": 1}, "campaigns": []}"#.write(
       toFile: campaigns, atomically: true, encoding: .utf8)
-    let outcome = try TalonBinary.run(
+    let outcome = try await TalonBinary.run(
       ["serve", "--port", "0", "--memory", "--campaigns", campaigns, "--test-control"])
     #expect(outcome.status != 0)
     #expect(outcome.standardError.contains("--test-control needs an API key"))

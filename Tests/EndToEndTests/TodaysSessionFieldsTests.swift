@@ -85,11 +85,11 @@ struct TodaysSessionFieldsTests {
     }
   }
 
-  @Test func theShellWarnsAboutARuleThatFailsAtRunTime() throws {
+  @Test func theShellWarnsAboutARuleThatFailsAtRunTime() async throws {
     let folder = try TemporaryFolder()
     let file = folder.path("divide.json")
     try Data(Self.dividingPack.utf8).write(to: URL(fileURLWithPath: file))
-    let outcome = try TalonBinary.run(
+    let outcome = try await TalonBinary.run(
       [
         "--memory", "--campaigns", file, "-c",
         "session update s1 items=[{sku: A, price: 10, quantity: 1}]",
@@ -100,14 +100,14 @@ struct TodaysSessionFieldsTests {
     #expect(outcome.standardOutput.contains("always"))
   }
 
-  @Test func talonRunWarnsAfterTheResult() throws {
+  @Test func talonRunWarnsAfterTheResult() async throws {
     let folder = try TemporaryFolder()
     let pack = folder.path("divide.json")
     try Data(Self.dividingPack.utf8).write(to: URL(fileURLWithPath: pack))
     let script = folder.path("divide.tw")
     try Data("session update s1 items=[{sku: A, price: 10, quantity: 1}]\n".utf8).write(
       to: URL(fileURLWithPath: script))
-    let outcome = try TalonBinary.run(["run", "--campaigns", pack, script])
+    let outcome = try await TalonBinary.run(["run", "--campaigns", pack, script])
     #expect(outcome.status == 0, "\(outcome.standardError)")
     #expect(
       outcome.standardError.contains(#"warning: campaign 3 rule 0 "Big basket": division by zero"#))

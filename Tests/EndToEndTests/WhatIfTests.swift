@@ -6,8 +6,8 @@ import Testing
 /// marks the effects that differ from the stored session's.
 @Suite("What if (dry runs)")
 struct WhatIfTests {
-  @Test func aDryRunShowsWhatWouldChangeAndSavesNothing() throws {
-    let outcome = try TalonBinary.run(
+  @Test func aDryRunShowsWhatWouldChangeAndSavesNothing() async throws {
+    let outcome = try await TalonBinary.run(
       ["--memory", "--seed", "3", "--output", "summary"],
       input: """
         use profile bob
@@ -29,8 +29,8 @@ struct WhatIfTests {
     #expect(text.contains("    discount  20% off shoes on SHOE-1: -16.00"), "\(text)")
   }
 
-  @Test func aDryRunThatChangesNothingSaysSo() throws {
-    let outcome = try TalonBinary.run(
+  @Test func aDryRunThatChangesNothingSaysSo() async throws {
+    let outcome = try await TalonBinary.run(
       ["--memory", "--seed", "3", "--output", "summary"],
       input: """
         session update s2 profile=amy items=[{sku: HAT-1, name: Hat, price: 20, quantity: 1}]
@@ -40,8 +40,8 @@ struct WhatIfTests {
     #expect(outcome.standardOutput.contains("(the same effects as the stored session)"))
   }
 
-  @Test func aDryRunKeepsTheCartUnsent() throws {
-    let outcome = try TalonBinary.run(
+  @Test func aDryRunKeepsTheCartUnsent() async throws {
+    let outcome = try await TalonBinary.run(
       ["--memory", "--seed", "3", "--output", "json"],
       input: """
         use session s3

@@ -34,9 +34,9 @@ struct WorkflowTests {
   }
 
   @Test(arguments: scripts)
-  func passesAgainstTheEmbeddedEngine(_ name: String) throws {
+  func passesAgainstTheEmbeddedEngine(_ name: String) async throws {
     let path = Self.repository.appending(path: name).path
-    let outcome = try TalonBinary.run(["run", "--seed", Self.seed, path])
+    let outcome = try await TalonBinary.run(["run", "--seed", Self.seed, path])
     #expect(outcome.status == 0, "\(outcome.standardOutput)\n\(outcome.standardError)")
     #expect(outcome.standardOutput.contains("passed: 1 file"))
     #expect(!outcome.standardOutput.contains(" 0 expectations passed"))
@@ -47,8 +47,8 @@ struct WorkflowTests {
   static let scriptsWithTheirCampaigns = [("examples/time-rules.tw", "examples/time-rules.json")]
 
   @Test(arguments: scriptsWithTheirCampaigns)
-  func passesWithItsOwnCampaignFile(_ name: String, _ campaigns: String) throws {
-    let outcome = try TalonBinary.run([
+  func passesWithItsOwnCampaignFile(_ name: String, _ campaigns: String) async throws {
+    let outcome = try await TalonBinary.run([
       "run", "--seed", Self.seed, "--campaigns", Self.repository.appending(path: campaigns).path,
       Self.repository.appending(path: name).path,
     ])
@@ -59,12 +59,12 @@ struct WorkflowTests {
 
   /// `--report html=FILE` of a demo is a handout: every caption, each before its statement,
   /// and the receipts.
-  @Test func theDemoReportIsAHandoutWithCaptionsAndReceipts() throws {
+  @Test func theDemoReportIsAHandoutWithCaptionsAndReceipts() async throws {
     let html = FileManager.default.temporaryDirectory.appending(
       path: "talon-handout-\(UUID().uuidString).html")
     defer { try? FileManager.default.removeItem(at: html) }
     let demo = Self.repository.appending(path: "examples/demo.tw")
-    let outcome = try TalonBinary.run([
+    let outcome = try await TalonBinary.run([
       "run", "--seed", Self.seed, "--report", "html=\(html.path)", demo.path,
     ])
     #expect(outcome.status == 0, "\(outcome.standardError)")
@@ -97,7 +97,7 @@ struct WorkflowTests {
     let path = Self.repository.appending(path: name).path
     let server = try await ServeProcess.start(
       ["--port", "0", "--seed", Self.seed, "--memory", "--test-control"])
-    let outcome = try TalonBinary.run(
+    let outcome = try await TalonBinary.run(
       ["run", "--url", server.url, "--api-key", Self.apiKey, "--seed", Self.seed, path])
     let status = try await server.stop()
     #expect(outcome.status == 0, "\(outcome.standardOutput)\n\(outcome.standardError)")

@@ -17,7 +17,9 @@ import Foundation
 ///
 /// Waiting never sleeps for a fixed time: ``waitFor(_:timeout:)`` polls the master with the
 /// time left until its deadline and returns as soon as the text has arrived.
-package final class PseudoTerminal {
+/// Its waits run off the concurrency pool (``offThePool(_:)``); one test drives it at a time,
+/// awaiting each call, hence `@unchecked Sendable`.
+package final class PseudoTerminal: @unchecked Sendable {
   /// glibc's flag (a GNU extension Swift does not import).
   private static let spawnSetSID: Int32 = 0x80
   /// Linux's TIOCSPTLCK (unlock the slave) and TIOCGPTN (the slave's number): `_IOW`/`_IOR`
@@ -120,7 +122,11 @@ package final class PseudoTerminal {
 
   /// Waits until `text` appears in the output after the previous match, then moves past it.
   /// Throws, with the output seen, when `timeout` passes first.
-  package func waitFor(_ text: String, timeout: Duration = .seconds(10)) throws {
+  package func waitFor(_ text: String, timeout: Duration = .seconds(10)) async throws {
+    try await offThePool { [self] in try waitForBlocking(text, timeout: timeout) }
+  }
+
+  private func waitForBlocking(_ text: String, timeout: Duration) throws {
     let needle = Array(text.utf8)
     let deadline = ContinuousClock.now + timeout
     while true {
@@ -136,7 +142,11 @@ package final class PseudoTerminal {
   }
 
   /// Waits for the child to exit and returns its exit status (128 + N for signal N).
-  package func waitForExit(timeout: Duration = .seconds(10)) throws -> Int32 {
+  package func waitForExit(timeout: Duration = .seconds(10)) async throws -> Int32 {
+    try await offThePool { [self] in try waitForExitBlocking(timeout: timeout) }
+  }
+
+  private func waitForExitBlocking(timeout: Duration) throws -> Int32 {
     let deadline = ContinuousClock.now + timeout
     while status == nil {
       var raw: Int32 = 0

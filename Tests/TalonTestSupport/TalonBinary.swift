@@ -3,7 +3,7 @@ import Foundation
 /// Runs the built `talon` executable, found beside the test runner in the build products
 /// folder (`swift build --build-tests` builds every product); `TALON_BINARY` overrides the path.
 package enum TalonBinary {
-  package struct Outcome {
+  package struct Outcome: Sendable {
     package var status: Int32
     package var standardOutput: String
     package var standardError: String
@@ -24,9 +24,21 @@ package enum TalonBinary {
   /// Runs talon with `arguments` and standard input `input`, waiting for it to exit. The
   /// environment is this process's with `environment` merged in, or exactly `environment`
   /// when `inheriting` is false; it runs in `directory` when one is given.
+  /// The wait happens on a thread of its own, off the concurrency pool.
   package static func run(
     _ arguments: [String], input: String = "", environment: [String: String] = [:],
     inheriting: Bool = true, directory: URL? = nil
+  ) async throws -> Outcome {
+    try await offThePool {
+      try runBlocking(
+        arguments, input: input, environment: environment, inheriting: inheriting,
+        directory: directory)
+    }
+  }
+
+  private static func runBlocking(
+    _ arguments: [String], input: String, environment: [String: String],
+    inheriting: Bool, directory: URL?
   ) throws -> Outcome {
     let process = Process()
     process.executableURL = url

@@ -71,3 +71,19 @@ package final class Signal: Sendable {
     try await withTimeout(seconds, what) { await self.wait() }
   }
 }
+
+/// Runs blocking work (a child process, a read with a deadline) on a thread of its own and
+/// waits for it without holding a thread of the concurrency pool. The pool has one thread per
+/// core, two here: tests that blocked it while waiting starved every other test's async work
+/// (servers that seemed not to listen, cancelled sleeps that did not end).
+package func offThePool<T>(_ work: @escaping @Sendable () throws -> sending T) async throws
+  -> sending T
+{
+  try await withCheckedThrowingContinuation { continuation in
+    Thread.detachNewThread {
+      do { continuation.resume(returning: try work()) } catch {
+        continuation.resume(throwing: error)
+      }
+    }
+  }
+}

@@ -40,8 +40,10 @@ struct RecordingReplayTests {
     }
 
     /// Records a session in `work/` with the campaign file and seed 3.
-    func record(_ statements: String, options: String = "snapshot") throws -> TalonHome.Outcome {
-      try home.run(
+    func record(_ statements: String, options: String = "snapshot") async throws
+      -> TalonHome.Outcome
+    {
+      try await home.run(
         ["--memory", "--seed", "3", "--campaigns", "../shops/corner.json"],
         input: "record start ../recordings/checkout.tw \(options)\n\(statements)", in: work)
     }
@@ -49,10 +51,10 @@ struct RecordingReplayTests {
     func text() throws -> String { try String(contentsOf: recording, encoding: .utf8) }
   }
 
-  @Test func aRecordingWithItsOwnCampaignFileReplaysWithAPlainRun() throws {
+  @Test func aRecordingWithItsOwnCampaignFileReplaysWithAPlainRun() async throws {
     let layout = try Layout()
     defer { layout.home.remove() }
-    let recorded = try layout.record(
+    let recorded = try await layout.record(
       """
       run lib/setup.tw
       session update s1 items=[{sku: A-1, name: Apron, price: 25, quantity: 1}]
@@ -78,7 +80,7 @@ struct RecordingReplayTests {
     #expect(!text.contains("# snapshot"))
 
     // From another folder, with no flags: the header's campaign file and seed are used.
-    let replay = try layout.home.run(["run", layout.recording.path])
+    let replay = try await layout.home.run(["run", layout.recording.path])
     #expect(replay.status == 0, "\(replay.output)\(replay.errors)")
     #expect(replay.output.contains("passed: 1 file"))
     #expect(replay.output.contains("Flat off"))
@@ -87,21 +89,21 @@ struct RecordingReplayTests {
     // Moved away: the replay says which file it needs; --campaigns wins over the header.
     let moved = layout.home.home.appending(path: "moved.json")
     try FileManager.default.moveItem(at: layout.shop, to: moved)
-    let missing = try layout.home.run(["run", layout.recording.path])
+    let missing = try await layout.home.run(["run", layout.recording.path])
     #expect(missing.status == 3)
     #expect(
       missing.errors.contains(
         "the recording's campaign file ../shops/corner.json (\(layout.shop.path)) does not exist;"
           + " give the campaign file with --campaigns FILE"))
-    let given = try layout.home.run(["run", "--campaigns", moved.path, layout.recording.path])
+    let given = try await layout.home.run(["run", "--campaigns", moved.path, layout.recording.path])
     #expect(given.status == 0, "\(given.output)\(given.errors)")
     #expect(!given.errors.contains("warning"))
   }
 
-  @Test func snapshotsFailWhenTheCampaignsChangeAndUpdateRewritesOnlyThem() throws {
+  @Test func snapshotsFailWhenTheCampaignsChangeAndUpdateRewritesOnlyThem() async throws {
     let layout = try Layout()
     defer { layout.home.remove() }
-    let recorded = try layout.record(
+    let recorded = try await layout.record(
       """
       run lib/setup.tw
       session update s1 items=[{sku: A-1, name: Apron, price: 25, quantity: 1}] coupons=[NOPE]
@@ -132,12 +134,12 @@ struct RecordingReplayTests {
     text += "expect $last.effects[1].props.value > 0\n"
     try text.write(to: layout.recording, atomically: false, encoding: .utf8)
 
-    let green = try layout.home.run(["run", layout.recording.path])
+    let green = try await layout.home.run(["run", layout.recording.path])
     #expect(green.status == 0, "\(green.output)\(green.errors)")
 
     try RecordingReplayTests.campaigns(discount: 8).write(
       to: layout.shop, atomically: true, encoding: .utf8)
-    let red = try layout.home.run(["run", layout.recording.path])
+    let red = try await layout.home.run(["run", layout.recording.path])
     #expect(red.status == 1)
     #expect(
       red.errors.contains(
@@ -149,7 +151,7 @@ struct RecordingReplayTests {
         "note: that is a snapshot line; if the change is intended, `talon run --update \(layout.recording.path)` rewrites the snapshot lines"
       ))
 
-    let update = try layout.home.run(["run", "--update", layout.recording.path])
+    let update = try await layout.home.run(["run", "--update", layout.recording.path])
     #expect(update.status == 0, "\(update.output)\(update.errors)")
     #expect(
       update.output.contains(
@@ -167,18 +169,18 @@ struct RecordingReplayTests {
     #expect(updated.contains("\"value\":8}  # snapshot\n"))
     #expect(updated.hasSuffix("expect $last.effects[1].props.value > 0\n"))
 
-    let again = try layout.home.run(["run", layout.recording.path])
+    let again = try await layout.home.run(["run", layout.recording.path])
     #expect(again.status == 0, "\(again.output)\(again.errors)")
-    let unchanged = try layout.home.run(["run", "--update", layout.recording.path])
+    let unchanged = try await layout.home.run(["run", "--update", layout.recording.path])
     #expect(unchanged.status == 0)
     #expect(unchanged.output.contains("snapshots up to date"))
     #expect(try layout.text() == updated)
   }
 
-  @Test func snapshotsNeedASeedAndConnectAndResetAreRefusedWhileRecording() throws {
+  @Test func snapshotsNeedASeedAndConnectAndResetAreRefusedWhileRecording() async throws {
     let layout = try Layout()
     defer { layout.home.remove() }
-    let unseeded = try layout.home.run(
+    let unseeded = try await layout.home.run(
       ["--memory"], input: "record start x.tw snapshot\n", in: layout.work)
     #expect(unseeded.status == 3)
     #expect(unseeded.errors.contains("snapshots need a seeded run"))
@@ -188,7 +190,7 @@ struct RecordingReplayTests {
       ("connect embedded", "connect is refused while recording: it changes the backend"),
       ("reset force", "reset is refused while recording: it empties the store"),
     ] {
-      let refused = try layout.record("profile update bo\n\(command)\n", options: "force")
+      let refused = try await layout.record("profile update bo\n\(command)\n", options: "force")
       #expect(refused.status == 3)
       #expect(refused.errors.contains(reason), "\(refused.errors)")
       #expect(refused.errors.contains("`record stop` first"))
@@ -196,7 +198,7 @@ struct RecordingReplayTests {
     }
 
     // A seeded clock moved before the recording starts is where the replay starts too.
-    let moved = try layout.home.run(
+    let moved = try await layout.home.run(
       ["--memory", "--seed", "1"], input: "clock advance 1d\nrecord start c.tw\nrecord stop\n",
       in: layout.work)
     #expect(moved.status == 0, "\(moved.errors)")
@@ -215,7 +217,7 @@ struct RecordingReplayTests {
     profile update ann
 
     """.write(to: remote, atomically: true, encoding: .utf8)
-    let elsewhere = try layout.home.run(["run", remote.path])
+    let elsewhere = try await layout.home.run(["run", remote.path])
     #expect(elsewhere.status == 0, "\(elsewhere.errors)")
     #expect(
       elsewhere.errors.contains(
@@ -224,7 +226,7 @@ struct RecordingReplayTests {
 
     let plain = layout.work.appending(path: "plain.tw")
     try "profile update ann\n".write(to: plain, atomically: true, encoding: .utf8)
-    let update = try layout.home.run(["run", "--update", plain.path])
+    let update = try await layout.home.run(["run", "--update", plain.path])
     #expect(update.status == 2)
     #expect(update.errors.contains("--update needs a seeded run"))
   }

@@ -5,7 +5,7 @@ import Testing
 /// runs the same evaluator as the terminal, and in a pty), and replaying a recording.
 @Suite("Recording")
 struct RecordingTests {
-  @Test func successfulStatementsAreWrittenAsTypedWithAHeader() throws {
+  @Test func successfulStatementsAreWrittenAsTypedWithAHeader() async throws {
     let home = try TalonHome()
     defer { home.remove() }
     let file = home.home.appending(path: "session.tw")
@@ -23,7 +23,7 @@ struct RecordingTests {
       echo not recorded
 
       """
-    let outcome = try home.run(
+    let outcome = try await home.run(
       ["--memory", "--seed", "7"], input: script)
     #expect(outcome.status == 0, "\(outcome.errors)")
     #expect(outcome.output.contains("recording to \(file.path)"))
@@ -46,30 +46,31 @@ struct RecordingTests {
     #expect((attributes[.posixPermissions] as? Int) == 0o600)
   }
 
-  @Test func anExistingFileIsKeptUnlessForcedAndAUsedStoreIsNamed() throws {
+  @Test func anExistingFileIsKeptUnlessForcedAndAUsedStoreIsNamed() async throws {
     let home = try TalonHome()
     defer { home.remove() }
     let file = home.home.appending(path: "kept.tw")
     try "# mine\n".write(to: file, atomically: true, encoding: .utf8)
-    let refused = try home.run(["--memory"], input: "record start \(file.path)\n")
+    let refused = try await home.run(["--memory"], input: "record start \(file.path)\n")
     #expect(refused.status == 3)
     #expect(refused.errors.contains("kept.tw exists; `record start"))
     #expect(try String(contentsOf: file, encoding: .utf8) == "# mine\n")
 
-    let forced = try home.run(
+    let forced = try await home.run(
       ["--memory"], input: "profile update bo\nrecord start \(file.path) force\nrecord stop\n")
     #expect(forced.status == 0)
     #expect(forced.output.contains("warning: the store was not fresh"))
     #expect(try String(contentsOf: file, encoding: .utf8).hasPrefix("# talon recording"))
   }
 
-  @Test func aRecordingOfAFreshSeededShellReplaysToTheSameResults() throws {
+  @Test func aRecordingOfAFreshSeededShellReplaysToTheSameResults() async throws {
     let home = try TalonHome()
     defer { home.remove() }
     let file = home.home.appending(path: "explore.tw")
-    let shell = try home.start(["--memory", "--seed", "5", "--output", "json"])
-    try shell.enter("record start \(file.path)", expecting: "recording to")
-    try shell.enter("profile update amy tier=gold", expecting: "}", prompt: "talon embedded amy> ")
+    let shell = try await home.start(["--memory", "--seed", "5", "--output", "json"])
+    try await shell.enter("record start \(file.path)", expecting: "recording to")
+    try await shell.enter(
+      "profile update amy tier=gold", expecting: "}", prompt: "talon embedded amy> ")
     // Each key goes in once the prompt shows, as a person types.
     for (line, result) in [
       ("use session new", "\"s-"),
@@ -81,14 +82,14 @@ struct RecordingTests {
       ("record stop", "recording stopped"),
     ] {
       try shell.send(line + "\r")
-      try shell.waitFor(result)
-      try shell.waitFor("talon embedded amy/s-")
-      try shell.waitFor("> ")
+      try await shell.waitFor(result)
+      try await shell.waitFor("talon embedded amy/s-")
+      try await shell.waitFor("> ")
     }
     try shell.send("\u{04}")
-    #expect(try shell.waitForExit() == 0)
+    #expect(try await shell.waitForExit() == 0)
 
-    let replay = try home.run(
+    let replay = try await home.run(
       ["--memory", "--seed", "5", "--output", "json"],
       input: try String(contentsOf: file, encoding: .utf8))
     #expect(replay.status == 0, "\(replay.errors)")

@@ -48,12 +48,12 @@ struct RemoteShellTests {
     }
   }
 
-  @Test func dashCWithVerboseTracesTheRequestWithTheKeyMasked() throws {
+  @Test func dashCWithVerboseTracesTheRequestWithTheKeyMasked() async throws {
     let home = try TalonHome()
     defer { home.remove() }
     let server = try Server(home: home, key: "serve-key-1")
     defer { server.stop() }
-    let outcome = try home.run(
+    let outcome = try await home.run(
       [
         "--url", server.url, "--api-key", "serve-key-1", "--verbose", "--output", "json", "-c",
         "profile update zed tier=gold",
@@ -66,31 +66,31 @@ struct RemoteShellTests {
     #expect(!outcome.errors.contains("serve-key-1"))
   }
 
-  @Test func theInteractiveShellTalksToTheServerAndRefusesReset() throws {
+  @Test func theInteractiveShellTalksToTheServerAndRefusesReset() async throws {
     let home = try TalonHome()
     defer { home.remove() }
     let server = try Server(home: home, key: "serve-key-2")
     defer { server.stop() }
     let keyFile = home.home.appending(path: "key")
     try "serve-key-2\n".write(to: keyFile, atomically: true, encoding: .utf8)
-    let shell = try home.start(
+    let shell = try await home.start(
       ["--url", server.url, "--api-key-file", keyFile.path], prompt: "talon 127.0.0.1> ")
-    try shell.enter(
+    try await shell.enter(
       "profile update zoe", expecting: "profile zoe",
       prompt: "talon 127.0.0.1 zoe> ")
-    try shell.enter(
+    try await shell.enter(
       "reset force", expecting: "has no test control",
       prompt: "talon 127.0.0.1 zoe> ")
-    try shell.enter(
+    try await shell.enter(
       "echo serve-key-2", expecting: "\r\nserve-key-2\r\n", prompt: "talon 127.0.0.1 zoe> ")
     try shell.send("\u{04}")
-    #expect(try shell.waitForExit() == 0)
+    #expect(try await shell.waitForExit() == 0)
     let history = try String(contentsOf: home.historyFile, encoding: .utf8)
     #expect(history.contains("profile\\040update\\040zoe"))
     #expect(!history.contains("serve-key-2"))
   }
 
-  @Test func ctrlCCancelsARequestInFlight() throws {
+  @Test func ctrlCCancelsARequestInFlight() async throws {
     let home = try TalonHome()
     defer { home.remove() }
     // A socket that listens but never accepts: connections complete, answers never come.
@@ -99,35 +99,35 @@ struct RemoteShellTests {
     let port = listener.port
 
     // Started with --url: `connect` would check the key first, and that read never answers.
-    let shell = try home.start(
+    let shell = try await home.start(
       ["--memory", "--url", "http://127.0.0.1:\(port)", "--api-key", "k"],
       prompt: "talon 127.0.0.1> ")
     // The echo proves the statement runs (the terminal has left editing mode), so the
     // Ctrl-C below is a SIGINT and not a key for the line editor.
-    try shell.enter("repeat 1 {", expecting: "... ", prompt: "")
-    try shell.enter("echo requesting", expecting: "... ", prompt: "")
-    try shell.enter("profile update hung", expecting: "... ", prompt: "")
-    try shell.enter("}", expecting: "requesting\r\n", prompt: "")
+    try await shell.enter("repeat 1 {", expecting: "... ", prompt: "")
+    try await shell.enter("echo requesting", expecting: "... ", prompt: "")
+    try await shell.enter("profile update hung", expecting: "... ", prompt: "")
+    try await shell.enter("}", expecting: "requesting\r\n", prompt: "")
     let interrupted = ContinuousClock.now
     try shell.send("\u{03}")
-    try shell.waitFor("cancelled", timeout: .seconds(2))
-    try shell.waitFor("talon 127.0.0.1", timeout: .seconds(2))
+    try await shell.waitFor("cancelled", timeout: .seconds(2))
+    try await shell.waitFor("talon 127.0.0.1", timeout: .seconds(2))
     #expect(ContinuousClock.now - interrupted < .seconds(1))
-    try shell.enter(
+    try await shell.enter(
       "connect embedded", expecting: "connected to embedded", prompt: "talon embedded> ")
-    try shell.enter("echo alive", expecting: "\r\nalive\r\n")
+    try await shell.enter("echo alive", expecting: "\r\nalive\r\n")
   }
 
-  @Test func sigtermWhileACommandRunsExitsWithStatusZero() throws {
+  @Test func sigtermWhileACommandRunsExitsWithStatusZero() async throws {
     let home = try TalonHome()
     defer { home.remove() }
-    let shell = try home.start()
-    try shell.enter("repeat 1 {", expecting: "... ", prompt: "")
-    try shell.enter("echo sleeping now", expecting: "... ", prompt: "")
-    try shell.enter("sleep 30", expecting: "... ", prompt: "")
-    try shell.enter("}", expecting: "sleeping now", prompt: "")
+    let shell = try await home.start()
+    try await shell.enter("repeat 1 {", expecting: "... ", prompt: "")
+    try await shell.enter("echo sleeping now", expecting: "... ", prompt: "")
+    try await shell.enter("sleep 30", expecting: "... ", prompt: "")
+    try await shell.enter("}", expecting: "sleeping now", prompt: "")
     kill(shell.pid, SIGTERM)
-    #expect(try shell.waitForExit() == 0)
+    #expect(try await shell.waitForExit() == 0)
     let history = try String(contentsOf: home.historyFile, encoding: .utf8)
     #expect(history.contains("sleep\\04030"))
   }

@@ -12,37 +12,37 @@ struct ScreenTests {
     home = try TalonHome()
   }
 
-  @Test func theShellStartsWithABanner() throws {
+  @Test func theShellStartsWithABanner() async throws {
     defer { home.remove() }
-    let shell = try home.start(prompt: "")
-    try shell.waitFor(
+    let shell = try await home.start(prompt: "")
+    try await shell.waitFor(
       "talon \(TalonVersion.current) · embedded (memory) · campaigns: Demo shop · type help")
-    try shell.waitFor("talon embedded> ")
+    try await shell.waitFor("talon embedded> ")
     // Piped input gets no banner.
-    let piped = try home.run(["--memory"], input: "echo hi\n")
+    let piped = try await home.run(["--memory"], input: "echo hi\n")
     #expect(piped.output == "hi\n")
   }
 
-  @Test func resultsTallerThanTheTerminalGoThroughThePagerUntilItIsOff() throws {
+  @Test func resultsTallerThanTheTerminalGoThroughThePagerUntilItIsOff() async throws {
     defer { home.remove() }
-    let shell = try home.start(environment: ["PAGER": "sed 's/^/paged: /'"])
+    let shell = try await home.start(environment: ["PAGER": "sed 's/^/paged: /'"])
     // `help` is taller than the 30-row terminal: paged.
-    try shell.enter("help", expecting: "paged: Commands:")
+    try await shell.enter("help", expecting: "paged: Commands:")
     // A short result is not.
-    try shell.enter("echo short", expecting: "\r\nshort\r\n")
-    try shell.enter("set pager off", expecting: "pager: off")
-    try shell.enter("help", expecting: "\r\nCommands:\r\n")
-    try shell.enter("set pager on", expecting: "pager: sed 's/^/paged: /'")
-    try shell.enter("help", expecting: "paged: Commands:")
+    try await shell.enter("echo short", expecting: "\r\nshort\r\n")
+    try await shell.enter("set pager off", expecting: "pager: off")
+    try await shell.enter("help", expecting: "\r\nCommands:\r\n")
+    try await shell.enter("set pager on", expecting: "pager: sed 's/^/paged: /'")
+    try await shell.enter("help", expecting: "paged: Commands:")
   }
 
-  @Test func clearClearsTheScreenAndIsRefusedInAFile() throws {
+  @Test func clearClearsTheScreenAndIsRefusedInAFile() async throws {
     defer { home.remove() }
-    let shell = try home.start()
-    try shell.enter("clear", expecting: "\u{1B}[H\u{1B}[2J")
+    let shell = try await home.start()
+    try await shell.enter("clear", expecting: "\u{1B}[H\u{1B}[2J")
     let script = home.home.appending(path: "clear.tw")
     try Data("clear\n".utf8).write(to: script)
-    let run = try home.run(["run", script.path])
+    let run = try await home.run(["run", script.path])
     #expect(run.status == 2)
     #expect(
       run.errors.contains("works only in the interactive shell")

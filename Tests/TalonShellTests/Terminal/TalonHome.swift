@@ -40,10 +40,10 @@ struct TalonHome {
   func start(
     _ arguments: [String] = ["--memory", "--seed", "1"], environment extra: [String: String] = [:],
     prompt: String = "talon embedded> "
-  ) throws -> PseudoTerminal {
+  ) async throws -> PseudoTerminal {
     let terminal = try PseudoTerminal(
       executable: Self.executable, arguments: arguments, environment: environment(extra))
-    if !prompt.isEmpty { try terminal.waitFor(prompt) }
+    if !prompt.isEmpty { try await terminal.waitFor(prompt) }
     return terminal
   }
 
@@ -55,8 +55,10 @@ struct TalonHome {
 
   /// Runs `talon ARGUMENTS` with standard input from a pipe holding `input`, in `directory`
   /// (by default the test's own working directory).
-  func run(_ arguments: [String], input: String = "", in directory: URL? = nil) throws -> Outcome {
-    let outcome = try TalonBinary.run(
+  func run(_ arguments: [String], input: String = "", in directory: URL? = nil) async throws
+    -> Outcome
+  {
+    let outcome = try await TalonBinary.run(
       arguments, input: input, environment: environment(), inheriting: false,
       directory: directory)
     return Outcome(
