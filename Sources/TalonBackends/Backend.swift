@@ -46,6 +46,7 @@ package struct Backend: Sendable {
       var configuration = EngineConfiguration(
         store: embedded.store, campaigns: embedded.campaigns, seed: embedded.seed,
         clockStart: embedded.clockStart)
+      configuration.adoptCampaigns = embedded.adoptCampaigns
       switch embedded.store {
       case .memory: place = "memory"
       case .file(let path):

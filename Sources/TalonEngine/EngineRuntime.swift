@@ -33,6 +33,39 @@ final class EngineRuntime: Sendable {
     state.withLock { $0 = initial }
   }
 
+  /// The clock and the random source as plain values, to keep in a store several instances
+  /// share (`SharedState`).
+  struct Snapshot: Codable, Sendable, Equatable {
+    /// The virtual clock's time, nil when the clock is the real one plus `offset`.
+    var virtualNow: Date?
+    var offset: TimeInterval
+    /// The seeded random source's position (decimal, as JSON numbers lose 64-bit integers).
+    var random: String?
+  }
+
+  /// Where the clock and the random source stand now.
+  func snapshot() -> Snapshot {
+    state.withLock { Self.snapshot(of: $0) }
+  }
+
+  /// Where they stood at the start (and stand again after ``restart()``).
+  var initialSnapshot: Snapshot { Self.snapshot(of: initial) }
+
+  /// Moves the clock and the random source to `snapshot`.
+  func load(_ snapshot: Snapshot) {
+    state.withLock { state in
+      state.virtualNow = snapshot.virtualNow
+      state.offset = snapshot.offset
+      state.random = snapshot.random.flatMap(UInt64.init).map { SeededRandom(seed: $0) }
+    }
+  }
+
+  private static func snapshot(of state: State) -> Snapshot {
+    Snapshot(
+      virtualNow: state.virtualNow, offset: state.offset,
+      random: state.random.map { String($0.position) })
+  }
+
   func now() -> Date {
     state.withLock { state in
       state.virtualNow ?? Date().addingTimeInterval(state.offset)
