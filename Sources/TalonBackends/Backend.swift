@@ -7,7 +7,8 @@ import TalonHTTP
 /// it, and its optional abilities. The one place where the shell, `talon run` and `talon serve`
 /// open the embedded engine or a remote client (``open(_:)``).
 ///
-/// Abilities: the embedded engine can be reset and asked whether it is fresh, and has a clock
+/// Abilities: the embedded engine can be reset, asked whether it is fresh and saved and restored
+/// whole (`saveState`), and has a clock
 /// (`BackendClock`); a remote backend can be reset and has a clock when it is a `talon serve
 /// --test-control` (the first use finds out; otherwise they fail with a message that says so). Statements prefer to run where the
 /// backend works (`taskExecutor`): the engine's own thread or the HTTP client's event loop.
@@ -32,6 +33,9 @@ package struct Backend: Sendable {
   package let isFresh: (@Sendable () async throws -> Bool)?
   /// The clock `clock` statements read and move (embedded, or a remote test-control server).
   package let clock: (any BackendClock)?
+  /// Saves the whole state and gives what puts it back (embedded only): presenter mode's
+  /// `b` and `g N`, and its return from the shell.
+  package let saveState: StateSaver?
   /// Where statements should run: the engine's thread or the HTTP client's event loop.
   package let taskExecutor: (any TaskExecutor)?
   private let release: @Sendable () async -> Void
@@ -57,6 +61,10 @@ package struct Backend: Sendable {
         campaigns: engine.campaigns, reload: { try await engine.reload($0) },
         reset: { try await engine.reset() },
         isFresh: { try await engine.isFresh() }, clock: engine,
+        saveState: {
+          let snapshot = try await engine.snapshot()
+          return { try await engine.restore(snapshot) }
+        },
         taskExecutor: engine.preferredTaskExecutor,
         release: { engine.close() })
     case .remote(let configuration):
@@ -65,7 +73,7 @@ package struct Backend: Sendable {
         api: client, name: host(of: configuration.url), description: configuration.url,
         apiKey: configuration.apiKey, campaigns: nil, reload: nil,
         reset: { try await client.resetServer() },
-        isFresh: nil, clock: client,
+        isFresh: nil, clock: client, saveState: nil,
         taskExecutor: client.taskExecutor, release: { try? await client.shutdown() })
     }
   }
@@ -77,6 +85,9 @@ package struct Backend: Sendable {
 
   /// Whether this is the embedded engine.
   package var isEmbedded: Bool { campaigns != nil }
+
+  /// Saves a backend's whole state now and returns what restores it.
+  package typealias StateSaver = @Sendable () async throws -> @Sendable () async throws -> Void
 
   /// Closes the store or shuts the HTTP client down; later calls fail. Call it once.
   package func shutdown() async {

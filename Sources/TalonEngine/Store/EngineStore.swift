@@ -13,8 +13,8 @@ import TalonAPI
 /// another connection (another process) committed to the file (`PRAGMA data_version`) and after
 /// any failed transaction, so it never shows what the file does not hold.
 final class EngineStore: Sendable {
-  private let queue: DatabaseQueue
-  private let cache = Mutex(RecordCache())
+  let queue: DatabaseQueue
+  let cache = Mutex(RecordCache())
   /// Beyond this many cached records the cache starts over.
   static let cacheLimit = 8192
 
