@@ -5,7 +5,8 @@ SOURCES := Package.swift Sources Tests Plugins
 # tmux to drive the shell in a pseudo-terminal in tests.
 APT_PACKAGES := libedit-dev pkg-config tmux
 
-.PHONY: run build test lint format deps test-deps bench fuzz clean sdk-conformance openapi
+.PHONY: run build test lint format deps test-deps bench fuzz clean sdk-conformance openapi \
+  postgres-deps postgres-check
 
 run: deps build
 	@.build/debug/talon $(ARGS)
@@ -15,12 +16,18 @@ build: deps
 
 # Lint, build, every test, today's official SDK against `talon serve` (see `sdk-conformance`),
 # then libFuzzer over the script parser for TEST_FUZZ_SECONDS (a crash, a hang or a leak fails
-# the run; see `fuzz`).
-test: deps test-deps lint
+# the run; see `fuzz`). The tests run beside a throw-away PostgreSQL cluster (scripts/with-postgres:
+# TALON_TEST_POSTGRES names it), so the PostgreSQL store's tests run too, never skipped.
+test: deps test-deps postgres-deps lint
 	$(SWIFT) build --build-tests
-	TALON_REQUIRE_CHROMIUM=1 $(SWIFT) test --skip-build
+	scripts/with-postgres env TALON_REQUIRE_CHROMIUM=1 $(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory sdk-conformance
 	$(call fuzz-script,$(TEST_FUZZ_SECONDS))
+
+# Only the PostgreSQL store's tests, beside their own throw-away cluster.
+postgres-check: deps postgres-deps
+	$(SWIFT) build --build-tests
+	scripts/with-postgres $(SWIFT) test --skip-build --filter TalonPostgresTests
 
 # Today's official Python SDK (talon-one-sdk, every dependency pinned in SDK_REQUIREMENTS) in a
 # virtual environment under .build, rebuilt when the requirements change; then the pytest suite
@@ -90,6 +97,21 @@ test-deps:
 	      { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; } || exit 1; \
 	  else \
 	    echo "missing Debian package; run: sudo apt-get update && sudo apt-get install -y chromium"; \
+	    exit 1; \
+	  fi; \
+	}
+
+# PostgreSQL's server programs (Debian's package; /usr/lib/postgresql/VERSION/bin), for the tests
+# of the PostgreSQL store: installed as root, or the exact command is printed.
+postgres-deps:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing postgresql"; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get install -y -q postgresql >/dev/null 2>&1 || \
+	      { apt-get update -q >/dev/null && apt-get install -y -q postgresql >/dev/null; } || exit 1; \
+	  else \
+	    echo "missing Debian package; run: sudo apt-get update && sudo apt-get install -y postgresql"; \
 	    exit 1; \
 	  fi; \
 	}

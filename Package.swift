@@ -17,6 +17,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     // Wire models, JSONValue, the IntegrationAPI protocol and the bundled reference document.
@@ -148,7 +149,22 @@ let package = Package(
         .product(name: "UnixSignals", package: "swift-service-lifecycle"),
       ],
       path: "Tests/TalonTestSupport"),
-    .testTarget(name: "TalonEngineTests", dependencies: ["TalonEngine", "TalonAPI"]),
+    .testTarget(
+      name: "TalonEngineTests",
+      dependencies: ["TalonEngine", "TalonAPI", .product(name: "GRDB", package: "GRDB.swift")]),
+    // The engine's store on a PostgreSQL database (postgres-nio): its connection, the password's
+    // sources and the schema's migrations. The only module that imports PostgresNIO.
+    .target(
+      name: "TalonPostgres",
+      dependencies: [
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ]),
+    // Runs against the throw-away cluster `make test` and `make postgres-check` start
+    // (TALON_TEST_POSTGRES); the suites that need a server are disabled without it.
+    .testTarget(name: "TalonPostgresTests", dependencies: ["TalonPostgres"]),
     // Runs the built `talon` binary end to end.
     // The differential and crash tests also call the engine in process and the HTTP client.
     .testTarget(

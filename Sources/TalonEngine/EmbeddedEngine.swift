@@ -14,6 +14,8 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
   public var campaigns: CampaignPack { pack.withLock { $0 } }
   private let pack: Mutex<CampaignPack>
   private let store: EngineStore
+  /// The application whose data this engine reads and writes in its store.
+  public let applicationId: Int
   private let runtime: EngineRuntime
   /// The thread every call runs on, one at a time (see `perform`).
   public let executor = EngineExecutor(name: "talon-engine")
@@ -22,9 +24,10 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
   public init(configuration: EngineConfiguration) throws {
     pack = Mutex(configuration.campaigns)
     runtime = EngineRuntime(seed: configuration.seed, clockStart: configuration.clockStart)
-    store = try EngineStore(location: configuration.store)
     let pack = configuration.campaigns
-    try store.writeSync { store in try Self.syncCoupons(pack, store) }
+    applicationId = pack.application.id
+    store = try EngineStore(location: configuration.store, legacyApplication: applicationId)
+    try store.writeSync(application: applicationId) { store in try Self.syncCoupons(pack, store) }
   }
 
   deinit {
@@ -51,7 +54,7 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
     try await withTaskExecutorPreference(executor) {
       await gate.enter()
       defer { gate.leave() }
-      return try store.writeSync(commit: commit, body)
+      return try store.writeSync(application: applicationId, commit: commit, body)
     }
   }
 

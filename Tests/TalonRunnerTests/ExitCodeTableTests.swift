@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TalonRunner
 import Testing
 
@@ -93,14 +94,21 @@ struct ExitCodeTableTests {
   func cancellingIsOneHundredThirty(_ depth: Depth) async throws {
     let files = depth.files(with: "profile update started\nsleep 30")
     let harness = RunnerHarness(files: Dictionary(uniqueKeysWithValues: files + [("z.tw", "")]))
-    let task = Task { await harness.run(RunOptions(files: ["top.tw", "z.tw"])) }
-    let deadline = ContinuousClock.now + .seconds(20)
+    let finished = Mutex(false)
+    let task = Task {
+      let outcome = await harness.run(RunOptions(files: ["top.tw", "z.tw"]))
+      finished.withLock { $0 = true }
+      return outcome
+    }
     // Results inside blocks and scripts print when their top-level statement ends: wait for
-    // the API call instead.
-    while harness.calls.count == 0 && ContinuousClock.now < deadline {
+    // the API call instead (or for the run to end early, which the next line reports). The
+    // whole suite runs in parallel on two cores, so the bound is generous.
+    let deadline = ContinuousClock.now + .seconds(90)
+    while harness.calls.count == 0 && !finished.withLock({ $0 }) && ContinuousClock.now < deadline {
       try await Task.sleep(for: .milliseconds(5))
     }
-    try #require(harness.calls.count == 1)
+    try #require(
+      harness.calls.count == 1, "no API call started\n\(harness.output)\n\(harness.errors)")
     task.cancel()
     let outcome = await task.value
     #expect(outcome.exitCode == 130)

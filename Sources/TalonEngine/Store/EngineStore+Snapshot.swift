@@ -9,10 +9,11 @@ extension EngineStore {
     return copy
   }
 
-  /// Makes the database what ``snapshot()`` copied, page for page, and drops the cache of
+  /// Makes the database (every application's rows) what ``snapshot()`` copied, page for page,
+  /// and drops the caches of
   /// decoded records (they belong to the state being left).
   func restore(_ copy: DatabaseQueue) throws {
-    defer { cache.withLock { $0 = RecordCache() } }
+    defer { caches.withLock { $0 = [:] } }
     try copy.backup(to: queue)
   }
 }

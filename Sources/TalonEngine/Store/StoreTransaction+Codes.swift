@@ -29,8 +29,9 @@ extension StoreTransaction {
       return coupon
     }
     let coupon = try Row.fetchOne(
-      try statement("SELECT id, value, usageCounter, data FROM coupon WHERE value = ?"),
-      arguments: [value]
+      try statement(
+        "SELECT id, value, usageCounter, data FROM coupon WHERE applicationId = ? AND value = ?"),
+      arguments: [application, value]
     ).map(coupon(from:))
     if let coupon {
       cache.records.couponCounters[value] = CouponCounter(
@@ -46,8 +47,11 @@ extension StoreTransaction {
   /// Inserts a new coupon (its id and counter are assigned here).
   func insert(_ coupon: Coupon) throws -> Coupon {
     try run(
-      "INSERT INTO coupon (value, campaignId, usageCounter, data) VALUES (?, ?, 0, ?)",
-      [coupon.value, coupon.campaignId, try encode(coupon)])
+      """
+      INSERT INTO coupon (applicationId, value, campaignId, usageCounter, data)
+      VALUES (?, ?, ?, 0, ?)
+      """,
+      [application, coupon.value, coupon.campaignId, try encode(coupon)])
     var stored = coupon
     stored.id = Int(db.lastInsertedRowID)
     stored.usageCounter = 0
@@ -61,22 +65,30 @@ extension StoreTransaction {
     cache.records.couponCounters[coupon.value] = nil
     try run(
       """
-      INSERT INTO coupon (value, campaignId, usageCounter, data) VALUES (?, ?, 0, ?)
-      ON CONFLICT(value) DO UPDATE SET campaignId = excluded.campaignId, data = excluded.data
-      """, [coupon.value, coupon.campaignId, try encode(coupon)])
+      INSERT INTO coupon (applicationId, value, campaignId, usageCounter, data)
+      VALUES (?, ?, ?, 0, ?)
+      ON CONFLICT(applicationId, value)
+      DO UPDATE SET campaignId = excluded.campaignId, data = excluded.data
+      """, [application, coupon.value, coupon.campaignId, try encode(coupon)])
   }
 
   func codeExists(_ value: String) throws -> Bool {
     try Bool.fetchOne(
       try statement(
-        "SELECT EXISTS(SELECT 1 FROM coupon WHERE value = ?) OR EXISTS(SELECT 1 FROM referral WHERE code = ?)"
-      ), arguments: [value, value]) ?? false
+        """
+        SELECT EXISTS(SELECT 1 FROM coupon WHERE applicationId = ? AND value = ?)
+          OR EXISTS(SELECT 1 FROM referral WHERE applicationId = ? AND code = ?)
+        """
+      ), arguments: [application, value, application, value]) ?? false
   }
 
   func addCouponUsage(_ value: String, _ delta: Int) throws {
     cache.records.couponCounters[value] = nil
     try run(
-      "UPDATE coupon SET usageCounter = MAX(0, usageCounter + ?) WHERE value = ?", [delta, value])
+      """
+      UPDATE coupon SET usageCounter = MAX(0, usageCounter + ?)
+      WHERE applicationId = ? AND value = ?
+      """, [delta, application, value])
   }
 
   // MARK: Reservations
@@ -84,35 +96,50 @@ extension StoreTransaction {
   func hasReservation(coupon: String, profile: String) throws -> Bool {
     try Bool.fetchOne(
       try statement(
-        "SELECT EXISTS(SELECT 1 FROM reservation WHERE couponValue = ? AND profileId = ?)"),
-      arguments: [coupon, profile]) ?? false
+        """
+        SELECT EXISTS(SELECT 1 FROM reservation
+          WHERE applicationId = ? AND couponValue = ? AND profileId = ?)
+        """),
+      arguments: [application, coupon, profile]) ?? false
   }
 
   func reserve(coupon: String, profile: String) throws {
     try run(
-      "INSERT OR IGNORE INTO reservation (couponValue, profileId) VALUES (?, ?)", [coupon, profile])
+      "INSERT OR IGNORE INTO reservation (applicationId, couponValue, profileId) VALUES (?, ?, ?)",
+      [application, coupon, profile])
   }
 
   func unreserve(coupon: String, profile: String) throws {
-    try run("DELETE FROM reservation WHERE couponValue = ? AND profileId = ?", [coupon, profile])
+    try run(
+      "DELETE FROM reservation WHERE applicationId = ? AND couponValue = ? AND profileId = ?",
+      [application, coupon, profile])
   }
 
   func deleteReservations(profile: String) throws {
-    try run("DELETE FROM reservation WHERE profileId = ?", [profile])
+    try run(
+      "DELETE FROM reservation WHERE applicationId = ? AND profileId = ?", [application, profile])
   }
 
   /// Coupon values the profile reserved, in reservation order.
   func reservedCoupons(profile: String) throws -> [String] {
     try String.fetchAll(
-      try statement("SELECT couponValue FROM reservation WHERE profileId = ? ORDER BY rowid"),
-      arguments: [profile])
+      try statement(
+        """
+        SELECT couponValue FROM reservation WHERE applicationId = ? AND profileId = ?
+        ORDER BY rowid
+        """),
+      arguments: [application, profile])
   }
 
   /// Profiles holding a reservation of the coupon, in reservation order.
   func reservingProfiles(coupon: String) throws -> [String] {
     try String.fetchAll(
-      try statement("SELECT profileId FROM reservation WHERE couponValue = ? ORDER BY rowid"),
-      arguments: [coupon])
+      try statement(
+        """
+        SELECT profileId FROM reservation WHERE applicationId = ? AND couponValue = ?
+        ORDER BY rowid
+        """),
+      arguments: [application, coupon])
   }
 
   // MARK: Referrals
@@ -126,22 +153,31 @@ extension StoreTransaction {
 
   func referral(code: String) throws -> Referral? {
     try Row.fetchOne(
-      try statement("SELECT id, usageCounter, data FROM referral WHERE code = ?"), arguments: [code]
+      try statement(
+        "SELECT id, usageCounter, data FROM referral WHERE applicationId = ? AND code = ?"),
+      arguments: [application, code]
     ).map(referral(from:))
   }
 
   func referrals(advocate: String) throws -> [Referral] {
     try Row.fetchAll(
-      try statement("SELECT id, usageCounter, data FROM referral WHERE advocate = ? ORDER BY id"),
-      arguments: [advocate]
+      try statement(
+        """
+        SELECT id, usageCounter, data FROM referral WHERE applicationId = ? AND advocate = ?
+        ORDER BY id
+        """),
+      arguments: [application, advocate]
     ).map(referral(from:))
   }
 
   func insert(_ referral: Referral) throws -> Referral {
     try run(
-      "INSERT INTO referral (code, campaignId, advocate, usageCounter, data) VALUES (?, ?, ?, 0, ?)",
+      """
+      INSERT INTO referral (applicationId, code, campaignId, advocate, usageCounter, data)
+      VALUES (?, ?, ?, ?, 0, ?)
+      """,
       [
-        referral.code, referral.campaignId, referral.advocateProfileIntegrationId,
+        application, referral.code, referral.campaignId, referral.advocateProfileIntegrationId,
         try encode(referral),
       ])
     var stored = referral
@@ -152,6 +188,9 @@ extension StoreTransaction {
 
   func addReferralUsage(id: Int, _ delta: Int) throws {
     try run(
-      "UPDATE referral SET usageCounter = MAX(0, usageCounter + ?) WHERE id = ?", [delta, id])
+      """
+      UPDATE referral SET usageCounter = MAX(0, usageCounter + ?)
+      WHERE id = ? AND applicationId = ?
+      """, [delta, id, application])
   }
 }

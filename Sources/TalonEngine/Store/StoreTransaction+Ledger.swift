@@ -12,8 +12,11 @@ extension StoreTransaction {
     var result: [Int: Int] = [:]
     let rows = try Row.fetchAll(
       try statement(
-        "SELECT programId, SUM(amount) AS total FROM ledger WHERE profileId = ? GROUP BY programId"),
-      arguments: [profile])
+        """
+        SELECT programId, SUM(amount) AS total FROM ledger
+        WHERE applicationId = ? AND profileId = ? GROUP BY programId
+        """),
+      arguments: [application, profile])
     for row in rows { result[row["programId"]] = row["total"] }
     cache.records.balances[profile] = result
     return result
@@ -26,9 +29,9 @@ extension StoreTransaction {
       try statement(
         """
         SELECT programId, -SUM(amount) AS total FROM ledger
-        WHERE profileId = ? AND amount < 0 GROUP BY programId
+        WHERE applicationId = ? AND profileId = ? AND amount < 0 GROUP BY programId
         """),
-      arguments: [profile])
+      arguments: [application, profile])
     for row in rows { result[row["programId"]] = row["total"] }
     return result
   }
@@ -39,9 +42,9 @@ extension StoreTransaction {
       try statement(
         """
         SELECT id, sessionId, eventId, amount, reason, created FROM ledger
-        WHERE profileId = ? AND programId = ? ORDER BY id
+        WHERE applicationId = ? AND profileId = ? AND programId = ? ORDER BY id
         """),
-      arguments: [profile, program]
+      arguments: [application, profile, program]
     ).map { row in
       LedgerRow(
         id: row["id"], profileId: profile, programId: program, sessionId: row["sessionId"],
@@ -53,12 +56,14 @@ extension StoreTransaction {
   /// The internal id of a stored profile or session (its SQLite rowid, which an upsert keeps).
   func rowId(profile: String) throws -> Int? {
     try Int.fetchOne(
-      try statement("SELECT rowid FROM profile WHERE integrationId = ?"), arguments: [profile])
+      try statement("SELECT rowid FROM profile WHERE applicationId = ? AND integrationId = ?"),
+      arguments: [application, profile])
   }
 
   func rowId(session: String) throws -> Int? {
     try Int.fetchOne(
-      try statement("SELECT rowid FROM session WHERE integrationId = ?"), arguments: [session])
+      try statement("SELECT rowid FROM session WHERE applicationId = ? AND integrationId = ?"),
+      arguments: [application, session])
   }
 
   func insertLedger(
@@ -68,9 +73,11 @@ extension StoreTransaction {
     cache.records.balances[profile] = nil
     try run(
       """
-      INSERT INTO ledger (profileId, programId, sessionId, eventId, amount, reason, created)
-      VALUES (?, ?, ?, ?, ?, ?, ?)
-      """, [profile, program, session, event, amount, reason, now.timeIntervalSince1970])
+      INSERT INTO ledger
+        (applicationId, profileId, programId, sessionId, eventId, amount, reason, created)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      """,
+      [application, profile, program, session, event, amount, reason, now.timeIntervalSince1970])
     return LedgerRow(
       id: Int(db.lastInsertedRowID), profileId: profile, programId: program, sessionId: session,
       eventId: event, amount: amount, reason: reason, created: now)
@@ -79,7 +86,7 @@ extension StoreTransaction {
   /// Removes the entries a session committed; returns the profiles whose balances changed.
   func deleteLedger(session: String) throws {
     cache.records.balances = [:]
-    try run("DELETE FROM ledger WHERE sessionId = ?", [session])
+    try run("DELETE FROM ledger WHERE applicationId = ? AND sessionId = ?", [application, session])
   }
 
   // MARK: Counters
@@ -88,8 +95,12 @@ extension StoreTransaction {
     let key = CounterKey(campaign: campaign, action: action, entity: entity)
     if let cached = cache.records.counters[key] { return cached }
     let text = try String.fetchOne(
-      try statement("SELECT value FROM counter WHERE campaignId = ? AND action = ? AND entity = ?"),
-      arguments: [campaign, action, entity])
+      try statement(
+        """
+        SELECT value FROM counter
+        WHERE applicationId = ? AND campaignId = ? AND action = ? AND entity = ?
+        """),
+      arguments: [application, campaign, action, entity])
     let value = text.flatMap { Decimal(string: $0) } ?? 0
     cache.records.counters[key] = value
     return value
@@ -103,7 +114,10 @@ extension StoreTransaction {
     cache.records.counters[
       CounterKey(campaign: delta.campaignId, action: delta.action, entity: delta.entity)] = nil
     try run(
-      "INSERT OR REPLACE INTO counter (campaignId, action, entity, value) VALUES (?, ?, ?, ?)",
-      [delta.campaignId, delta.action, delta.entity, "\(next)"])
+      """
+      INSERT OR REPLACE INTO counter (applicationId, campaignId, action, entity, value)
+      VALUES (?, ?, ?, ?, ?)
+      """,
+      [application, delta.campaignId, delta.action, delta.entity, "\(next)"])
   }
 }

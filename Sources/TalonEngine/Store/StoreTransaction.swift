@@ -4,8 +4,13 @@ import TalonAPI
 
 /// Typed access to the tables inside one write transaction. Records are stored as JSON blobs
 /// next to the columns that are searched or counted.
+///
+/// A transaction works for one application (`application`): every statement names it, so that
+/// no read or write reaches another application's rows.
 struct StoreTransaction {
   let db: Database
+  /// The application whose rows this transaction reads and writes.
+  let application: Int
   /// Records decoded in this process, kept in step with every save.
   var cache = RecordCacheBox()
 
@@ -40,27 +45,39 @@ struct StoreTransaction {
 
   // MARK: Whole store
 
-  /// The `integrationId`s of `table` (`profile` or `session`), the last stored first.
+  /// The application's `integrationId`s of `table` (`profile` or `session`), the last stored
+  /// first.
   func recentIdentifiers(of table: String, limit: Int) throws -> [String] {
     precondition(["profile", "session"].contains(table))
     return try String.fetchAll(
-      db, sql: "SELECT integrationId FROM \(table) ORDER BY rowid DESC LIMIT ?",
-      arguments: [limit])
+      db,
+      sql:
+        "SELECT integrationId FROM \(table) WHERE applicationId = ? ORDER BY rowid DESC LIMIT ?",
+      arguments: [application, limit])
   }
 
-  /// True when no profile, session or event is stored.
+  /// True when the application has no profile, session or event stored.
   func isFresh() throws -> Bool {
     for table in ["profile", "session", "event"] {
-      if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 > 0 { return false }
+      let found = try Bool.fetchOne(
+        db, sql: "SELECT EXISTS(SELECT 1 FROM \(table) WHERE applicationId = ?)",
+        arguments: [application])
+      if found == true { return false }
     }
     return true
   }
 
-  /// Deletes every row of every table and restarts the id sequences.
+  /// Deletes every row of the application in every table. When no other application has rows
+  /// left, the id sequences restart too, as in a new file.
   func deleteEverything() throws {
     cache.records = CachedRecords()
-    for table in StoreSchema.tables { try db.execute(sql: "DELETE FROM \(table)") }
-    if try db.tableExists("sqlite_sequence") {
+    var othersLeft = false
+    for table in StoreSchema.tables {
+      try db.execute(sql: "DELETE FROM \(table) WHERE applicationId = ?", arguments: [application])
+      othersLeft =
+        try othersLeft || Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM \(table))") == true
+    }
+    if !othersLeft, try db.tableExists("sqlite_sequence") {
       try db.execute(sql: "DELETE FROM sqlite_sequence")
     }
   }
@@ -71,7 +88,8 @@ struct StoreTransaction {
     if let cached = cache.records.profiles[id] { return cached }
     guard
       let data = try Data.fetchOne(
-        try statement("SELECT data FROM profile WHERE integrationId = ?"), arguments: [id])
+        try statement("SELECT data FROM profile WHERE applicationId = ? AND integrationId = ?"),
+        arguments: [application, id])
     else { return nil }
     let profile = try decode(StoredProfile.self, data)
     cache.records.profiles[id] = profile
@@ -82,15 +100,15 @@ struct StoreTransaction {
     cache.records.profiles[profile.integrationId] = profile
     try run(
       """
-      INSERT INTO profile (integrationId, data) VALUES (?, ?)
-      ON CONFLICT(integrationId) DO UPDATE SET data = excluded.data
+      INSERT INTO profile (applicationId, integrationId, data) VALUES (?, ?, ?)
+      ON CONFLICT(applicationId, integrationId) DO UPDATE SET data = excluded.data
       """,
-      [profile.integrationId, RecordText.profileRecord(profile).data])
+      [application, profile.integrationId, RecordText.profileRecord(profile).data])
   }
 
   func deleteProfile(_ id: String) throws {
     cache.records.profiles[id] = nil
-    try run("DELETE FROM profile WHERE integrationId = ?", [id])
+    try run("DELETE FROM profile WHERE applicationId = ? AND integrationId = ?", [application, id])
   }
 
   // MARK: Sessions
@@ -99,7 +117,8 @@ struct StoreTransaction {
     if let cached = cache.records.sessions[id] { return cached }
     guard
       let data = try Data.fetchOne(
-        try statement("SELECT data FROM session WHERE integrationId = ?"), arguments: [id])
+        try statement("SELECT data FROM session WHERE applicationId = ? AND integrationId = ?"),
+        arguments: [application, id])
     else { return nil }
     let session = try decode(StoredSession.self, data)
     cache.records.sessions[id] = session
@@ -116,15 +135,16 @@ struct StoreTransaction {
     try run(
       sameProfile
         ? """
-        INSERT INTO session (integrationId, profileId, data) VALUES (?, ?, ?)
-        ON CONFLICT(integrationId) DO UPDATE SET data = excluded.data
+        INSERT INTO session (applicationId, integrationId, profileId, data) VALUES (?, ?, ?, ?)
+        ON CONFLICT(applicationId, integrationId) DO UPDATE SET data = excluded.data
         """
         : """
-        INSERT INTO session (integrationId, profileId, data) VALUES (?, ?, ?)
-        ON CONFLICT(integrationId) DO UPDATE SET profileId = excluded.profileId, data = excluded.data
+        INSERT INTO session (applicationId, integrationId, profileId, data) VALUES (?, ?, ?, ?)
+        ON CONFLICT(applicationId, integrationId)
+        DO UPDATE SET profileId = excluded.profileId, data = excluded.data
         """,
       [
-        session.integrationId, session.profileId,
+        application, session.integrationId, session.profileId,
         try RecordText.sessionRecord(session)?.data ?? encode(session),
       ])
   }
@@ -136,8 +156,11 @@ struct StoreTransaction {
     guard
       let sessionId = try String.fetchOne(
         try statement(
-          "SELECT integrationId FROM session WHERE profileId = ? ORDER BY rowid DESC LIMIT 1"),
-        arguments: [id])
+          """
+          SELECT integrationId FROM session WHERE applicationId = ? AND profileId = ?
+          ORDER BY rowid DESC LIMIT 1
+          """),
+        arguments: [application, id])
     else { return nil }
     return try session(sessionId)
   }
@@ -145,7 +168,9 @@ struct StoreTransaction {
   /// The profile's sessions, oldest first.
   func sessions(ofProfile id: String) throws -> [StoredSession] {
     try Data.fetchAll(
-      try statement("SELECT data FROM session WHERE profileId = ? ORDER BY rowid"), arguments: [id]
+      try statement(
+        "SELECT data FROM session WHERE applicationId = ? AND profileId = ? ORDER BY rowid"),
+      arguments: [application, id]
     ).map { try decode(StoredSession.self, $0) }
   }
 
@@ -154,9 +179,9 @@ struct StoreTransaction {
   /// Stores the event and returns it with its new id.
   func insert(_ event: Event) throws -> Event {
     try run(
-      "INSERT INTO event (sessionId, profileId, data) VALUES (?, ?, ?)",
+      "INSERT INTO event (applicationId, sessionId, profileId, data) VALUES (?, ?, ?, ?)",
       [
-        event.sessionId, event.profileId,
+        application, event.sessionId, event.profileId,
         try RecordText.eventRecord(event)?.data ?? encode(event),
       ])
     var stored = event
@@ -167,7 +192,8 @@ struct StoreTransaction {
   func event(_ id: Int) throws -> Event? {
     guard
       let data = try Data.fetchOne(
-        try statement("SELECT data FROM event WHERE id = ?"), arguments: [id])
+        try statement("SELECT data FROM event WHERE id = ? AND applicationId = ?"),
+        arguments: [id, application])
     else { return nil }
     var event = try decode(Event.self, data)
     event.id = id
@@ -178,15 +204,18 @@ struct StoreTransaction {
   func clearEventAttributes(profileId: String, sessionIds: [String]) throws {
     let placeholders = Array(repeating: "?", count: sessionIds.count).joined(separator: ",")
     let condition = sessionIds.isEmpty ? "" : " OR sessionId IN (\(placeholders))"
-    var arguments: [any DatabaseValueConvertible] = [profileId]
+    var arguments: [any DatabaseValueConvertible] = [application, profileId]
     arguments += sessionIds
     let rows = try Row.fetchAll(
-      try statement("SELECT id, data FROM event WHERE profileId = ?\(condition)"),
+      try statement(
+        "SELECT id, data FROM event WHERE applicationId = ? AND (profileId = ?\(condition))"),
       arguments: StatementArguments(arguments))
     for row in rows {
       var event = try decode(Event.self, row["data"])
       event.attributes = .emptyObject
-      try run("UPDATE event SET data = ? WHERE id = ?", [try encode(event), row["id"] as Int])
+      try run(
+        "UPDATE event SET data = ? WHERE id = ? AND applicationId = ?",
+        [try encode(event), row["id"] as Int, application])
     }
   }
 }
@@ -194,6 +223,8 @@ struct StoreTransaction {
 extension StoreTransaction {
   /// Rewrites a stored event (e.g. to add the ledger entries of a close).
   func update(_ event: Event) throws {
-    try run("UPDATE event SET data = ? WHERE id = ?", [try encode(event), event.id])
+    try run(
+      "UPDATE event SET data = ? WHERE id = ? AND applicationId = ?",
+      [try encode(event), event.id, application])
   }
 }
