@@ -10,8 +10,7 @@ extension EngineStore {
   }
 
   /// Makes the database (every application's rows) what ``snapshot()`` copied, page for page,
-  /// and drops the caches of
-  /// decoded records (they belong to the state being left).
+  /// and drops the caches of decoded records (they belong to the state being left).
   func restore(_ copy: DatabaseQueue) throws {
     defer { caches.withLock { $0 = [:] } }
     try copy.backup(to: queue)
