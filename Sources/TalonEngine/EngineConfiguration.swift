@@ -18,6 +18,9 @@ public struct EngineConfiguration: Sendable {
   public var campaigns: CampaignPack
   public var seed: UInt64?
   public var clockStart: Date?
+  /// Opens the store instead of `store` when set: a database other than SQLite (the
+  /// PostgreSQL store of `TalonPostgres`).
+  package var storage: EngineStorageOpener?
 
   public init(
     store: StoreLocation, campaigns: CampaignPack, seed: UInt64? = nil, clockStart: Date? = nil

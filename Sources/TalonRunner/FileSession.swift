@@ -92,20 +92,23 @@ struct FileSession {
     let seed = options.seed ?? RecordingHeader.read(program.source.text)?.seed
     let environment = ScriptEnvironment(
       seed: seed, readFile: readFile, onNestedResult: { collector.add($0) }, runId: runId)
-    let snapshotLines = SnapshotUpdate(program: program).markedLines
+    // The snapshot lines are looked for only when needed (--update, a failed expectation):
+    // finding them reads every line of the file.
+    var snapshotLines: Set<Int>? =
+      options.update ? SnapshotUpdate(program: program).markedLines : nil
     var hinted = false
     let interpreter = Interpreter(api: backend.api, environment: environment)
     await interpreter.setArguments(options.arguments)
     if options.presenter, let stepInput {
       return await present(with: interpreter, against: backend, input: stepInput)
     }
-    let output = OutputQueue(enabled: !options.step)
+    let output = OutputQueue(enabled: !options.step) { [console] in console.holdingOutput($0) }
     defer { output.close() }
     var printer = printer
     var failed = false
     for (index, statement) in program.statements.enumerated() {
       // --update: the old snapshot lines are not checked; they are about to be rewritten.
-      if options.update && snapshotLines.contains(statement.location.line) { continue }
+      if options.update, snapshotLines?.contains(statement.location.line) == true { continue }
       if options.step, let stepInput {
         printer.announce(statement)
         var decision = await stepInput.next()
@@ -169,7 +172,12 @@ struct FileSession {
         outcome.failures.append(error)
         let shown = printer
         output.submit { shown.printFailure(failure, statement: statement, nested: nested) }
-        if error.kind == .expectFailed, !hinted, snapshotLines.contains(statement.location.line) {
+        if error.kind == .expectFailed, !hinted, snapshotLines == nil {
+          snapshotLines = SnapshotUpdate(program: program).markedLines
+        }
+        if error.kind == .expectFailed, !hinted,
+          snapshotLines?.contains(statement.location.line) == true
+        {
           hinted = true
           let (console, file) = (console, program.file)
           output.submit {
@@ -233,7 +241,8 @@ struct FileSession {
   }
 
   private mutating func count(_ results: [StatementResult]) {
-    outcome.statements += results.count
+    // A caption standing alone is no statement of the count.
+    outcome.statements += results.count { !$0.isNarration }
     for result in results {
       if case .expectation = result.kind { outcome.expectationsPassed += 1 }
     }

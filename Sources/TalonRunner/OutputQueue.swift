@@ -24,10 +24,17 @@ final class OutputQueue: @unchecked Sendable {
   private var stopping = false
   private let limit: Int
   private let enabled: Bool
+  /// Runs a batch's work (the session holds standard output back meanwhile, see
+  /// `Console.holdingOutput`).
+  private let runBatch: @Sendable (() -> Void) -> Void
 
-  init(enabled: Bool, limit: Int = 256) {
+  init(
+    enabled: Bool, limit: Int = 256,
+    runBatch: @escaping @Sendable (() -> Void) -> Void = { $0() }
+  ) {
     self.enabled = enabled
     self.limit = limit
+    self.runBatch = runBatch
     if enabled {
       Thread { [self] in self.printLoop() }.start()
     }
@@ -89,7 +96,7 @@ final class OutputQueue: @unchecked Sendable {
       waiting.removeAll(keepingCapacity: true)
       condition.broadcast()  // room for submitters waiting on the limit
       condition.unlock()
-      for work in batch { work() }
+      runBatch { for work in batch { work() } }
       condition.lock()
       printed += batch.count
       condition.broadcast()  // drain() waits for this

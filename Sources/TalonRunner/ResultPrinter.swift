@@ -38,6 +38,12 @@ struct ResultPrinter: Sendable {
   func print(_ result: StatementResult) {
     defer { printWarnings(of: result) }
     guard verbosity != .quiet else { return }
+    // Captions show only when verbose (`docs/language.md`, "Narration").
+    if verbosity == .verbose, let caption = result.caption {
+      console.line("")
+      console.line(CaptionText.terminal(caption, width: console.width, color: console.color))
+    }
+    if result.isNarration { return }
     if case .output(let text) = result.kind {
       console.line(text)
     } else {
@@ -72,6 +78,12 @@ struct ResultPrinter: Sendable {
   private func printNested(_ nested: [StatementResult]) {
     guard verbosity != .quiet else { return }
     for result in nested {
+      if verbosity == .verbose, let caption = result.caption {
+        let text = CaptionText.terminal(
+          caption, width: console.width - 2 * result.depth, color: console.color)
+        console.line(indented(text, by: 2 * result.depth))
+      }
+      if result.isNarration { continue }
       if case .output(let text) = result.kind {
         console.line(indented(text, by: 2 * result.depth))
       } else if verbosity == .verbose {
@@ -115,10 +127,10 @@ struct ResultPrinter: Sendable {
 
   /// The statement's first line, cut to `statementWidth` (`...` marks what was cut).
   func statementText(_ text: String) -> String {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    var first = String(lines.first ?? "")
-    var cut = lines.count > 1
-    if first.count > Self.statementWidth {
+    let end = text.firstIndex(of: "\n") ?? text.endIndex
+    var first = String(text[..<end])
+    var cut = end != text.endIndex
+    if first.utf8.count > Self.statementWidth, first.count > Self.statementWidth {
       first = String(first.prefix(Self.statementWidth - 3))
       cut = true
     }
@@ -134,7 +146,11 @@ struct ResultPrinter: Sendable {
   /// `0.4ms`, `12ms`, `1.25s`.
   static func duration(_ duration: Duration) -> String {
     let milliseconds = WorkflowRunner.seconds(duration) * 1000
-    if milliseconds < 10 { return String(format: "%.1fms", milliseconds) }
+    if milliseconds < 10 {
+      // Tenths by hand: `String(format:)` cost more than the rest of a result line.
+      let tenths = Int((milliseconds * 10).rounded())
+      return "\(tenths / 10).\(tenths % 10)ms"
+    }
     if milliseconds < 1000 { return "\(Int(milliseconds.rounded()))ms" }
     return String(format: "%.2fs", milliseconds / 1000)
   }

@@ -92,10 +92,54 @@ struct PresenterTests {
       output.contains(
         "note: skipped d.tw:6: it reads $order, which skipped step 2 would have set"))
     #expect(output.contains("note: skipped d.tw:7: it reads $total"))
-    // Closing a session that was never made fails: a note, and the demo goes on.
-    #expect(output.contains("the demo goes on"))
     #expect(output.contains("── end of the demo"))
+    #expect(outcome.exitCode == 0)
+    #expect(output.contains("3 skipped"))
+  }
+
+  @Test func aFailedExpectAndAnAPIErrorAreNotesAndTheDemoGoesOn() async throws {
+    let text = """
+      profile update maya
+      expect $last.event.type == "nothing like it"
+      session update s1 profile=maya
+      session close s1
+      session update s1 profile=maya
+      echo "still going"
+      session update s2 profile=maya
+      """
+    let harness = RunnerHarness(files: ["f.tw": text])
+    let input = ScriptedStepInput([.run, .run, .run, .run, .run, .run])
+    let outcome = await harness.run(Self.presenter(["f.tw"]), stepInput: input)
+    let output = harness.output
+    #expect(output.contains("note: f.tw:2:8: expected $last.event.type"), "\(output)")
+    #expect(output.contains("note: f.tw:5:1: "), "\(output)")
+    #expect(output.contains("\nstill going\n"))
+    #expect(output.contains("── step 5 of 5"))
     #expect(outcome.exitCode == 3)
+  }
+
+  @Test func narrationIsAStopWithItsCaption() async throws {
+    let text = """
+      #> # The shop
+      #> Prices in **euros**.
+
+      let who = "maya"
+      #> Maya arrives
+      let greeting = "hello ${who}"
+      echo $greeting
+      profile update $who
+      """
+    let harness = RunnerHarness(files: ["n.tw": text])
+    let input = ScriptedStepInput([.run, .run, .run, .run])
+    let outcome = await harness.run(Self.presenter(["n.tw"]), stepInput: input)
+    #expect(outcome.exitCode == 0, "\(harness.output)\(harness.errors)")
+    let output = harness.output
+    #expect(output.contains("── step 1 of 3"))
+    #expect(output.contains("The shop"))
+    #expect(output.contains("Prices in euros."))
+    #expect(output.contains("Maya arrives\n  > let greeting = \"hello ${who}\""))
+    #expect(output.contains("\nhello maya\n"))
+    #expect(output.contains("── step 3 of 3"))
   }
 
   @Test func theShellStartsFromTheDemoAndTheDemoResumesWhereItWas() async throws {

@@ -241,22 +241,30 @@ private struct UnkeyedValueContainer: UnkeyedDecodingContainer {
   var count: Int? { elements.count }
   var isAtEnd: Bool { currentIndex >= elements.count }
 
-  private mutating func next(_ type: Any.Type) throws -> (JSONValue, [any CodingKey]) {
-    let path = codingPath + [IndexCodingKey(currentIndex)]
+  /// The path of the element at `index` (made only when needed: most elements never fail).
+  private func path(at index: Int) -> [any CodingKey] {
+    codingPath + [IndexCodingKey(index)]
+  }
+
+  /// The next element and its index.
+  private mutating func next(_ type: Any.Type) throws -> (JSONValue, Int) {
+    let index = currentIndex
     guard !isAtEnd else {
       throw DecodingError.valueNotFound(
         type,
-        DecodingError.Context(codingPath: path, debugDescription: "Unkeyed container is at end."))
+        DecodingError.Context(
+          codingPath: path(at: index), debugDescription: "Unkeyed container is at end."))
     }
-    let value = elements[currentIndex]
+    let value = elements[index]
     if case .null = value, type != JSONValue.self {
       throw DecodingError.valueNotFound(
         type,
         DecodingError.Context(
-          codingPath: path, debugDescription: "Expected \(type) but found null instead."))
+          codingPath: path(at: index), debugDescription: "Expected \(type) but found null instead."
+        ))
     }
     currentIndex += 1
-    return (value, path)
+    return (value, index)
   }
 
   mutating func decodeNil() throws -> Bool {
@@ -266,30 +274,32 @@ private struct UnkeyedValueContainer: UnkeyedDecodingContainer {
   }
 
   mutating func decode(_ type: String.Type) throws -> String {
-    let (value, path) = try next(type)
-    return try JSONValueDecoder.string(value, path)
+    let (value, index) = try next(type)
+    return try JSONValueDecoder.string(value, path(at: index))
   }
 
   mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-    let (value, path) = try next(type)
-    return try JSONValueDecoder.unbox(value, as: type, dates: dates, path: path)
+    let (value, index) = try next(type)
+    return try JSONValueDecoder.unbox(value, as: type, dates: dates, path: path(at: index))
   }
 
   mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
     -> KeyedDecodingContainer<NestedKey>
   {
-    let (value, path) = try next([String: JSONValue].self)
-    return try ValueDecoder(value: value, dates: dates, codingPath: path).container(keyedBy: type)
+    let (value, index) = try next([String: JSONValue].self)
+    return try ValueDecoder(value: value, dates: dates, codingPath: path(at: index))
+      .container(keyedBy: type)
   }
 
   mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-    let (value, path) = try next([JSONValue].self)
-    return try ValueDecoder(value: value, dates: dates, codingPath: path).unkeyedContainer()
+    let (value, index) = try next([JSONValue].self)
+    return try ValueDecoder(value: value, dates: dates, codingPath: path(at: index))
+      .unkeyedContainer()
   }
 
   mutating func superDecoder() throws -> any Decoder {
-    let (value, path) = try next(JSONValue.self)
-    return ValueDecoder(value: value, dates: dates, codingPath: path)
+    let (value, index) = try next(JSONValue.self)
+    return ValueDecoder(value: value, dates: dates, codingPath: path(at: index))
   }
 }
 

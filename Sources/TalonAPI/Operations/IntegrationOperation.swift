@@ -16,6 +16,9 @@ public final class IntegrationOperation: Sendable, Hashable, CaseIterable, Custo
   public let pathTemplate: String
   /// The names of the path parameters, in path order.
   public let pathParameters: [String]
+  /// The template's text around its placeholders (one more piece than placeholders), so a
+  /// path is put together without searching the template each time.
+  private let pathPieces: [String]
   /// The query parameters, with their types and defaults.
   public let queryParameters: [QueryParameter]
   /// The reference schema of the request body; nil when the operation takes none.
@@ -47,7 +50,7 @@ public final class IntegrationOperation: Sendable, Hashable, CaseIterable, Custo
     sdkName = operationId.prefix(1).uppercased() + operationId.dropFirst()
     self.method = method
     self.pathTemplate = pathTemplate
-    pathParameters = Self.placeholders(in: pathTemplate)
+    (pathParameters, pathPieces) = Self.placeholders(in: pathTemplate)
     queryParameters = query
     self.requestSchema = requestSchema
     self.responseSchema = responseSchema
@@ -70,25 +73,26 @@ public final class IntegrationOperation: Sendable, Hashable, CaseIterable, Custo
   /// The path with `values` (already encoded as the caller wants them) in place of the path
   /// parameters, in path order; missing values leave their placeholder empty.
   public func path(with values: [String]) -> String {
-    var result = ""
-    var rest = pathTemplate[...]
-    for (position, name) in pathParameters.enumerated() {
-      guard let range = rest.range(of: "{\(name)}") else { break }
-      result += rest[..<range.lowerBound]
-      result += position < values.count ? values[position] : ""
-      rest = rest[range.upperBound...]
+    var result = pathPieces[0]
+    for position in pathParameters.indices {
+      if position < values.count { result += values[position] }
+      result += pathPieces[position + 1]
     }
-    return result + rest
+    return result
   }
 
-  private static func placeholders(in template: String) -> [String] {
+  /// The placeholders' names, and the text around them.
+  private static func placeholders(in template: String) -> (names: [String], pieces: [String]) {
     var names: [String] = []
+    var pieces: [String] = []
     var rest = template[...]
     while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+      pieces.append(String(rest[..<open]))
       names.append(String(rest[rest.index(after: open)..<close]))
       rest = rest[rest.index(after: close)...]
     }
-    return names
+    pieces.append(String(rest))
+    return (names, pieces)
   }
 
   /// Every operation of the catalogue.

@@ -17,7 +17,7 @@ import TalonAPI
 /// one cache per application; a cache is dropped whenever another connection (another process)
 /// committed to the file (`PRAGMA data_version`) and after any failed transaction, so it never
 /// shows what the file does not hold.
-final class EngineStore: Sendable {
+final class EngineStore: EngineStorage {
   let queue: DatabaseQueue
   let caches = Mutex([Int: RecordCache]())
   /// Beyond this many cached records the cache starts over.
@@ -73,7 +73,8 @@ final class EngineStore: Sendable {
             else { return CachedRecords() }
             return cache.records
           }
-          let result = try body(StoreTransaction(db: db, application: application, cache: box))
+          let result = try body(
+            StoreTransaction(rows: SQLiteRows(db: db, application: application), cache: box))
           guard commit else {
             try db.execute(sql: "ROLLBACK TRANSACTION")
             box.records = CachedRecords()
@@ -142,7 +143,9 @@ struct CounterKey: Sendable, Hashable {
 }
 
 /// The cache while a transaction uses it.
-final class RecordCacheBox {
+package final class RecordCacheBox {
+  package init() {}
+
   var version: Int?
   var records = CachedRecords()
 }

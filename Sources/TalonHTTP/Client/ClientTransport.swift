@@ -68,18 +68,28 @@ struct BaseURL: Sendable, Hashable {
   /// Every byte but RFC 3986's unreserved characters percent-encoded (so `/`, `?`, `#`, `%` and
   /// spaces in an id stay inside its path segment).
   static func percentEncoded(_ text: String) -> String {
+    // Most ids need no encoding: they are returned as they are.
+    if text.utf8.allSatisfy(isUnreserved) { return text }
     var result = ""
     for byte in text.utf8 {
-      switch byte {
-      case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-        UInt8(ascii: "_"), UInt8(ascii: "~"):
+      if isUnreserved(byte) {
         result.unicodeScalars.append(Unicode.Scalar(byte))
-      default:
+      } else {
         result += String(format: "%%%02X", byte)
       }
     }
     return result
+  }
+
+  private static func isUnreserved(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+      UInt8(ascii: "_"), UInt8(ascii: "~"):
+      true
+    default:
+      false
+    }
   }
 }
 

@@ -63,9 +63,11 @@ public final class HTTPIntegrationClient: IntegrationAPI {
     trace = configuration.verbose ? VerboseTrace(sink: verboseOutput) : nil
     self.retryObserver = retryObserver
     var settings = HTTPClient.Configuration()
+    // No read timeout: each request's deadline (the same length, from the request's start)
+    // ends a silent exchange first, and the read timeout's timer cost every request a
+    // schedule and a cancel on the event loop.
     settings.timeout = HTTPClient.Configuration.Timeout(
-      connect: min(configuration.timeout, .seconds(10)).timeAmount,
-      read: configuration.timeout.timeAmount)
+      connect: min(configuration.timeout, .seconds(10)).timeAmount)
     // Our own loop retries (idempotent requests only); the pool must fail fast.
     settings.connectionPool.retryConnectionEstablishment = false
     settings.redirectConfiguration = .disallow

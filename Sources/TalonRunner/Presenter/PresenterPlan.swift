@@ -12,7 +12,7 @@ struct PresenterPlan {
     /// The first statement of the next step (or the end of the program).
     var end: Int
     /// The caption shown before the stop, if a narration precedes it.
-    var caption: String?
+    var caption: Caption?
 
     /// The stop and the plumbing after it.
     var statements: Range<Int> { stop..<end }
@@ -24,20 +24,15 @@ struct PresenterPlan {
 
   init(program: Program) {
     let statements = program.statements
-    var stops: [(index: Int, caption: String?)] = []
-    for (index, statement) in statements.enumerated() {
-      let caption = Self.caption(of: statement)
-      if caption != nil || statement.isAPICommand { stops.append((index, caption)) }
+    var stops: [(index: Int, caption: Caption?)] = []
+    for (index, statement) in statements.enumerated()
+    where statement.caption != nil || statement.isNarration || statement.isAPICommand {
+      stops.append((index, statement.caption))
     }
     prelude = 0..<(stops.first?.index ?? statements.count)
     steps = stops.enumerated().map { number, stop in
       let end = number + 1 < stops.count ? stops[number + 1].index : statements.count
       return Step(stop: stop.index, end: end, caption: stop.caption)
     }
-  }
-
-  /// The narration before `statement`, if any.
-  static func caption(of statement: Statement) -> String? {
-    nil
   }
 }

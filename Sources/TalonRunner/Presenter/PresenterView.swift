@@ -15,14 +15,16 @@ struct PresenterView {
     "[Enter] next  [b] back  [g N] go to  [v] JSON  [e] explain  [!] shell  [s] skip  [q] quit "
 
   /// A stop: `── step 3 of 12 · demo.tw:21`, the caption, the statement.
-  func stop(_ number: Int, of count: Int, statement: Statement, caption: String?) {
+  func stop(_ number: Int, of count: Int, statement: Statement, caption: Caption?) {
     let location = "\(statement.location.file):\(statement.location.line)"
     console.line(
       "\n" + console.styled("── step \(number) of \(count)", .cyan) + " "
         + console.styled("· \(location)", .dim))
     if let caption {
-      for line in CaptionText.lines(caption, color: console.color) { console.line("  " + line) }
+      console.line(CaptionText.terminal(caption, width: console.width, color: console.color))
     }
+    // A caption standing alone has no statement of its own to show.
+    if statement.isNarration { return }
     for line in statement.text.split(separator: "\n", omittingEmptySubsequences: false) {
       console.line("  " + console.styled("> ", .dim) + console.styled(String(line), .bold))
     }
@@ -70,36 +72,5 @@ struct PresenterView {
   private func indented(_ text: String) -> String {
     text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
       .joined(separator: "\n")
-  }
-}
-
-/// Narration text (Markdown-light) as styled terminal lines: `#` headings bold,
-/// `**bold**` bold, `- ` and `* ` items as bullets; other lines as written.
-enum CaptionText {
-  static func lines(_ text: String, color: Bool) -> [String] {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map { raw in
-      let line = String(raw)
-      let trimmed = line.drop { $0 == " " }
-      if trimmed.hasPrefix("#") {
-        let heading = trimmed.drop { $0 == "#" }.drop { $0 == " " }
-        return ANSIStyle.bold.apply(String(heading), enabled: color)
-      }
-      if trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") {
-        return "  • " + inline(String(trimmed.dropFirst(2)), color: color)
-      }
-      return inline(line, color: color)
-    }
-  }
-
-  /// `**bold**` spans in bold (the markers dropped).
-  static func inline(_ text: String, color: Bool) -> String {
-    let parts = text.components(separatedBy: "**")
-    guard parts.count >= 3 else { return text }
-    var result = ""
-    for (index, part) in parts.enumerated() {
-      let closed = index % 2 == 1 && index < parts.count - 1
-      result += closed ? ANSIStyle.bold.apply(part, enabled: color) : (index % 2 == 1 ? "**" + part : part)
-    }
-    return result
   }
 }

@@ -8,11 +8,13 @@ extension Interpreter: CommandContext {
     if command.command is RunCommand {
       return try await command.command.execute(command, in: self, pipe: pipe)
     }
-    let before = contextState
+    let checkpoint = contextState.checkpoint()
     do {
-      return try await command.command.execute(command, in: self, pipe: pipe)
+      let outcome = try await command.command.execute(command, in: self, pipe: pipe)
+      contextState.commit(checkpoint)
+      return outcome
     } catch {
-      contextState = before
+      contextState.rollback(to: checkpoint)
       throw error
     }
   }

@@ -65,7 +65,7 @@ public actor Interpreter {
   public var context: ScriptContext { contextState.snapshot }
 
   /// Profile ids, session ids and coupon codes seen so far.
-  public var seen: SeenIdentifiers { contextState.seen }
+  public var seen: SeenIdentifiers { contextState.seen.identifiers }
 
   /// The top-level variables (the shell's `let`s), by name.
   public var variables: [String: JSONValue] { frames[0].variables }
@@ -156,7 +156,7 @@ public actor Interpreter {
         return StatementResult(
           kind: .exit(code), deferredValue: DeferredJSON(.number(Decimal(code))), apiCalls: [],
           duration: ContinuousClock.now - start, text: statement.text,
-          location: statement.location, depth: 0, nested: nested)
+          location: statement.location, depth: 0, nested: nested, caption: statement.caption)
       }
     } catch {
       nestedResults = []

@@ -22,10 +22,21 @@ public struct SeenIdentifiers: Sendable, Equatable {
 
   static let limit = 1000
 
-  mutating func note(_ value: String, in keyPath: WritableKeyPath<SeenIdentifiers, [String]>) {
-    guard !value.isEmpty, !self[keyPath: keyPath].contains(value) else { return }
+  /// What `note` changed: it appended the value and, beyond the limit, dropped the oldest.
+  struct Addition {
+    var dropped: String?
+  }
+
+  /// Appends `value` to the list `keyPath` names unless it is empty or there already; nil when
+  /// nothing changed.
+  @discardableResult
+  mutating func note(_ value: String, in keyPath: WritableKeyPath<SeenIdentifiers, [String]>)
+    -> Addition?
+  {
+    guard !value.isEmpty, !self[keyPath: keyPath].contains(value) else { return nil }
     self[keyPath: keyPath].append(value)
-    if self[keyPath: keyPath].count > Self.limit { self[keyPath: keyPath].removeFirst() }
+    guard self[keyPath: keyPath].count > Self.limit else { return Addition() }
+    return Addition(dropped: self[keyPath: keyPath].removeFirst())
   }
 }
 
@@ -44,10 +55,12 @@ struct ContextState: Sendable {
   var profileId: String?
   var sessionId: String?
   /// Carts by session id; "" is the unattached cart.
-  var carts: [String: Cart] = [:]
+  var carts = UndoableDictionary<String, Cart>()
   /// The profile each known session belongs to.
-  var sessionProfiles: [String: String] = [:]
-  var seen = SeenIdentifiers()
+  var sessionProfiles = UndoableDictionary<String, String>()
+  var seen = SeenLog()
+  /// How many checkpoints are open (see `ContextUndo.swift`).
+  var undoDepth = 0
 
   var cartKey: String { sessionId ?? "" }
 

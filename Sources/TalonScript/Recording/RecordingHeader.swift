@@ -104,6 +104,8 @@ public struct RecordingHeader: Sendable, Equatable {
   /// Reads the header at the top of `text`; nil when the text does not start like a recording.
   /// Fields it does not know, or cannot read, are left at their defaults.
   public static func read(_ text: String) -> RecordingHeader? {
+    // Most files are no recordings: they are not split into lines for nothing.
+    guard text.hasPrefix(firstLinePrefix) else { return nil }
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
     guard let first = lines.next(), first.hasPrefix(firstLinePrefix) else { return nil }
     let stamp = first.dropFirst(firstLinePrefix.count).trimmingCharacters(in: .whitespaces)

@@ -102,4 +102,34 @@ import Testing
     #expect(seen.sessions == ["s1"])
     #expect(seen.coupons == ["C1"])
   }
+
+  /// A command that fails leaves the context as it was: the current profile and session, the
+  /// carts, the sessions' profiles and the identifiers seen, also after many sessions.
+  @Test func failedCommandLeavesTheContextAsItWas() async throws {
+    let harness = Harness()
+    for number in 1...3 {
+      await harness.ok(
+        "session update s\(number) profile=alice items=[{sku: \"A\", name: \"A\", price: 1, quantity: 1}]"
+      )
+    }
+    await harness.ok("cart add sku=B price=2")
+    let before = await harness.interpreter.context
+    let seenBefore = await harness.interpreter.seen
+    harness.api.queueFailure(IntegrationError(status: 500, message: "boom"))
+    _ = await harness.failure(
+      "session update s9 profile=bob coupons=[NEW] items=[{sku: \"C\", name: \"C\", price: 3, quantity: 1}]"
+    )
+    #expect(await harness.interpreter.context == before)
+    #expect(await harness.interpreter.seen == seenBefore)
+    // s9's cart and owner were forgotten too: s9 starts empty and takes the current profile.
+    await harness.ok("use session s9")
+    #expect(await harness.interpreter.context.cart.isEmpty)
+    #expect(await harness.interpreter.context.profileId == "alice")
+    // A later failure rolls back only its own changes.
+    harness.api.queueFailure(IntegrationError(status: 500, message: "boom"))
+    _ = await harness.failure("session update s3 profile=carol")
+    #expect(await harness.interpreter.context.sessionId == "s9")
+    #expect(await harness.interpreter.seen.sessions == ["s1", "s2", "s3", "s9"])
+    #expect(await harness.interpreter.seen.profiles == ["alice"])
+  }
 }
