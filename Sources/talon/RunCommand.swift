@@ -120,7 +120,9 @@ struct RunCommand: AsyncParsableCommand {
       Console.standard().line(note)
     }
     let stepInput: (any StepInput)? =
-      if let auto { AutoStepInput(delay: .milliseconds(Int64((auto * 1000).rounded()))) } else if step
+      if let auto {
+        AutoStepInput(delay: .milliseconds(Int64((auto * 1000).rounded())))
+      } else if step
         || stepAll
       { TerminalStepInput() } else { nil }
     let runner = WorkflowRunner(

@@ -19,6 +19,7 @@ struct PresenterModeTests {
   @Test func nextBackSkipAndQuit() throws {
     let terminal = try Self.presenting()
     try terminal.waitFor("── step 1 of 3")
+    try terminal.waitFor("Meet Maya")
     try terminal.waitFor("> profile update $who name=Maya")
     try terminal.waitFor(Self.keys)
     try terminal.send("x")  // a stray key does nothing
@@ -96,7 +97,19 @@ struct PresenterModeTests {
     #expect(outcome.status == 0, "\(outcome.standardError)")
     #expect(outcome.standardOutput.contains("── step 3 of 3"))
     #expect(outcome.standardOutput.contains("── end of the demo (3 steps)"))
+    #expect(outcome.standardOutput.contains("  Meet Maya\n"))
+    #expect(outcome.standardOutput.contains("  She signs up: a new profile.\n"))
+    #expect(outcome.standardOutput.contains("  She pays and earns points\n"))
     #expect(!outcome.standardOutput.contains("[Enter]"))
+  }
+
+  @Test func autoPresentsTheShippedDemoToTheEnd() throws {
+    let demo = WorkflowTests.repository.appending(path: "examples/demo.tw").path
+    let outcome = try TalonBinary.run(["run", "--auto", "0.1", demo])
+    #expect(outcome.status == 0, "\(outcome.standardOutput)\(outcome.standardError)")
+    #expect(outcome.standardOutput.contains("── step 1 of "))
+    #expect(outcome.standardOutput.contains("── end of the demo"))
+    #expect(!outcome.standardOutput.contains("note: "))
   }
 
   @Test func presenterModesExcludeEachOther() throws {

@@ -78,7 +78,8 @@ struct PresenterTests {
     let outcome = await harness.run(Self.presenter(["d.tw"]), stepInput: input)
     #expect(outcome.exitCode == 0)
     let output = harness.output
-    #expect(output.components(separatedBy: "note: cannot go back: embedded cannot restore").count == 3)
+    #expect(
+      output.components(separatedBy: "note: cannot go back: embedded cannot restore").count == 3)
     #expect(output.contains("── step 3 of 3"))
   }
 
@@ -103,7 +104,7 @@ struct PresenterTests {
       expect $last.event.type == "nothing like it"
       session update s1 profile=maya
       session close s1
-      session update s1 profile=maya
+      session update s1 profile=leo
       echo "still going"
       session update s2 profile=maya
       """

@@ -48,7 +48,9 @@ extension Presenter {
     do throws(ScriptError) {
       let result = try await interpreter.execute(statement, in: program)
       count([result] + result.nested)
-      if options.recordsSteps { outcome.steps.append(contentsOf: ([result] + result.nested).map(StepRecord.init(result:))) }
+      if options.recordsSteps {
+        outcome.steps.append(contentsOf: ([result] + result.nested).map(StepRecord.init(result:)))
+      }
       for name in use.sets { unset[name] = nil }
       if let name = await interpreter.outputFormat, let format = OutputFormat(rawValue: name) {
         view.format = format
@@ -61,7 +63,9 @@ extension Presenter {
       outcome.statements += 1
       outcome.failures.append(error)
       if error.kind == .expectFailed { outcome.expectationsFailed += 1 }
-      if options.recordsSteps { outcome.steps.append(StepRecord(failure: error, statement: statement)) }
+      if options.recordsSteps {
+        outcome.steps.append(StepRecord(failure: error, statement: statement))
+      }
       let line = error.rendered.split(separator: "\n").first.map(String.init) ?? error.message
       view.note(line.replacingOccurrences(of: ": error: ", with: ": ") + " (the demo goes on)")
       for name in use.sets {

@@ -116,7 +116,8 @@ struct Presenter {
           await save(position)
           let step = plan.steps[position]
           view.note("ran step \(position + 1): \(Self.firstLine(program.statements[step.stop]))")
-          if let ending = await runStep(step, skipStop: false, number: position + 1, quietly: true) {
+          if let ending = await runStep(step, skipStop: false, number: position + 1, quietly: true)
+          {
             return ending
           }
           position += 1

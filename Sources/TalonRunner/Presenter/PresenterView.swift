@@ -66,7 +66,8 @@ struct PresenterView {
 
   /// The full JSON of a value (`v`).
   func json(_ value: JSONValue) {
-    console.line(indented(ResultRenderer(format: .pretty, color: console.color).render(value: value)))
+    console.line(
+      indented(ResultRenderer(format: .pretty, color: console.color).render(value: value)))
   }
 
   private func indented(_ text: String) -> String {
