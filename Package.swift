@@ -58,7 +58,8 @@ let package = Package(
     .target(
       name: "TalonBackends",
       dependencies: [
-        "TalonAPI", "TalonEngine", "TalonHTTP", .product(name: "Crypto", package: "swift-crypto"),
+        "TalonAPI", "TalonEngine", "TalonHTTP", "TalonPostgres",
+        .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .testTarget(
       name: "TalonBackendsTests",
@@ -174,7 +175,7 @@ let package = Package(
     .testTarget(
       name: "EndToEndTests",
       dependencies: [
-        "talon", "TalonAPI", "TalonEngine", "TalonHTTP", "TalonTestSupport",
+        "talon", "TalonAPI", "TalonEngine", "TalonHTTP", "TalonPostgres", "TalonTestSupport",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
       exclude: ["Fixtures"]),

@@ -2,13 +2,14 @@ import Foundation
 import TalonAPI
 import TalonEngine
 import TalonHTTP
+import TalonPostgres
 
 /// An open backend: the API that statements and requests go to, what reports and prompts call
 /// it, and its optional abilities. The one place where the shell, `talon run` and `talon serve`
 /// open the embedded engine or a remote client (``open(_:)``).
 ///
-/// Abilities: the embedded engine can be reset, asked whether it is fresh and saved and restored
-/// whole (`saveState`), and has a clock
+/// Abilities: the embedded engine can be reset, asked whether it is fresh and (on SQLite) saved
+/// and restored whole (`saveState`), and has a clock
 /// (`BackendClock`); a remote backend can be reset and has a clock when it is a `talon serve
 /// --test-control` (the first use finds out; otherwise they fail with a message that says so). Statements prefer to run where the
 /// backend works (`taskExecutor`): the engine's own thread or the HTTP client's event loop.
@@ -46,25 +47,33 @@ package struct Backend: Sendable {
     switch choice {
     case .embedded(let embedded):
       let place: String
+      var configuration = EngineConfiguration(
+        store: embedded.store, campaigns: embedded.campaigns, seed: embedded.seed,
+        clockStart: embedded.clockStart)
       switch embedded.store {
       case .memory: place = "memory"
       case .file(let path):
         try DataPaths.prepareDirectory(for: path)
         place = path
+      case .database(let url):
+        configuration.storage = PostgresStore.opener(
+          url: url, environment: ProcessInfo.processInfo.environment)
+        place = url
       }
-      let engine = try EmbeddedEngine(
-        configuration: EngineConfiguration(
-          store: embedded.store, campaigns: embedded.campaigns, seed: embedded.seed,
-          clockStart: embedded.clockStart))
+      let engine = try EmbeddedEngine(configuration: configuration)
+      // Only the SQLite store (a file or memory) can be copied and put back.
+      let saveState: StateSaver? =
+        configuration.storage != nil
+        ? nil
+        : {
+          let snapshot = try await engine.snapshot()
+          return { try await engine.restore(snapshot) }
+        }
       return Backend(
         api: engine, name: "embedded", description: "embedded (\(place))", apiKey: nil,
         campaigns: engine.campaigns, reload: { try await engine.reload($0) },
         reset: { try await engine.reset() },
-        isFresh: { try await engine.isFresh() }, clock: engine,
-        saveState: {
-          let snapshot = try await engine.snapshot()
-          return { try await engine.restore(snapshot) }
-        },
+        isFresh: { try await engine.isFresh() }, clock: engine, saveState: saveState,
         taskExecutor: engine.preferredTaskExecutor,
         release: { engine.close() })
     case .remote(let configuration):

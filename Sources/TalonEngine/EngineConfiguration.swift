@@ -1,9 +1,12 @@
 import Foundation
 
-/// Where the engine keeps its data: a SQLite file (WAL) or memory (gone at `close`).
+/// Where the engine keeps its data: a SQLite file (WAL), memory (gone at `close`), or a
+/// PostgreSQL database (`postgres://USER@HOST:PORT/DB`), which `TalonPostgres` opens: whoever
+/// starts an engine on one gives its opener in `EngineConfiguration.storage` (`Backend.open`).
 public enum StoreLocation: Sendable, Hashable {
   case file(path: String)
   case memory
+  case database(url: String)
 }
 
 /// How to start an `EmbeddedEngine`.

@@ -10,7 +10,8 @@ import TalonRunner
 /// `TalonRunner.WorkflowRunner`.
 ///
 /// Decided here: each file gets a fresh in-memory embedded engine unless `--data` names a
-/// store (then the files share it, in order) or `--url` a remote API (one client for the run).
+/// store or `--store` a PostgreSQL database (then the files share it, in order) or `--url` a
+/// remote API (one client for the run).
 /// Mistakes the argument parser cannot see (a bad `--var`, `--report`, `--output`, `--quiet`
 /// with `--verbose`, an unreadable campaign file) exit 2 like a parse error.
 struct RunCommand: AsyncParsableCommand {
@@ -142,6 +143,10 @@ struct RunCommand: AsyncParsableCommand {
     }
     if jobs > 1 && modes > 0 {
       throw RunnerUsageError("--step, --step-all and --auto run one file at a time: drop --jobs")
+    }
+    if jobs > 1 && embedded.databaseURL != nil {
+      throw RunnerUsageError(
+        "--store makes the files share one database, in order: drop --jobs or --store")
     }
     if jobs > 1 && embedded.data != nil {
       throw RunnerUsageError(

@@ -32,6 +32,9 @@ final class EngineStore: EngineStorage {
     switch location {
     case .memory:
       queue = try DatabaseQueue(configuration: configuration)
+    case .database(let url):
+      throw EngineStoreError(
+        description: "\(url) is no SQLite store: open it with TalonPostgres's PostgresStore")
     case .file(let path):
       if !FileManager.default.fileExists(atPath: path) {
         _ = FileManager.default.createFile(
@@ -101,6 +104,11 @@ final class EngineStore: EngineStorage {
   func close() throws {
     try queue.close()
   }
+}
+
+/// A store location the SQLite store cannot open.
+struct EngineStoreError: Error, CustomStringConvertible {
+  let description: String
 }
 
 /// Decoded records as of the database's `data_version`.
