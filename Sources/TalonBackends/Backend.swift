@@ -62,13 +62,13 @@ package struct Backend: Sendable {
       }
       let engine = try EmbeddedEngine(configuration: configuration)
       // Only the SQLite store (a file or memory) can be copied and put back.
-      let saveState: StateSaver? =
-        configuration.storage != nil
-        ? nil
-        : {
+      var saveState: StateSaver?
+      if configuration.storage == nil {
+        saveState = { @Sendable in
           let snapshot = try await engine.snapshot()
-          return { try await engine.restore(snapshot) }
+          return { @Sendable in try await engine.restore(snapshot) }
         }
+      }
       return Backend(
         api: engine, name: "embedded", description: "embedded (\(place))", apiKey: nil,
         campaigns: engine.campaigns, reload: { try await engine.reload($0) },
