@@ -4,7 +4,7 @@ import TalonAPI
 
 /// The engine's clock and random source, shared by all operations (see `EngineConfiguration`).
 final class EngineRuntime: Sendable {
-  private struct State {
+  struct State: Sendable {
     var offset: TimeInterval = 0
     var virtualNow: Date?
     var random: SeededRandom?
@@ -48,9 +48,6 @@ final class EngineRuntime: Sendable {
     state.withLock { Self.snapshot(of: $0) }
   }
 
-  /// Where they stood at the start (and stand again after ``restart()``).
-  var initialSnapshot: Snapshot { Self.snapshot(of: initial) }
-
   /// Moves the clock and the random source to `snapshot`.
   func load(_ snapshot: Snapshot) {
     state.withLock { state in
@@ -64,6 +61,14 @@ final class EngineRuntime: Sendable {
     Snapshot(
       virtualNow: state.virtualNow, offset: state.offset,
       random: state.random.map { String($0.position) })
+  }
+
+  /// The clock and random source as they are now, for an engine snapshot.
+  var saved: State { state.withLock { $0 } }
+
+  /// Puts back what ``saved`` gave.
+  func restore(_ saved: State) {
+    state.withLock { $0 = saved }
   }
 
   func now() -> Date {
