@@ -17,17 +17,21 @@ build: deps
 # Lint, build, every test, today's official SDK against `talon serve` (see `sdk-conformance`),
 # then libFuzzer over the script parser for TEST_FUZZ_SECONDS (a crash, a hang or a leak fails
 # the run; see `fuzz`). The tests run beside a throw-away PostgreSQL cluster (scripts/with-postgres:
-# TALON_TEST_POSTGRES names it), so the PostgreSQL store's tests run too, never skipped.
+# TALON_TEST_POSTGRES names it), so the PostgreSQL store's tests run too, never skipped, and the
+# engine's behaviour tests run a second time on PostgreSQL (TALON_ENGINE_TEST_STORE=postgres).
 test: deps test-deps postgres-deps lint
 	$(SWIFT) build --build-tests
-	scripts/with-postgres env TALON_REQUIRE_CHROMIUM=1 $(SWIFT) test --skip-build
+	scripts/with-postgres sh -c 'TALON_REQUIRE_CHROMIUM=1 $(SWIFT) test --skip-build && \
+	  TALON_ENGINE_TEST_STORE=postgres $(SWIFT) test --skip-build --filter TalonEngineTests'
 	$(MAKE) --no-print-directory sdk-conformance
 	$(call fuzz-script,$(TEST_FUZZ_SECONDS))
 
-# Only the PostgreSQL store's tests, beside their own throw-away cluster.
+# Only the PostgreSQL store's tests, beside their own throw-away cluster: its own suites, and
+# the engine's behaviour tests on PostgreSQL (TALON_ENGINE_TEST_STORE).
 postgres-check: deps postgres-deps
 	$(SWIFT) build --build-tests
-	scripts/with-postgres $(SWIFT) test --skip-build --filter TalonPostgresTests
+	scripts/with-postgres sh -c '$(SWIFT) test --skip-build --filter TalonPostgresTests && \
+	  TALON_ENGINE_TEST_STORE=postgres $(SWIFT) test --skip-build --filter TalonEngineTests'
 
 # Today's official Python SDK (talon-one-sdk, every dependency pinned in SDK_REQUIREMENTS) in a
 # virtual environment under .build, rebuilt when the requirements change; then the pytest suite

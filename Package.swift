@@ -58,7 +58,8 @@ let package = Package(
     .target(
       name: "TalonBackends",
       dependencies: [
-        "TalonAPI", "TalonEngine", "TalonHTTP", .product(name: "Crypto", package: "swift-crypto"),
+        "TalonAPI", "TalonEngine", "TalonHTTP", "TalonPostgres",
+        .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .testTarget(
       name: "TalonBackendsTests",
@@ -151,12 +152,15 @@ let package = Package(
       path: "Tests/TalonTestSupport"),
     .testTarget(
       name: "TalonEngineTests",
-      dependencies: ["TalonEngine", "TalonAPI", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: [
+        "TalonEngine", "TalonAPI", "TalonPostgres", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     // The engine's store on a PostgreSQL database (postgres-nio): its connection, the password's
     // sources and the schema's migrations. The only module that imports PostgresNIO.
     .target(
       name: "TalonPostgres",
       dependencies: [
+        "TalonEngine", "TalonAPI",
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -164,13 +168,14 @@ let package = Package(
       ]),
     // Runs against the throw-away cluster `make test` and `make postgres-check` start
     // (TALON_TEST_POSTGRES); the suites that need a server are disabled without it.
-    .testTarget(name: "TalonPostgresTests", dependencies: ["TalonPostgres"]),
+    .testTarget(
+      name: "TalonPostgresTests", dependencies: ["TalonPostgres", "TalonEngine", "TalonAPI"]),
     // Runs the built `talon` binary end to end.
     // The differential and crash tests also call the engine in process and the HTTP client.
     .testTarget(
       name: "EndToEndTests",
       dependencies: [
-        "talon", "TalonAPI", "TalonEngine", "TalonHTTP", "TalonTestSupport",
+        "talon", "TalonAPI", "TalonEngine", "TalonHTTP", "TalonPostgres", "TalonTestSupport",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
       exclude: ["Fixtures"]),

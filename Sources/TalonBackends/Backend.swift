@@ -2,6 +2,7 @@ import Foundation
 import TalonAPI
 import TalonEngine
 import TalonHTTP
+import TalonPostgres
 
 /// An open backend: the API that statements and requests go to, what reports and prompts call
 /// it, and its optional abilities. The one place where the shell, `talon run` and `talon serve`
@@ -42,16 +43,20 @@ package struct Backend: Sendable {
     switch choice {
     case .embedded(let embedded):
       let place: String
+      var configuration = EngineConfiguration(
+        store: embedded.store, campaigns: embedded.campaigns, seed: embedded.seed,
+        clockStart: embedded.clockStart)
       switch embedded.store {
       case .memory: place = "memory"
       case .file(let path):
         try DataPaths.prepareDirectory(for: path)
         place = path
+      case .database(let url):
+        configuration.storage = PostgresStore.opener(
+          url: url, environment: ProcessInfo.processInfo.environment)
+        place = url
       }
-      let engine = try EmbeddedEngine(
-        configuration: EngineConfiguration(
-          store: embedded.store, campaigns: embedded.campaigns, seed: embedded.seed,
-          clockStart: embedded.clockStart))
+      let engine = try EmbeddedEngine(configuration: configuration)
       return Backend(
         api: engine, name: "embedded", description: "embedded (\(place))", apiKey: nil,
         campaigns: engine.campaigns, reload: { try await engine.reload($0) },

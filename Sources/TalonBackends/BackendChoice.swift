@@ -12,7 +12,7 @@ package enum BackendChoice: Sendable {
 
 /// The embedded engine's store, campaign pack, seed and the clock's start.
 package struct EmbeddedChoice: Sendable {
-  /// A file (its folder is created when missing) or memory.
+  /// A file (its folder is created when missing), memory, or a PostgreSQL database.
   package var store: StoreLocation
   package var campaigns: CampaignPack
   /// Seeds codes and starts the virtual clock.

@@ -13,7 +13,7 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
   /// The campaigns this engine runs: the pack it opened with, or the last one `reload` gave.
   public var campaigns: CampaignPack { pack.withLock { $0 } }
   private let pack: Mutex<CampaignPack>
-  private let store: EngineStore
+  private let store: any EngineStorage
   /// The application whose data this engine reads and writes in its store.
   public let applicationId: Int
   private let runtime: EngineRuntime
@@ -26,7 +26,9 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
     runtime = EngineRuntime(seed: configuration.seed, clockStart: configuration.clockStart)
     let pack = configuration.campaigns
     applicationId = pack.application.id
-    store = try EngineStore(location: configuration.store, legacyApplication: applicationId)
+    store =
+      try configuration.storage?(applicationId)
+      ?? EngineStore(location: configuration.store, legacyApplication: applicationId)
     try store.writeSync(application: applicationId) { store in try Self.syncCoupons(pack, store) }
   }
 

@@ -1,9 +1,12 @@
 import Foundation
 
-/// Where the engine keeps its data: a SQLite file (WAL) or memory (gone at `close`).
+/// Where the engine keeps its data: a SQLite file (WAL), memory (gone at `close`), or a
+/// PostgreSQL database (`postgres://USER@HOST:PORT/DB`), which `TalonPostgres` opens: whoever
+/// starts an engine on one gives its opener in `EngineConfiguration.storage` (`Backend.open`).
 public enum StoreLocation: Sendable, Hashable {
   case file(path: String)
   case memory
+  case database(url: String)
 }
 
 /// How to start an `EmbeddedEngine`.
@@ -18,6 +21,9 @@ public struct EngineConfiguration: Sendable {
   public var campaigns: CampaignPack
   public var seed: UInt64?
   public var clockStart: Date?
+  /// Opens the store instead of `store` when set: a database other than SQLite (the
+  /// PostgreSQL store of `TalonPostgres`).
+  package var storage: EngineStorageOpener?
 
   public init(
     store: StoreLocation, campaigns: CampaignPack, seed: UInt64? = nil, clockStart: Date? = nil

@@ -35,6 +35,17 @@ final class PostgresLink: Sendable {
     }
   }
 
+  /// A link dropped without `close()` (an engine dropped without closing its store) closes its
+  /// connection here: waiting for it off the event loops, only starting it on one.
+  deinit {
+    guard !connection.isClosed else { return }
+    if MultiThreadedEventLoopGroup.currentEventLoop == nil {
+      try? connection.close().wait()
+    } else {
+      connection.close().whenComplete { _ in }
+    }
+  }
+
   /// Runs one statement and returns its rows.
   @discardableResult
   func query(_ query: PostgresQuery) throws(PostgresStoreError) -> [PostgresRow] {
@@ -109,7 +120,14 @@ final class PostgresLink: Sendable {
       return .unreachable(location: location.description, reason: "\(error)")
     }
     if error.code == .server, let info = error.serverInfo {
-      return .server(sqlState: info[.sqlState] ?? "?", message: info[.message] ?? "")
+      let sqlState = info[.sqlState] ?? "?"
+      let message = info[.message] ?? ""
+      // Class 08 (connection exception) and 57P (the server shutting down or ending this
+      // connection): the database is gone for now, not the statement wrong.
+      if sqlState.hasPrefix("08") || sqlState.hasPrefix("57P") {
+        return .unreachable(location: location.description, reason: message)
+      }
+      return .server(sqlState: sqlState, message: message)
     }
     return .unreachable(location: location.description, reason: "\(error.code)")
   }

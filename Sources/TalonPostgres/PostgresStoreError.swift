@@ -11,6 +11,8 @@ public enum PostgresStoreError: Error, Equatable, Sendable, CustomStringConverti
   case refused(location: String, reason: String)
   /// The database answered a statement with an error (its SQLSTATE and message).
   case server(sqlState: String, message: String)
+  /// The store was closed.
+  case closed
   /// The database holds migrations this talon does not know: a newer talon migrated it.
   case newerSchema(migrations: [String])
 
@@ -26,6 +28,8 @@ public enum PostgresStoreError: Error, Equatable, Sendable, CustomStringConverti
       "PostgreSQL at \(location) refused the connection: \(reason)"
     case .server(let sqlState, let message):
       "PostgreSQL error \(sqlState): \(message)"
+    case .closed:
+      "the store is closed"
     case .newerSchema(let migrations):
       "the database was migrated by a newer talon (unknown migrations: "
         + migrations.joined(separator: ", ") + "); use that talon or a new database"

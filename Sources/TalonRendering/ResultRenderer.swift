@@ -50,6 +50,9 @@ public struct ResultRenderer: Sendable {
     case .pretty:
       return JSONTextWriter.forPeople(indented: true, color: color).text(value)
     case .summary:
+      if let explanation = Explanation(value) {
+        return ExplanationText.text(explanation, color: color)
+      }
       if let summary = ResultSummary(value) {
         guard let dryRun = call?.dryRun else { return summary.text(color: color) }
         return summary.whatIfText(

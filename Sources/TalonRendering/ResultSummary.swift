@@ -16,6 +16,8 @@ struct ResultSummary {
   var lines: [EffectLine]
   var total: Decimal?
   var discounts: Decimal
+  /// False for a profile update's or an event's answer (no session).
+  var hasSession = true
 
   /// The summary of `value`, or nil when it carries no effects (not a session or event result).
   init?(_ value: JSONValue) {
@@ -30,6 +32,7 @@ struct ResultSummary {
 
   private init(v2 value: JSONValue, effects: [JSONValue]) {
     let session = value["customerSession"]
+    hasSession = session != nil
     if session == nil, let event = value["event"], let type = event["type"]?.stringValue {
       title = Self.title(event: type, profile: event["profileId"]?.stringValue ?? "")
     } else {
@@ -132,7 +135,10 @@ struct ResultSummary {
     }
     marked += remaining.map { ("-", $0) }
     var text = text(color: color, title: title, marked: marked)
-    if marked.allSatisfy({ $0.0 == " " }) { text += "\n  (the same effects as the stored session)" }
+    if marked.allSatisfy({ $0.0 == " " }) {
+      let baseline = hasSession ? "the stored session" : "the stored profile"
+      text += "\n  (the same effects as \(baseline))"
+    }
     return text
   }
 

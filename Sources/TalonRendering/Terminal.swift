@@ -35,6 +35,26 @@ public enum Terminal {
     colorEnabled(isTTY: isTTY(STDERR_FILENO), environment: ProcessInfo.processInfo.environment)
   }
 
+  /// The width of the terminal on `fd` in columns, or nil when it is not a terminal (or says
+  /// nothing).
+  public static func columns(_ fd: Int32) -> Int? {
+    var size = winsize()
+    guard ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+    return Int(size.ws_col)
+  }
+
+  /// The width to draw captions and receipts in on standard output: the terminal's, else
+  /// `COLUMNS`, else 80.
+  public static var standardOutputWidth: Int {
+    if let columns = columns(STDOUT_FILENO) { return columns }
+    if let text = ProcessInfo.processInfo.environment["COLUMNS"], let value = Int(text),
+      value > 0
+    {
+      return value
+    }
+    return 80
+  }
+
   /// Writes `text` to standard output at once, bypassing stdio buffers.
   public static func writeStandardOutput(_ text: String) {
     write(text, to: STDOUT_FILENO)

@@ -14,6 +14,8 @@ package final class Console: Sendable {
   package let color: Bool
   /// Whether the progress line may be drawn (standard error is a terminal).
   package let progressEnabled: Bool
+  /// The width, in columns, that captions and receipts are drawn in.
+  package let width: Int
   /// Whether the progress line shows, and standard output held back by ``holdingOutput(_:)``;
   /// locked while writing, so writes never interleave.
   private let state = Mutex(State())
@@ -25,12 +27,13 @@ package final class Console: Sendable {
   }
 
   package init(
-    color: Bool, progressEnabled: Bool,
+    color: Bool, progressEnabled: Bool, width: Int = 80,
     writeOutput: @escaping @Sendable (String) -> Void,
     writeError: @escaping @Sendable (String) -> Void
   ) {
     self.color = color
     self.progressEnabled = progressEnabled
+    self.width = width
     self.writeOutput = writeOutput
     self.writeError = writeError
   }
@@ -40,6 +43,7 @@ package final class Console: Sendable {
     Console(
       color: Terminal.standardOutputColor,
       progressEnabled: Terminal.isTTY(STDERR_FILENO),
+      width: Terminal.standardOutputWidth,
       writeOutput: { Terminal.writeStandardOutput($0) },
       writeError: { Terminal.writeStandardError($0) })
   }

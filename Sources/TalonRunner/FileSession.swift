@@ -216,7 +216,8 @@ struct FileSession {
   }
 
   private mutating func count(_ results: [StatementResult]) {
-    outcome.statements += results.count
+    // A caption standing alone is no statement of the count.
+    outcome.statements += results.count { !$0.isNarration }
     for result in results {
       if case .expectation = result.kind { outcome.expectationsPassed += 1 }
     }

@@ -38,6 +38,12 @@ struct ResultPrinter: Sendable {
   func print(_ result: StatementResult) {
     defer { printWarnings(of: result) }
     guard verbosity != .quiet else { return }
+    // Captions show only when verbose (`docs/language.md`, "Narration").
+    if verbosity == .verbose, let caption = result.caption {
+      console.line("")
+      console.line(CaptionText.terminal(caption, width: console.width, color: console.color))
+    }
+    if result.isNarration { return }
     if case .output(let text) = result.kind {
       console.line(text)
     } else {
@@ -72,6 +78,12 @@ struct ResultPrinter: Sendable {
   private func printNested(_ nested: [StatementResult]) {
     guard verbosity != .quiet else { return }
     for result in nested {
+      if verbosity == .verbose, let caption = result.caption {
+        let text = CaptionText.terminal(
+          caption, width: console.width - 2 * result.depth, color: console.color)
+        console.line(indented(text, by: 2 * result.depth))
+      }
+      if result.isNarration { continue }
       if case .output(let text) = result.kind {
         console.line(indented(text, by: 2 * result.depth))
       } else if verbosity == .verbose {

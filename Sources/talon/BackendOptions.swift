@@ -21,6 +21,25 @@ struct EmbeddedOptions: ParsableArguments {
   var memory = false
 
   @Option(
+    name: .customLong("store"),
+    help: ArgumentHelp(
+      "Keep the embedded engine's data in a PostgreSQL database (also TALON_STORE); the "
+        + "password comes from PGPASSWORD or a password file, never from the URL.",
+      valueName: "postgres://USER@HOST:PORT/DB"))
+  var database: String?
+
+  /// The environment variable naming the PostgreSQL store when `--store` is not given.
+  static let storeVariable = "TALON_STORE"
+
+  /// `--store`, else `TALON_STORE` (unless --memory or --data choose another store).
+  var databaseURL: String? {
+    if let database { return database }
+    guard !memory, data == nil else { return nil }
+    let value = ProcessInfo.processInfo.environment[Self.storeVariable] ?? ""
+    return value.isEmpty ? nil : value
+  }
+
+  @Option(
     help: """
       Seed the random source and start the virtual clock (at 2020-06-01T12:00:00Z unless \
       --clock says otherwise), for reproducible runs.
@@ -36,6 +55,14 @@ struct EmbeddedOptions: ParsableArguments {
   func validate() throws {
     if memory && data != nil {
       throw ValidationError("--memory and --data exclude each other.")
+    }
+    if database != nil && (memory || data != nil) {
+      throw ValidationError("--store excludes --memory and --data.")
+    }
+    if let url = databaseURL, !Self.isPostgresURL(url) {
+      let source = database != nil ? "--store" : Self.storeVariable
+      throw ValidationError(
+        "\(source) takes a postgres://USER@HOST:PORT/DB URL; a SQLite file is --data FILE.")
     }
     if let clock, Self.time(clock) == nil {
       throw ValidationError(
@@ -65,9 +92,19 @@ struct EmbeddedOptions: ParsableArguments {
     return "\(codes)virtual clock at \(time) (\(origin)); only `clock` moves it"
   }
 
-  /// The store: memory with --memory, the file of --data, else `defaultStore`.
+  /// Whether `text` names a PostgreSQL database.
+  static func isPostgresURL(_ text: String) -> Bool {
+    let lowered = text.lowercased()
+    return lowered.hasPrefix("postgres://") || lowered.hasPrefix("postgresql://")
+  }
+
+  /// The store: memory with --memory, the file of --data, the database of --store or
+  /// TALON_STORE, else `defaultStore`.
   func store(default defaultStore: StoreLocation) -> StoreLocation {
-    memory ? .memory : data.map { .file(path: $0) } ?? defaultStore
+    if memory { return .memory }
+    if let data { return .file(path: data) }
+    if let url = databaseURL { return .database(url: url) }
+    return defaultStore
   }
 
   /// The embedded engine to open: the store as ``store(default:)`` says, the campaign file

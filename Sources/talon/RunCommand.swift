@@ -10,7 +10,8 @@ import TalonRunner
 /// `TalonRunner.WorkflowRunner`.
 ///
 /// Decided here: each file gets a fresh in-memory embedded engine unless `--data` names a
-/// store (then the files share it, in order) or `--url` a remote API (one client for the run).
+/// store or `--store` a PostgreSQL database (then the files share it, in order) or `--url` a
+/// remote API (one client for the run).
 /// Mistakes the argument parser cannot see (a bad `--var`, `--report`, `--output`, `--quiet`
 /// with `--verbose`, an unreadable campaign file) exit 2 like a parse error.
 struct RunCommand: AsyncParsableCommand {
@@ -117,6 +118,10 @@ struct RunCommand: AsyncParsableCommand {
     if quiet && verbose { throw RunnerUsageError("--quiet and --verbose exclude each other") }
     if jobs < 1 { throw RunnerUsageError("--jobs must be 1 or more, not \(jobs)") }
     if jobs > 1 && step { throw RunnerUsageError("--step runs one file at a time: drop --jobs") }
+    if jobs > 1 && embedded.databaseURL != nil {
+      throw RunnerUsageError(
+        "--store makes the files share one database, in order: drop --jobs or --store")
+    }
     if jobs > 1 && embedded.data != nil {
       throw RunnerUsageError(
         "--data makes the files share one store, in order: drop --jobs or --data")

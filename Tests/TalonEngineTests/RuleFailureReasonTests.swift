@@ -57,7 +57,8 @@ struct RuleFailureReasonTests {
     #expect(reasons[0].warningLine == #"warning: campaign 3 rule 0 "Big basket": division by zero"#)
 
     #expect(reasons[1].conditionIndex == 1)
-    #expect(reasons[1].details == "condition 1 is false: Session.Total >= 150")
+    // The false condition with the value the engine saw (money with the currency's cents).
+    #expect(reasons[1].details == "condition 1 is false: Session.Total 40.00 >= 150")
     #expect(reasons[1].runtimeFailure == nil && reasons[1].warningLine == nil)
 
     #expect(reasons[2].effectIndex == 0 && reasons[2].conditionIndex == nil)
@@ -95,6 +96,42 @@ struct RuleFailureReasonTests {
     let state = try await update(
       test, NewCustomerSessionV2(cartItems: [item("A", "10")]), content: [.ruleFailureReasons])
     #expect(state.effects.isEmpty)
-    #expect(state.ruleFailureReasons?.first?.details?.hasPrefix("the conditions held") == true)
+    #expect(
+      state.ruleFailureReasons?.first?.details
+        == "the conditions held but no effect applied: the campaign's limit is reached: "
+        + "setDiscount at most 1")
+  }
+
+  /// Each operand of a comparison and each field read elsewhere shows the value the engine
+  /// saw; lambdas stay bare, a field that is not set says so, long lists are counted.
+  @Test func falseConditionsShowTheValuesTheEngineSaw() async throws {
+    let pack = #"""
+      {"application": {"id": 1, "currency": "EUR"},
+       "campaigns": [{"id": 1, "name": "Values", "ruleset": {"rules": [
+        {"title": "tier", "condition": ["=", [".", "Profile", "Attributes", "tier"], "gold"],
+         "effects": []},
+        {"title": "sum", "condition": [">", ["+", [".", "Session", "CartItemTotal"], 10], 500],
+         "effects": []},
+        {"title": "flag", "condition": [".|", false, [".", "Session", "Attributes", "vip"]],
+         "effects": []},
+        {"title": "items", "condition": ["exists", [".", "Session", "CartItems"],
+           [["Item"], [">", [".", "Item", "Price"], 100]]], "effects": []}]}}]}
+      """#
+    let test = try TestEngine(json: pack)
+    _ = try await test.profile("p1", ["tier": "silver"])
+    let state = try await test.v2(
+      "values",
+      NewCustomerSessionV2(
+        profileId: "p1",
+        cartItems: [item("A", "40"), item("B", "2"), item("C", "1"), item("D", "1")]),
+      content: [.ruleFailureReasons])
+    let details = try #require(state.ruleFailureReasons).map(\.details)
+    #expect(
+      details == [
+        #"condition 0 is false: Profile.Attributes.tier "silver" == "gold""#,
+        "condition 0 is false: (Session.CartItemTotal + 10) 54 > 500",
+        "condition 0 is false: Session.Attributes.vip (not set) ?? false",
+        "condition 0 is false: exists(Session.CartItems [4 items], Item => Item.Price > 100)",
+      ])
   }
 }

@@ -55,7 +55,8 @@ struct StoreTests {
     #expect(session.cartItems.map(\.sku) == ["B"])
   }
 
-  @Test func newFileIsPrivateAndInWALMode() throws {
+  @Test(.disabled(if: TestStore.isPostgres, TestStore.sqliteOnly))
+  func newFileIsPrivateAndInWALMode() throws {
     let test = try TestEngine()
     let attributes = try FileManager.default.attributesOfItem(atPath: test.path)
     #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)

@@ -32,6 +32,19 @@ enum TestCluster {
     return try body(location.description)
   }
 
+  /// Runs statements on the cluster's own database, as its administrator.
+  static func admin(_ statements: String...) async throws {
+    let admin = try location
+    let password = try PostgresPassword.find(for: admin, environment: environment)
+    try await onThread {
+      Result {
+        let link = try PostgresLink.connect(to: admin, password: password)
+        defer { link.close() }
+        for statement in statements { try link.execute(statement) }
+      }
+    }.get()
+  }
+
   /// `withDatabase` for async tests: the blocking calls run on a thread of their own.
   static func withDatabaseAsync<T: Sendable>(
     _ body: @escaping @Sendable (_ url: String) async throws -> T

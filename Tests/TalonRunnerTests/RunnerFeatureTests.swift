@@ -149,6 +149,29 @@ struct RunnerFeatureTests {
     #expect(harness.errors.contains("q.tw:3:8: error: expected 1 == 2"))
   }
 
+  @Test func captionsShowOnlyWhenVerbose() async throws {
+    let text = """
+      #> # The shop
+      #> sells **shoes**
+
+      #> Alice arrives
+      profile update alice
+      #> - the end
+      """
+    let harness = RunnerHarness(files: ["c.tw": text])
+    let outcome = await harness.run(RunOptions(files: ["c.tw"]))
+    #expect(outcome.exitCode == 0)
+    #expect(!harness.output.contains("shop"))
+    #expect(!harness.output.contains("#>"))
+    #expect(harness.output.contains("1 statement,"))
+    let verbose = RunnerHarness(files: ["c.tw": text])
+    _ = await verbose.run(RunOptions(files: ["c.tw"], verbosity: .verbose))
+    #expect(verbose.output.contains("\n  The shop\n\n  sells shoes\n"))
+    #expect(verbose.output.contains("\n  Alice arrives\n     5  profile update alice  -> 200"))
+    #expect(verbose.output.contains("\n  • the end\n"))
+    #expect(verbose.output.contains("1 statement,"))
+  }
+
   @Test func verboseShowsNestedStatementsAndFullResults() async throws {
     let text = "for who in [ann, bob] {\n  profile update $who\n}\n"
     let harness = RunnerHarness(files: ["n.tw": text])

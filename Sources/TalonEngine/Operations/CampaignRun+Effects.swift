@@ -17,6 +17,11 @@ extension CampaignRun {
     }
     for (program, amount) in needed where amount > 0 {
       guard profile != nil, pack.program(program) != nil, available(program) >= amount else {
+        shortfall =
+          profile == nil
+          ? "the session has no profile to take \(amount) points from"
+          : "the profile has \(max(available(program), 0)) points in program \(program), "
+            + "\(amount) needed"
         return
       }
     }
@@ -94,6 +99,15 @@ extension CampaignRun {
     }
   }
 
+  /// The words for a campaign limit that stopped an effect:
+  /// `the campaign's limit is reached: setDiscount at most 1 per Profile`.
+  static func limitReached(_ limit: LimitConfig) -> String {
+    let per =
+      limit.entities.isEmpty
+      ? "" : " per " + limit.entities.map(\.rawValue).joined(separator: " and ")
+    return "the campaign's limit is reached: \(limit.action.rawValue) at most \(limit.limit)\(per)"
+  }
+
   /// Loyalty points are whole numbers: floored (decided here).
   static func wholePoints(_ points: Decimal) -> Int {
     let floored = Functions.round(points, .down)
@@ -118,11 +132,13 @@ extension CampaignRun {
       if limit.action == .setDiscount,
         try exceeded(limit, campaign: campaign, context: limits, adding: value)
       {
+        shortfall = Self.limitReached(limit)
         return false
       }
       if limit.action == .setDiscountEffect,
         try exceeded(limit, campaign: campaign, context: limits, adding: 1)
       {
+        shortfall = Self.limitReached(limit)
         return false
       }
     }
@@ -164,7 +180,10 @@ extension CampaignRun {
     let context = LimitContext(
       coupon: nil, referral: nil, profile: profileId, identifiers: limits.identifiers)
     for limit in campaign.campaign.limits where limit.action == .createCoupon {
-      if try exceeded(limit, campaign: campaign, context: context, adding: 1) { return nil }
+      if try exceeded(limit, campaign: campaign, context: context, adding: 1) {
+        shortfall = Self.limitReached(limit)
+        return nil
+      }
     }
     let settings = campaign.campaign.couponSettings ?? Self.defaultCodeSettings
     guard let code = try uniqueCode(settings) else { return nil }

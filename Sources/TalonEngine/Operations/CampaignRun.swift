@@ -55,6 +55,9 @@ struct CampaignRun {
   var itemRemaining: [Decimal] = []
   /// Why rules of the evaluated campaigns did not apply, when `collectsFailureReasons`.
   var ruleFailureReasons: [RuleFailureReason] = []
+  /// Why the last applied rule's effect came to nothing, in words (a limit reached, points
+  /// missing), when the effect code knows.
+  var shortfall: String?
 
   init(
     store: StoreTransaction, pack: CampaignPack, runtime: EngineRuntime, now: Date,
@@ -189,7 +192,8 @@ struct CampaignRun {
           stage = .condition(conjunctIndex)
           if try !evaluator.truth(evaluator.evaluate(conjunct)) {
             holds = false
-            stop = .conditionFalse(conjunctIndex)
+            let seen = collectsFailureReasons ? seenText(conjunct, evaluator) : nil
+            stop = .conditionFalse(conjunctIndex, seen: seen)
             break
           }
         }
@@ -230,9 +234,12 @@ struct CampaignRun {
       }
       if holds {
         let before = effects.count
+        shortfall = nil
         try apply(calls, campaign: campaign, ruleIndex: index, rule: rule, limits: limitContext)
         if effects.count > before { triggered = true }
-        if !calls.isEmpty && effects.count == emittedBefore { stop = .noEffectApplied }
+        if !calls.isEmpty && effects.count == emittedBefore {
+          stop = .noEffectApplied(shortfall)
+        }
       }
       if collectsFailureReasons, let stop {
         ruleFailureReasons.append(

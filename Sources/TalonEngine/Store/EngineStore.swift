@@ -17,7 +17,7 @@ import TalonAPI
 /// one cache per application; a cache is dropped whenever another connection (another process)
 /// committed to the file (`PRAGMA data_version`) and after any failed transaction, so it never
 /// shows what the file does not hold.
-final class EngineStore: Sendable {
+final class EngineStore: EngineStorage {
   private let queue: DatabaseQueue
   private let caches = Mutex([Int: RecordCache]())
   /// Beyond this many cached records the cache starts over.
@@ -32,6 +32,9 @@ final class EngineStore: Sendable {
     switch location {
     case .memory:
       queue = try DatabaseQueue(configuration: configuration)
+    case .database(let url):
+      throw EngineStoreError(
+        description: "\(url) is no SQLite store: open it with TalonPostgres's PostgresStore")
     case .file(let path):
       if !FileManager.default.fileExists(atPath: path) {
         _ = FileManager.default.createFile(
@@ -73,7 +76,8 @@ final class EngineStore: Sendable {
             else { return CachedRecords() }
             return cache.records
           }
-          let result = try body(StoreTransaction(db: db, application: application, cache: box))
+          let result = try body(
+            StoreTransaction(rows: SQLiteRows(db: db, application: application), cache: box))
           guard commit else {
             try db.execute(sql: "ROLLBACK TRANSACTION")
             box.records = CachedRecords()
@@ -100,6 +104,11 @@ final class EngineStore: Sendable {
   func close() throws {
     try queue.close()
   }
+}
+
+/// A store location the SQLite store cannot open.
+struct EngineStoreError: Error, CustomStringConvertible {
+  let description: String
 }
 
 /// Decoded records as of the database's `data_version`.
@@ -142,7 +151,9 @@ struct CounterKey: Sendable, Hashable {
 }
 
 /// The cache while a transaction uses it.
-final class RecordCacheBox {
+package final class RecordCacheBox {
+  package init() {}
+
   var version: Int?
   var records = CachedRecords()
 }

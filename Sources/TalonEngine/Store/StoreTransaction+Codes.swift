@@ -1,22 +1,20 @@
 import Foundation
-import GRDB
 import TalonAPI
 
 /// Coupons, reservations and referrals.
 extension StoreTransaction {
   // MARK: Coupons
 
-  private func coupon(from row: Row) throws -> Coupon {
-    let value: String = row["value"]
+  private func coupon(_ value: String, from row: StoredRow) throws -> Coupon {
     var coupon: Coupon
     if let cached = cache.records.coupons[value] {
       coupon = cached
     } else {
-      coupon = try decode(Coupon.self, row["data"])
+      coupon = try decode(Coupon.self, row.data)
       cache.records.coupons[value] = coupon
     }
-    coupon.id = row["id"]
-    coupon.usageCounter = row["usageCounter"]
+    coupon.id = row.id
+    coupon.usageCounter = row.usageCounter
     return coupon
   }
 
@@ -28,11 +26,7 @@ extension StoreTransaction {
       coupon.usageCounter = counter.usageCounter
       return coupon
     }
-    let coupon = try Row.fetchOne(
-      try statement(
-        "SELECT id, value, usageCounter, data FROM coupon WHERE applicationId = ? AND value = ?"),
-      arguments: [application, value]
-    ).map(coupon(from:))
+    let coupon = try rows.couponRow(value).map { try self.coupon(value, from: $0) }
     if let coupon {
       cache.records.couponCounters[value] = CouponCounter(
         id: coupon.id, usageCounter: coupon.usageCounter)
@@ -46,14 +40,9 @@ extension StoreTransaction {
 
   /// Inserts a new coupon (its id and counter are assigned here).
   func insert(_ coupon: Coupon) throws -> Coupon {
-    try run(
-      """
-      INSERT INTO coupon (applicationId, value, campaignId, usageCounter, data)
-      VALUES (?, ?, ?, 0, ?)
-      """,
-      [application, coupon.value, coupon.campaignId, try encode(coupon)])
     var stored = coupon
-    stored.id = Int(db.lastInsertedRowID)
+    stored.id = try rows.insertCoupon(
+      value: coupon.value, campaignId: coupon.campaignId, data: try encode(coupon))
     stored.usageCounter = 0
     return stored
   }
@@ -63,134 +52,74 @@ extension StoreTransaction {
   func syncFileCoupon(_ coupon: Coupon) throws {
     cache.records.coupons[coupon.value] = nil
     cache.records.couponCounters[coupon.value] = nil
-    try run(
-      """
-      INSERT INTO coupon (applicationId, value, campaignId, usageCounter, data)
-      VALUES (?, ?, ?, 0, ?)
-      ON CONFLICT(applicationId, value)
-      DO UPDATE SET campaignId = excluded.campaignId, data = excluded.data
-      """, [application, coupon.value, coupon.campaignId, try encode(coupon)])
+    try rows.upsertFileCoupon(
+      value: coupon.value, campaignId: coupon.campaignId, data: try encode(coupon))
   }
 
   func codeExists(_ value: String) throws -> Bool {
-    try Bool.fetchOne(
-      try statement(
-        """
-        SELECT EXISTS(SELECT 1 FROM coupon WHERE applicationId = ? AND value = ?)
-          OR EXISTS(SELECT 1 FROM referral WHERE applicationId = ? AND code = ?)
-        """
-      ), arguments: [application, value, application, value]) ?? false
+    try rows.codeExists(value)
   }
 
   func addCouponUsage(_ value: String, _ delta: Int) throws {
     cache.records.couponCounters[value] = nil
-    try run(
-      """
-      UPDATE coupon SET usageCounter = MAX(0, usageCounter + ?)
-      WHERE applicationId = ? AND value = ?
-      """, [delta, application, value])
+    try rows.addCouponUsage(value, delta)
   }
 
   // MARK: Reservations
 
   func hasReservation(coupon: String, profile: String) throws -> Bool {
-    try Bool.fetchOne(
-      try statement(
-        """
-        SELECT EXISTS(SELECT 1 FROM reservation
-          WHERE applicationId = ? AND couponValue = ? AND profileId = ?)
-        """),
-      arguments: [application, coupon, profile]) ?? false
+    try rows.hasReservation(coupon: coupon, profile: profile)
   }
 
   func reserve(coupon: String, profile: String) throws {
-    try run(
-      "INSERT OR IGNORE INTO reservation (applicationId, couponValue, profileId) VALUES (?, ?, ?)",
-      [application, coupon, profile])
+    try rows.reserve(coupon: coupon, profile: profile)
   }
 
   func unreserve(coupon: String, profile: String) throws {
-    try run(
-      "DELETE FROM reservation WHERE applicationId = ? AND couponValue = ? AND profileId = ?",
-      [application, coupon, profile])
+    try rows.unreserve(coupon: coupon, profile: profile)
   }
 
   func deleteReservations(profile: String) throws {
-    try run(
-      "DELETE FROM reservation WHERE applicationId = ? AND profileId = ?", [application, profile])
+    try rows.deleteReservations(profile: profile)
   }
 
   /// Coupon values the profile reserved, in reservation order.
   func reservedCoupons(profile: String) throws -> [String] {
-    try String.fetchAll(
-      try statement(
-        """
-        SELECT couponValue FROM reservation WHERE applicationId = ? AND profileId = ?
-        ORDER BY rowid
-        """),
-      arguments: [application, profile])
+    try rows.reservedCoupons(profile: profile)
   }
 
   /// Profiles holding a reservation of the coupon, in reservation order.
   func reservingProfiles(coupon: String) throws -> [String] {
-    try String.fetchAll(
-      try statement(
-        """
-        SELECT profileId FROM reservation WHERE applicationId = ? AND couponValue = ?
-        ORDER BY rowid
-        """),
-      arguments: [application, coupon])
+    try rows.reservingProfiles(coupon: coupon)
   }
 
   // MARK: Referrals
 
-  private func referral(from row: Row) throws -> Referral {
-    var referral = try decode(Referral.self, row["data"])
-    referral.id = row["id"]
-    referral.usageCounter = row["usageCounter"]
+  private func referral(from row: StoredRow) throws -> Referral {
+    var referral = try decode(Referral.self, row.data)
+    referral.id = row.id
+    referral.usageCounter = row.usageCounter
     return referral
   }
 
   func referral(code: String) throws -> Referral? {
-    try Row.fetchOne(
-      try statement(
-        "SELECT id, usageCounter, data FROM referral WHERE applicationId = ? AND code = ?"),
-      arguments: [application, code]
-    ).map(referral(from:))
+    try rows.referralRow(code: code).map(referral(from:))
   }
 
   func referrals(advocate: String) throws -> [Referral] {
-    try Row.fetchAll(
-      try statement(
-        """
-        SELECT id, usageCounter, data FROM referral WHERE applicationId = ? AND advocate = ?
-        ORDER BY id
-        """),
-      arguments: [application, advocate]
-    ).map(referral(from:))
+    try rows.referralRows(advocate: advocate).map(referral(from:))
   }
 
   func insert(_ referral: Referral) throws -> Referral {
-    try run(
-      """
-      INSERT INTO referral (applicationId, code, campaignId, advocate, usageCounter, data)
-      VALUES (?, ?, ?, ?, 0, ?)
-      """,
-      [
-        application, referral.code, referral.campaignId, referral.advocateProfileIntegrationId,
-        try encode(referral),
-      ])
     var stored = referral
-    stored.id = Int(db.lastInsertedRowID)
+    stored.id = try rows.insertReferral(
+      code: referral.code, campaignId: referral.campaignId,
+      advocate: referral.advocateProfileIntegrationId, data: try encode(referral))
     stored.usageCounter = 0
     return stored
   }
 
   func addReferralUsage(id: Int, _ delta: Int) throws {
-    try run(
-      """
-      UPDATE referral SET usageCounter = MAX(0, usageCounter + ?)
-      WHERE id = ? AND applicationId = ?
-      """, [delta, id, application])
+    try rows.addReferralUsage(id: id, delta)
   }
 }

@@ -155,7 +155,7 @@ struct CounterDelta: Codable, Sendable, Hashable {
 }
 
 /// One row of the loyalty ledger.
-struct LedgerRow: Sendable, Hashable {
+package struct LedgerRow: Sendable, Hashable {
   var id: Int
   var profileId: String
   var programId: Int
@@ -164,4 +164,18 @@ struct LedgerRow: Sendable, Hashable {
   var amount: Int
   var reason: String
   var created: Date
+
+  package init(
+    id: Int, profileId: String, programId: Int, sessionId: String, eventId: Int, amount: Int,
+    reason: String, created: Date
+  ) {
+    self.id = id
+    self.profileId = profileId
+    self.programId = programId
+    self.sessionId = sessionId
+    self.eventId = eventId
+    self.amount = amount
+    self.reason = reason
+    self.created = created
+  }
 }

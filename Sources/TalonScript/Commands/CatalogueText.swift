@@ -122,7 +122,7 @@ enum CatalogueText {
     window(start: campaign.startTime, end: campaign.endTime)
   }
 
-  private static func window(start: Date?, end: Date?) -> String {
+  static func window(start: Date?, end: Date?) -> String {
     switch (start, end) {
     case (nil, nil): "always"
     case (let start?, nil): "from \(day(start))"

@@ -24,6 +24,7 @@ enum CommandTable {
     ReferralCreateCommand(),
     CampaignsCommand(),
     CampaignShowCommand(),
+    ExplainCommand(),
     CouponsCommand(),
     LoyaltyProgramsCommand(),
     LoyaltyBalanceCommand(),

@@ -4,13 +4,17 @@ import TalonAPI
 struct EventTrackCommand: ScriptCommand {
   let spec = CommandSpec(
     "event track", [.positional("TYPE"), .positional("ATTRIBUTES", .object, required: false)],
+    keys: [.key("dry", .bool, default: "false")],
     freeKeys: "attr=value",
     summary: "track a custom event of the current profile (TrackEventV2)",
     details:
       "Today's events belong to a profile, not a session. The answer (silent=no) carries the "
       + "effects, the profile, the triggered campaigns, the loyalty balances and the event. "
-      + "event track-v1 is the 2020 call, on the current session.",
-    examples: ["event track viewed_page page=home"], operation: .trackEventV2)
+      + "With dry=true nothing is saved: the summary marks the effects that differ from the "
+      + "profile's as it is (+ new, - gone). event track-v1 is the 2020 call, on the current "
+      + "session.",
+    examples: ["event track viewed_page page=home", "event track newsletter_signup dry=true"],
+    operation: .trackEventV2)
 
   func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
     async throws -> CommandOutcome
@@ -18,7 +22,8 @@ struct EventTrackCommand: ScriptCommand {
     let type = try await context.string(command.positional[0], "the event type", pipe: pipe)
     let attributesObject = command.positional.count > 1 ? command.positional[1] : nil
     let attributes = try await context.attributes(
-      of: command, positionalObject: attributesObject, pipe: pipe)
+      of: command, positionalObject: attributesObject, excluding: ["dry"], pipe: pipe)
+    let dry = try await context.dryFlag(command, pipe: pipe)
     guard let profile = context.contextState.profileId else {
       throw context.failure(
         "event track needs a profile: run 'profile update ID' or 'use profile ID' first",
@@ -27,6 +32,13 @@ struct EventTrackCommand: ScriptCommand {
     let body = IntegrationEventV2Request(
       type: type, profileId: profile, attributes: .object(attributes),
       responseContent: ProfileUpdateCommand.content)
+    if dry {
+      return try await context.callAPI(
+        IntegrationCatalogue.trackEventV2, for: command,
+        query: ["silent": .string("no"), "dry": .bool(true)], body: body,
+        dryRun: await context.profileAsItIs(profile)
+      ).1
+    }
     let (response, outcome) = try await context.callAPI(
       IntegrationCatalogue.trackEventV2, for: command, query: ["silent": .string("no")],
       body: body)

@@ -15,21 +15,36 @@ struct ProfileUpdateCommand: ScriptCommand {
       .positional("ID", required: false, default: "the current profile"),
       .positional("ATTRIBUTES", .object, required: false),
     ],
+    keys: [.key("dry", .bool, default: "false")],
     freeKeys: "attr=value",
     summary: "create or update a profile's attributes and run its rules (UpdateCustomerProfileV2)",
     details:
-      "The profile becomes current. Attributes come as key=value or as one object. The rules "
-      + "run (runRuleEngine=true) and the answer carries the profile, the triggered campaigns, "
-      + "the loyalty balances and the event. profile update-v1 is the 2020 call.",
-    examples: ["profile update alice tier=gold visits=3", "profile update {city: Berlin}"],
+      "The profile becomes current. Attributes come as key=value or as one object (an "
+      + "attribute named dry goes in the object). The rules run (runRuleEngine=true) and the "
+      + "answer carries the profile, the triggered campaigns, the loyalty balances and the "
+      + "event. With dry=true nothing is saved and the context stays: the summary marks the "
+      + "effects that differ from the profile's as it is (+ new, - gone). profile update-v1 "
+      + "is the 2020 call.",
+    examples: [
+      "profile update alice tier=gold visits=3", "profile update {city: Berlin}",
+      "profile update newsletter=true dry=true",
+    ],
     operation: .updateCustomerProfileV2)
 
   func execute(_ command: CommandNode, in context: isolated any CommandContext, pipe: JSONValue?)
     async throws -> CommandOutcome
   {
-    let (id, attributes) = try await context.profileUpdate(command, pipe: pipe)
+    let dry = try await context.dryFlag(command, pipe: pipe)
+    let (id, attributes) = try await context.profileUpdate(command, pipe: pipe, select: !dry)
     let body = CustomerProfileIntegrationRequestV2(
       attributes: attributes.isEmpty ? nil : .object(attributes), responseContent: Self.content)
+    if dry {
+      return try await context.callAPI(
+        IntegrationCatalogue.updateCustomerProfileV2, for: command, path: [id],
+        query: ["runRuleEngine": .bool(true), "dry": .bool(true)], body: body,
+        dryRun: await context.profileAsItIs(id)
+      ).1
+    }
     let (response, outcome) = try await context.callAPI(
       IntegrationCatalogue.updateCustomerProfileV2, for: command, path: [id],
       query: ["runRuleEngine": .bool(true)], body: body)
@@ -66,9 +81,9 @@ struct ProfileUpdateV1Command: ScriptCommand {
 extension CommandContext {
   /// The profile id (the first positional argument, or the current profile), made current,
   /// and the attributes of a profile update.
-  fileprivate func profileUpdate(_ command: CommandNode, pipe: JSONValue?) async throws -> (
-    String, [String: JSONValue]
-  ) {
+  fileprivate func profileUpdate(_ command: CommandNode, pipe: JSONValue?, select: Bool = true)
+    async throws -> (String, [String: JSONValue])
+  {
     var positional = command.positional
     var attributesObject: Expression?
     if positional.count == 2 {
@@ -80,9 +95,26 @@ extension CommandContext {
       try await optionalString(positional.first, "the profile id", pipe: pipe)
       ?? requireProfile(for: command)
     let attributes = try await self.attributes(
-      of: command, positionalObject: attributesObject, pipe: pipe)
-    contextState.selectProfile(id)
+      of: command, positionalObject: attributesObject, excluding: ["dry"], pipe: pipe)
+    if select { contextState.selectProfile(id) }
     return (id, attributes)
+  }
+
+  /// `dry=` of a command (false when not given).
+  func dryFlag(_ command: CommandNode, pipe: JSONValue?) async throws -> Bool {
+    guard let argument = command.argument("dry") else { return false }
+    return try await bool(argument.value, "dry=", pipe: pipe)
+  }
+
+  /// What a dry profile update or event is compared with: the profile's rules run as a dry
+  /// run with no changes (`docs/behaviour.md`, "Dry runs of profiles and events").
+  func profileAsItIs(_ id: String) async -> APICallRecord.DryRun {
+    let query: [String: QueryValue] = ["runRuleEngine": .bool(true), "dry": .bool(true)]
+    let stored = try? await api.send(
+      IntegrationCatalogue.updateCustomerProfileV2, OperationArguments(path: [id], query: query),
+      body: CustomerProfileIntegrationRequestV2(responseContent: ProfileUpdateCommand.content))
+    return APICallRecord.DryRun(
+      stored: stored.flatMap { answer in answer.json ?? (try? JSONValue(encoding: answer.value)) })
   }
 
   /// Notes the codes a v2 profile update or event created (for completion).

@@ -44,7 +44,7 @@ extension Interpreter {
     let result = StatementResult(
       kind: outcome.kind, deferredValue: outcome.deferred, apiCalls: callStack.last ?? [],
       duration: ContinuousClock.now - start, text: statement.text, location: statement.location,
-      depth: depth, nested: [])
+      depth: depth, nested: [], caption: statement.caption)
     if depth > 0 {
       nestedResults.append(result)
       environment.onNestedResult?(result)
@@ -97,6 +97,8 @@ extension Interpreter {
       return CommandOutcome(value: .null, kind: .none)
     case .pipeline(let pipeline):
       return try await evaluate(pipeline)
+    case .narration:
+      return CommandOutcome(value: .null, kind: .none)
     }
   }
 

@@ -156,7 +156,7 @@ public actor Interpreter {
         return StatementResult(
           kind: .exit(code), deferredValue: DeferredJSON(.number(Decimal(code))), apiCalls: [],
           duration: ContinuousClock.now - start, text: statement.text,
-          location: statement.location, depth: 0, nested: nested)
+          location: statement.location, depth: 0, nested: nested, caption: statement.caption)
       }
     } catch {
       nestedResults = []

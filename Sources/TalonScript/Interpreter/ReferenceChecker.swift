@@ -38,6 +38,8 @@ struct ReferenceChecker {
       check(body)
     case .pipeline(let pipeline):
       check(pipeline)
+    case .narration:
+      break
     }
   }
 

@@ -44,7 +44,7 @@ extension Interpreter {
           visit(otherwise ?? [])
         case .loop(_, _, _, let body), .repeat(_, let body):
           visit(body)
-        case .assignment, .expect, .expectError:
+        case .assignment, .expect, .expectError, .narration:
           break
         }
       }

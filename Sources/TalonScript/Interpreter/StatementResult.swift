@@ -24,6 +24,13 @@ public struct StatementResult: Sendable {
   /// Results of statements executed inside blocks and `run` scripts, in order (top level
   /// only; nested results have this empty).
   public var nested: [StatementResult]
+  /// The statement's narration (`#>` lines before it), if any.
+  public var caption: Caption? = nil
+
+  /// True for a caption that stood alone (`Statement.isNarration`): its text is the `#>` lines.
+  public var isNarration: Bool {
+    caption != nil && text.hasPrefix("#>")
+  }
 
   /// The warning lines of this statement's calls and of its nested statements', in order.
   public var warnings: [String] {

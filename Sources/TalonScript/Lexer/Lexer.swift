@@ -99,7 +99,12 @@ struct Lexer {
           spaceBefore = true
           ending = .plain
         } else if byte == UInt8(ascii: "#") {
+          let start = index
           while index < end, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+          if !tolerant, startsNarration(at: start) {
+            let stop = index
+            add(.caption, from: start, to: stop)
+          }
           ending = .comment
         } else if byte == UInt8(ascii: "\\") {
           try lineContinuation()
@@ -137,6 +142,20 @@ struct Lexer {
     }
     unreadableEnd = nil
     spaceBefore = true
+  }
+
+  /// Whether the `#` at `start` begins a narration line: `#>` with nothing but spaces before it
+  /// on its line, right after a line break (or at the start of the file). Anywhere else `#>`
+  /// is an ordinary comment; the tolerant scan of the shell never makes captions.
+  private func startsNarration(at start: Int) -> Bool {
+    guard start + 1 < end, bytes[start + 1] == UInt8(ascii: ">") else { return false }
+    var before = start
+    while before > 0, bytes[before - 1] == UInt8(ascii: " ") || bytes[before - 1] == 0x09 {
+      before -= 1
+    }
+    guard before == 0 || bytes[before - 1] == UInt8(ascii: "\n") else { return false }
+    guard let previous = tokens.last else { return before == 0 }
+    return previous.kind == .newline
   }
 
   private mutating func add(_ kind: TokenKind, from start: Int, to stop: Int) {
@@ -291,7 +310,8 @@ struct Lexer {
 
   /// Whether the previous token (skipping line breaks) makes this word an object key.
   private var atKeyPosition: Bool {
-    guard let previous = tokens.last(where: { $0.kind != .newline }) else { return false }
+    guard let previous = tokens.last(where: { $0.kind != .newline && $0.kind != .caption })
+    else { return false }
     return previous.kind == .leftBrace || previous.kind == .comma
   }
 

@@ -29,6 +29,8 @@ enum TokenKind: Sendable, Equatable {
   case equal, notEqual, less, lessEqual, greater, greaterEqual
   case plus, minus, star, slash
   case newline
+  /// A narration line `#> text` at the start of a line: from `#` to the end of the line.
+  case caption
   case endOfFile
 
   /// How the kind reads in error messages.
@@ -61,6 +63,7 @@ enum TokenKind: Sendable, Equatable {
     case .star: "'*'"
     case .slash: "'/'"
     case .newline: "end of line"
+    case .caption: "narration ('#>' line)"
     case .endOfFile: "end of input"
     }
   }

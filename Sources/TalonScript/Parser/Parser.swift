@@ -29,9 +29,13 @@ struct Parser {
     parser.origin = origin
     var statements: [Statement] = []
     while true {
-      parser.skipNewlines()
-      if parser.current.kind == .endOfFile { break }
-      statements.append(try parser.statement(inBlock: false))
+      let captions = parser.captions()
+      let atEnd = parser.current.kind == .endOfFile
+      statements += parser.narrations(captions, atEnd: atEnd)
+      if atEnd { break }
+      var statement = try parser.statement(inBlock: false)
+      statement.caption = captions.last
+      statements.append(statement)
     }
     return Program(source: source, statements: statements)
   }
@@ -53,8 +57,65 @@ struct Parser {
     return token
   }
 
+  /// Skips line breaks, and captions too: inside brackets and objects a `#>` line is only a
+  /// comment.
   mutating func skipNewlines() {
-    while current.kind == .newline { advance() }
+    while current.kind == .newline || current.kind == .caption { advance() }
+  }
+
+  /// Skips line breaks between statements and collects the captions among them: consecutive
+  /// `#>` lines (one line break apart) make one caption.
+  mutating func captions() -> [Caption] {
+    var captions: [Caption] = []
+    var lines: [String] = []
+    var first: Token?
+    var last: Token?
+    var breaks = 0
+    func close() {
+      if let first, let last, !lines.isEmpty {
+        captions.append(
+          Caption(
+            lines: lines, location: source.location(of: first.range.start),
+            range: first.range.union(last.range)))
+      }
+      lines = []
+      first = nil
+    }
+    while current.kind == .newline || current.kind == .caption {
+      let token = advance()
+      if token.kind == .newline {
+        breaks += 1
+        continue
+      }
+      if breaks > 1 { close() }
+      breaks = 0
+      if first == nil { first = token }
+      last = token
+      lines.append(captionLine(token))
+    }
+    close()
+    return captions
+  }
+
+  /// The text of a `#>` line: after `#>` and one space, without trailing white space.
+  private func captionLine(_ token: Token) -> String {
+    var text = Substring(self.text(of: token)).dropFirst(2)
+    if text.first == " " { text = text.dropFirst() }
+    while let last = text.last, last == " " || last == "\t" || last == "\r" {
+      text = text.dropLast()
+    }
+    return String(text)
+  }
+
+  /// Statements for the captions that precede no statement: all but the last, and the last
+  /// too when the file or block ends after it.
+  func narrations(_ captions: [Caption], atEnd: Bool) -> [Statement] {
+    let alone = atEnd ? captions[...] : captions.dropLast()
+    return alone.map { caption in
+      Statement(
+        node: .narration, range: caption.range, text: source.text(in: caption.range),
+        location: caption.location, caption: caption)
+    }
   }
 
   func isWord(_ text: String, _ token: Token? = nil) -> Bool {
@@ -199,7 +260,8 @@ struct Parser {
     defer { nesting -= 1 }
     var statements: [Statement] = []
     while true {
-      skipNewlines()
+      let captions = captions()
+      statements += narrations(captions, atEnd: current.kind == .rightBrace)
       if current.kind == .rightBrace {
         advance()
         return statements
@@ -208,7 +270,9 @@ struct Parser {
         throw error(
           "unclosed block: expected '}' to close the \(owner) block", at: open.range.start)
       }
-      statements.append(try statement(inBlock: true))
+      var statement = try statement(inBlock: true)
+      statement.caption = captions.last
+      statements.append(statement)
     }
   }
 }

@@ -26,6 +26,16 @@ public struct Statement: Sendable {
   public let text: String
   /// Where the statement starts.
   public let location: ScriptLocation
+  /// The narration (`#>` lines) just before the statement, if any (`docs/language.md`,
+  /// "Narration").
+  public internal(set) var caption: Caption? = nil
+
+  /// True for a caption that precedes no statement of its own (another caption follows it, or
+  /// its file or block ends): a stop of its own in presenter mode, nothing when run.
+  public var isNarration: Bool {
+    if case .narration = node { return true }
+    return false
+  }
 }
 
 /// What a statement does.
@@ -38,6 +48,8 @@ enum StatementNode: Sendable {
   case loop(variable: String, variableRange: SourceRange, sequence: Expression, body: [Statement])
   case `repeat`(count: Expression, body: [Statement])
   case pipeline(Pipeline)
+  /// A caption that stands alone (`Statement.isNarration`); running it does nothing.
+  case narration
 }
 
 /// `A | B | .path`: the first stage is a command or an expression; later stages run with `$`

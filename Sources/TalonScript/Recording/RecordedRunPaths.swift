@@ -41,7 +41,7 @@ public enum RecordedRunPaths {
         collect(otherwise ?? [], into: &literals, computed: &computed)
       case .loop(_, _, _, let body), .repeat(_, let body):
         collect(body, into: &literals, computed: &computed)
-      case .expect, .expectError:
+      case .expect, .expectError, .narration:
         break
       }
     }

@@ -134,6 +134,8 @@ public struct ScriptCompleter: Completer {
     case "coupons", "coupon": return coupons(state)
     case "state": return ["open", "closed", "cancelled"]
     case "silent": return ["yes", "no"]
+    case "dry": return ["true", "false"]
+    case "campaign": return state.campaignIds
     default: return []
     }
   }
@@ -147,7 +149,7 @@ public struct ScriptCompleter: Completer {
       ["use", "profile"], ["coupon", "reserved"]:
       index == 0 ? state.profiles : []
     case ["session", "update"], ["session", "update-v1"], ["session", "close"],
-      ["session", "cancel"]:
+      ["session", "cancel"], ["explain"]:
       index == 0 ? state.sessions : []
     case ["use", "session"]:
       index == 0 ? ["new"] + state.sessions : []

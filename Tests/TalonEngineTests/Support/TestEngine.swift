@@ -4,7 +4,8 @@ import Testing
 @testable import TalonAPI
 @testable import TalonEngine
 
-/// Builds engines over real SQLite files in a fresh temporary folder, and validates every answer
+/// Builds engines over real SQLite files in a fresh temporary folder (or, with
+/// `TALON_ENGINE_TEST_STORE=postgres`, over PostgreSQL: `TestStore`), and validates every answer
 /// the engine gives against the reference schema (zero violations expected).
 struct TestEngine {
   let engine: EmbeddedEngine
@@ -13,9 +14,10 @@ struct TestEngine {
 
   init(pack: CampaignPack? = nil, seed: UInt64? = 7, path: String? = nil) throws {
     self.path = path ?? Self.temporaryPath()
-    engine = try EmbeddedEngine(
-      configuration: EngineConfiguration(
-        store: .file(path: self.path), campaigns: try pack ?? CampaignPack.demo, seed: seed))
+    var configuration = EngineConfiguration(
+      store: .file(path: self.path), campaigns: try pack ?? CampaignPack.demo, seed: seed)
+    configuration.storage = TestStore.opener(for: self.path)
+    engine = try EmbeddedEngine(configuration: configuration)
   }
 
   init(json: String, seed: UInt64? = 7) throws {

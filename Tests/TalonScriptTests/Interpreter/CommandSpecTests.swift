@@ -43,7 +43,8 @@ import Testing
     #expect(
       CartAddCommand().spec.usage.hasPrefix("cart add sku=... price=... [name=...] [quantity=1]"))
     #expect(
-      ProfileUpdateCommand().spec.usage == "profile update [ID] [ATTRIBUTES] [attr=value ...]")
+      ProfileUpdateCommand().spec.usage
+        == "profile update [ID] [ATTRIBUTES] [dry=false] [attr=value ...]")
     #expect(SetOutputCommand().spec.usage == "set output json|pretty|summary")
     #expect(
       OperationCommand(.getCustomerInventory).spec.usage

@@ -28,7 +28,10 @@ enum SyntaxDump {
   }
 
   static func statement(_ statement: Statement, indent: String) -> String {
-    let head = "\(indent)\(statement.location.line):\(statement.location.column) "
+    var head = "\(indent)\(statement.location.line):\(statement.location.column) "
+    if let caption = statement.caption, !statement.isNarration {
+      head += "[caption \(caption.location.line): \(caption.plainText)] "
+    }
     switch statement.node {
     case .assignment(let name, _, let value):
       return head + "let \(name) = " + pipeline(value)
@@ -49,6 +52,8 @@ enum SyntaxDump {
       return head + "repeat " + expression(count) + block(body, indent)
     case .pipeline(let value):
       return head + pipeline(value)
+    case .narration:
+      return head + "narration " + (statement.caption?.plainText ?? "")
     }
   }
 

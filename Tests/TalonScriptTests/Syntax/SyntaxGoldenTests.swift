@@ -17,6 +17,7 @@ import Testing
     ("object keys stop at colon", "{tier: gold, at: 10:30, url: http://x}"),
     ("line continuation", "profile update alice \\\n  tier=gold"),
     ("run takes a path", "run ../lib/a-b.tw x=1 | echo {run: 1}"),
+    ("narration", "#> # The shop\n  #> **bold** text\necho a #> not narration\n# plain #> comment"),
   ]
 
   static let parserCases: [(String, String)] = [
@@ -90,6 +91,35 @@ import Testing
       expect error 400 'campaign' referral create 99 advocate=$who
       expect error 404 $text DeleteCustomerData paul
       if $a { expect error 599 coupon holders NOPE }
+      """
+    ),
+    (
+      "narration",
+      """
+      #> # Welcome
+      #> The shop sells **shoes**.
+
+      #> A first order
+      #> - two items
+      # a plain comment ends the caption
+      #> with a coupon
+      session update s1 coupons=[SUMMER10]
+      let total = 1
+      #> A caption that ends the file
+      """
+    ),
+    (
+      "narration in blocks and objects",
+      """
+      for x in [1, 2] {
+        #> each round
+        echo $x
+        #> after the last statement
+      }
+      echo {
+        #> only a comment here
+        a: 1
+      }
       """
     ),
   ]

@@ -93,6 +93,9 @@ struct ScriptCompleterTests {
     #expect(complete("coupons F").candidates == ["FLASH3"])
     #expect(complete("loyalty balance ").candidates.prefix(2) == ["1", "7"])
     #expect(complete("loyalty history 7 profile=a").candidates == ["alice", "albert"])
+    #expect(complete("explain s").candidates == ["s1", "s2"])
+    #expect(complete("explain s1 campaign=1").candidates == ["1", "12"])
+    #expect(complete("event track signup dry=t").candidates == ["true"])
   }
 
   @Test func variableNamesAfterADollar() {
