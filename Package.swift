@@ -111,7 +111,9 @@ let package = Package(
         "TalonTestSupport",
         "TalonHTTP",
         "TalonAPI",
+        "TalonEngine",
         .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Logging", package: "swift-log"),
       ]

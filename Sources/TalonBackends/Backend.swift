@@ -42,28 +42,8 @@ package struct Backend: Sendable {
   package static func open(_ choice: BackendChoice) throws -> Backend {
     switch choice {
     case .embedded(let embedded):
-      let place: String
-      var configuration = EngineConfiguration(
-        store: embedded.store, campaigns: embedded.campaigns, seed: embedded.seed,
-        clockStart: embedded.clockStart)
-      switch embedded.store {
-      case .memory: place = "memory"
-      case .file(let path):
-        try DataPaths.prepareDirectory(for: path)
-        place = path
-      case .database(let url):
-        configuration.storage = PostgresStore.opener(
-          url: url, environment: ProcessInfo.processInfo.environment)
-        place = url
-      }
-      let engine = try EmbeddedEngine(configuration: configuration)
-      return Backend(
-        api: engine, name: "embedded", description: "embedded (\(place))", apiKey: nil,
-        campaigns: engine.campaigns, reload: { try await engine.reload($0) },
-        reset: { try await engine.reset() },
-        isFresh: { try await engine.isFresh() }, clock: engine,
-        taskExecutor: engine.preferredTaskExecutor,
-        release: { engine.close() })
+      let (configuration, place) = try engineConfiguration(embedded)
+      return engineBackend(try EmbeddedEngine(configuration: configuration), place: place)
     case .remote(let configuration):
       let client = try HTTPIntegrationClient(configuration: configuration)
       return Backend(
@@ -73,6 +53,45 @@ package struct Backend: Sendable {
         isFresh: nil, clock: client,
         taskExecutor: client.taskExecutor, release: { try? await client.shutdown() })
     }
+  }
+
+  /// One embedded backend per application of `choice.applications`, all on one store (one
+  /// file, one thread), each with its own clock (`docs/behaviour.md`, "Several applications").
+  /// Shut each down; the store closes with the first.
+  package static func openApplications(_ choice: EmbeddedChoice) throws -> [Backend] {
+    let (configuration, place) = try engineConfiguration(choice)
+    let engines = try EmbeddedEngine.open(configuration, applications: choice.applications)
+    return engines.map { engineBackend($0, place: place) }
+  }
+
+  /// The engine's configuration for `embedded` and the place a description names: the store's
+  /// folder created, or the PostgreSQL store's opener.
+  private static func engineConfiguration(_ embedded: EmbeddedChoice) throws
+    -> (EngineConfiguration, String)
+  {
+    var configuration = EngineConfiguration(
+      store: embedded.store, campaigns: embedded.campaigns, seed: embedded.seed,
+      clockStart: embedded.clockStart)
+    switch embedded.store {
+    case .memory: return (configuration, "memory")
+    case .file(let path):
+      try DataPaths.prepareDirectory(for: path)
+      return (configuration, path)
+    case .database(let url):
+      configuration.storage = PostgresStore.opener(
+        url: url, environment: ProcessInfo.processInfo.environment)
+      return (configuration, url)
+    }
+  }
+
+  private static func engineBackend(_ engine: EmbeddedEngine, place: String) -> Backend {
+    Backend(
+      api: engine, name: "embedded", description: "embedded (\(place))", apiKey: nil,
+      campaigns: engine.campaigns, reload: { try await engine.reload($0) },
+      reset: { try await engine.reset() },
+      isFresh: { try await engine.isFresh() }, clock: engine,
+      taskExecutor: engine.preferredTaskExecutor,
+      release: { engine.close() })
   }
 
   /// The host of `url` (`mystore.talon.one`), or the URL as given when it has none.

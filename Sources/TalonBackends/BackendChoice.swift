@@ -14,7 +14,11 @@ package enum BackendChoice: Sendable {
 package struct EmbeddedChoice: Sendable {
   /// A file (its folder is created when missing), memory, or a PostgreSQL database.
   package var store: StoreLocation
+  /// The application the shell and `talon run` work with (`--app`, or the only one).
   package var campaigns: CampaignPack
+  /// Every application the campaign files describe, which `talon serve` serves (`campaigns`
+  /// alone when `--app` chose it).
+  package var applications: [CampaignPack]
   /// Seeds codes and starts the virtual clock.
   package var seed: UInt64?
   /// Where the virtual clock starts (`--clock TIME`); nil: the seed's start, or the real clock.
@@ -25,6 +29,7 @@ package struct EmbeddedChoice: Sendable {
   ) {
     self.store = store
     self.campaigns = campaigns
+    applications = [campaigns]
     self.seed = seed
     self.clockStart = clockStart
   }
@@ -33,5 +38,11 @@ package struct EmbeddedChoice: Sendable {
   package static func campaignPack(file path: String?) throws -> CampaignPack {
     if let path { return try CampaignPack.load(from: path) }
     return try CampaignPack.demo
+  }
+
+  /// The applications of the campaign files at `paths` (each may describe several), or the
+  /// built-in demo shop when there are none.
+  package static func campaignFiles(_ paths: [String]) throws -> CampaignFiles {
+    paths.isEmpty ? try CampaignFiles.demo : try CampaignFiles.load(from: paths)
   }
 }

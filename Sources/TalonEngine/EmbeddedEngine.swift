@@ -9,31 +9,55 @@ import TalonAPI
 /// thread (`executor`) one after the other; callers wait suspended, never holding a thread. Errors are
 /// `IntegrationError`s (400 with a pointer, 404, 409) that an HTTP server passes on unchanged.
 /// The clock is the engine's (`BackendClock`): virtual with a seed, real plus any advance without.
+///
+/// An engine serves one application. The engines of several applications share one store, one
+/// thread and one queue of calls (`open(_:applications:)`); each reads and writes only its
+/// application's rows, and has its own clock and random source (`docs/behaviour.md`, "Several
+/// applications").
 public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
   /// The campaigns this engine runs: the pack it opened with, or the last one `reload` gave.
   public var campaigns: CampaignPack { pack.withLock { $0 } }
   private let pack: Mutex<CampaignPack>
-  private let store: any EngineStorage
+  private let core: EngineCore
+  private var store: any EngineStorage { core.store }
   /// The application whose data this engine reads and writes in its store.
   public let applicationId: Int
   private let runtime: EngineRuntime
-  /// The thread every call runs on, one at a time (see `perform`).
-  public let executor = EngineExecutor(name: "talon-engine")
-  private let gate = AsyncGate()
+  /// The thread every call runs on, one at a time (see `perform`), shared by the engines of
+  /// one store.
+  public var executor: EngineExecutor { core.executor }
+  private var gate: AsyncGate { core.gate }
 
-  public init(configuration: EngineConfiguration) throws {
+  public convenience init(configuration: EngineConfiguration) throws {
+    try self.init(configuration: configuration, core: EngineCore(configuration))
+  }
+
+  private init(configuration: EngineConfiguration, core: EngineCore) throws {
     pack = Mutex(configuration.campaigns)
     runtime = EngineRuntime(seed: configuration.seed, clockStart: configuration.clockStart)
     let pack = configuration.campaigns
     applicationId = pack.application.id
-    store =
-      try configuration.storage?(applicationId)
-      ?? EngineStore(location: configuration.store, legacyApplication: applicationId)
-    try store.writeSync(application: applicationId) { store in try Self.syncCoupons(pack, store) }
+    self.core = core
+    try core.store.writeSync(application: applicationId) { store in
+      try Self.syncCoupons(pack, store)
+    }
   }
 
-  deinit {
-    executor.stop()
+  /// One engine per pack of `applications`, all on the store `configuration` names (whose
+  /// own pack is ignored): one file opened once, one thread, one call at a time; each engine
+  /// with its own clock and random source started as `configuration` says.
+  public static func open(
+    _ configuration: EngineConfiguration, applications: [CampaignPack]
+  ) throws -> [EmbeddedEngine] {
+    guard let first = applications.first else { return [] }
+    var shared = configuration
+    shared.campaigns = first
+    let core = try EngineCore(shared)
+    return try applications.map { pack in
+      var own = configuration
+      own.campaigns = pack
+      return try EmbeddedEngine(configuration: own, core: core)
+    }
   }
 
   /// The file's coupons enter the store (new ones at usage 0; known ones keep their counters).
@@ -190,5 +214,26 @@ extension EmbeddedEngine {
   /// the engine's execution).
   func probeTransaction<T: Sendable>(_ body: () -> T) async throws -> T {
     try await perform { _ in body() }
+  }
+}
+
+/// What the engines of one store share: the store, the thread their calls run on and the gate
+/// that lets one call in at a time.
+final class EngineCore: Sendable {
+  let store: any EngineStorage
+  let executor = EngineExecutor(name: "talon-engine")
+  let gate = AsyncGate()
+
+  /// Opens the store (`configuration.storage`, else the SQLite store of `store`); rows from
+  /// before applications had their own data go to the pack's first application.
+  init(_ configuration: EngineConfiguration) throws {
+    let legacy = configuration.campaigns.legacyApplicationId
+    store =
+      try configuration.storage?(legacy)
+      ?? EngineStore(location: configuration.store, legacyApplication: legacy)
+  }
+
+  deinit {
+    executor.stop()
   }
 }

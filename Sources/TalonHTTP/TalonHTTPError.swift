@@ -17,6 +17,10 @@ public enum TalonHTTPError: Error, Hashable, Sendable, CustomStringConvertible {
   case publicBindWithoutAPIKey(host: String)
   /// `talon serve --test-control` on a server without an API key.
   case testControlWithoutAPIKey
+  /// A server given no application to serve.
+  case noApplication
+  /// Several applications on one server, one of which has no API key of its own.
+  case applicationWithoutOwnKey(id: Int?)
   /// Binding the server's address failed (`errno` of the system call).
   case cannotListen(host: String, port: Int, errno: Int32)
   /// A port outside 0...65535.
@@ -54,6 +58,12 @@ public enum TalonHTTPError: Error, Hashable, Sendable, CustomStringConvertible {
       return
         "--test-control needs an API key (--api-key, --api-key-file or TALON_API_KEY): "
         + "its routes can empty the store"
+    case .noApplication:
+      return "the server has no application to serve"
+    case .applicationWithoutOwnKey(let id):
+      return
+        "application \(id.map(String.init) ?? "?") needs an apiKey of its own in the campaign file: "
+        + "with several applications the API key says which application a request is for"
     case .cannotListen(let host, let port, let errno):
       return Self.listenFailure(host: host, port: port, errno: errno)
     case .invalidPort(let port):

@@ -8,6 +8,10 @@ import TalonScript
 /// per-item discounts naming the SKU, free items, totals before and after, loyalty points),
 /// the effects in words, expectations passed and failed.
 ///
+/// Narration (`#>` captions) shows before its statement as formatted text, so the report of a
+/// demo (`talon run --report html=FILE examples/demo.tw`) is a handout: the story, each
+/// receipt, each check.
+///
 /// Decided here: statements inside blocks and `run` scripts are indented under the statement
 /// that ran them; statements that neither call the API nor check anything are shown small at
 /// the top level and left out inside blocks, so the page reads as the story of the carts.
@@ -24,6 +28,7 @@ package enum HTMLReport {
       <style>
       \(style)
       \(HTMLText.receiptStyle)
+      \(CaptionText.htmlStyle)
       </style>
       </head>
       <body>
@@ -91,7 +96,7 @@ package enum HTMLReport {
     if !file.backend.isEmpty { meta.insert(file.backend, at: 0) }
     html += "<p class=\"meta\">\(HTMLText.escape(meta.joined(separator: " · ")))</p>\n"
     html += "<ol class=\"steps\">\n"
-    for step in file.steps where !(step.depth > 0 && isQuiet(step)) {
+    for step in file.steps where step.caption != nil || !(step.depth > 0 && isQuiet(step)) {
       html += self.step(step, in: file.file)
     }
     html += "</ol>\n"
@@ -111,6 +116,13 @@ package enum HTMLReport {
   }
 
   static func step(_ step: StepRecord, in file: String) -> String {
+    var captionHTML = ""
+    if let caption = step.caption {
+      captionHTML =
+        "<li class=\"narration\" style=\"margin-left: \(step.depth * 2)em\">"
+        + CaptionText.html(caption) + "</li>\n"
+    }
+    if step.isNarration { return captionHTML }
     let mark: String =
       switch step.status {
       case .ok: "·"
@@ -150,7 +162,7 @@ package enum HTMLReport {
     if let receipt = step.receipt {
       html += "\n" + receipt.html
     }
-    return html + "</li>\n"
+    return captionHTML + html + "</li>\n"
   }
 
   /// `12` for the file's own lines, `lib/pay.tw:3` for lines of scripts it runs.
@@ -197,6 +209,7 @@ package enum HTMLReport {
     li.failed .mark, li.failed .result, li.error .mark, li.error .result,
     li.interrupted .mark, li.interrupted .result { color: #cf222e; font-weight: bold; }
     li.quiet { font-size: .85em; color: #57606a; }
+    li.narration { list-style: none; }
     pre.report { background: #fff8f7; border: 1px solid #ffcecb; padding: .5em .8em;
       margin: .3em 0 .3em 2.5em; overflow-x: auto; font-size: 12px; }
     """

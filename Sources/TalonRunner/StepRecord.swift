@@ -32,12 +32,18 @@ package struct StepRecord: Sendable {
   package var receipt: Receipt?
   /// The compiler-style report of a failure (source line and caret).
   package var report: String?
+  /// The narration before the statement (`#>` lines), if any.
+  package var caption: Caption?
+  /// True for a caption standing alone (no statement of its own).
+  package var isNarration = false
 
   init(result: StatementResult) {
     location = result.location
     depth = result.depth
     text = result.text
     summary = ResultLine.text(for: result)
+    caption = result.caption
+    isNarration = result.isNarration
     switch result.kind {
     case .expectation: status = .passed
     default: status = .ok
@@ -60,5 +66,6 @@ package struct StepRecord: Sendable {
     }
     summary = failure.message
     report = failure.rendered
+    caption = statement.caption
   }
 }

@@ -13,9 +13,18 @@ struct EmbeddedOptions: ParsableArguments {
   var data: String?
 
   @Option(
-    help: "A campaign file for the embedded engine (default: the built-in demo shop).",
+    help: """
+      A campaign file for the embedded engine (default: the built-in demo shop); once per \
+      file when the applications are in several files.
+      """,
     completion: .file(extensions: ["json"]))
-  var campaigns: String?
+  var campaigns: [String] = []
+
+  @Option(
+    help: ArgumentHelp(
+      "The application to work with, by name or id, when the campaign files describe several.",
+      valueName: "NAME|ID"))
+  var app: String?
 
   @Flag(help: "Use a throw-away in-memory store for the embedded engine.")
   var memory = false
@@ -107,19 +116,26 @@ struct EmbeddedOptions: ParsableArguments {
     return defaultStore
   }
 
-  /// The embedded engine to open: the store as ``store(default:)`` says, the campaign file
-  /// given or the built-in demo shop, and the seed.
-  /// The campaign file's warnings go to standard error, once.
-  func choice(defaultStore: StoreLocation) throws -> EmbeddedChoice {
-    let pack = try CampaignFileFailure.wrapping {
-      try EmbeddedChoice.campaignPack(file: campaigns)
-    }
-    for warning in pack.warnings {
+  /// The embedded engine to open: the store as ``store(default:)`` says, the campaign files
+  /// given or the built-in demo shop, the application `--app` names (needed when the files
+  /// describe several, unless `allApplications`), and the seed. With `allApplications`
+  /// (`talon serve`) every application of the files is kept, or the one `--app` names.
+  /// The campaign files' warnings go to standard error, once.
+  func choice(defaultStore: StoreLocation, allApplications: Bool = false) throws
+    -> EmbeddedChoice
+  {
+    let files = try CampaignFileFailure.wrapping { try EmbeddedChoice.campaignFiles(campaigns) }
+    for warning in files.packs.flatMap(\.warnings) {
       FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
     }
-    return EmbeddedChoice(
+    let pack = try CampaignFileFailure.wrapping {
+      allApplications && app == nil ? files.packs[0] : try files.pack(for: app)
+    }
+    var choice = EmbeddedChoice(
       store: store(default: defaultStore), campaigns: pack, seed: seed,
       clockStart: clock.flatMap(Self.time))
+    if allApplications && app == nil { choice.applications = files.packs }
+    return choice
   }
 }
 

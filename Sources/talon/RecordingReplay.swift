@@ -29,6 +29,7 @@ enum RecordingReplay {
     case .builtIn:
       let pack = try CampaignPack.demo
       choice.campaigns = pack
+      choice.applications = [pack]
       if let recorded, recorded != CampaignDigest.sha256(of: pack) {
         warnings.append(
           "\(file): the built-in demo shop differs from the one this recording was made with"
@@ -42,8 +43,10 @@ enum RecordingReplay {
           "the recording's campaign file \(path) (\(resolved)) does not exist;"
             + " give the campaign file with --campaigns FILE")
       }
-      let pack = try CampaignPack.load(from: resolved)
+      // The recording names its application when the file describes several.
+      let pack = try CampaignFiles.load(from: [resolved]).pack(for: header.application)
       choice.campaigns = pack
+      choice.applications = [pack]
       if let recorded, recorded != CampaignDigest.sha256(of: pack) {
         warnings.append(
           "\(file): the campaign file \(path) changed since the recording (its SHA-256 differs);"

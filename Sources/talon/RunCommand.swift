@@ -165,7 +165,7 @@ struct RunCommand: AsyncParsableCommand {
     case .embedded(let choice):
       base = choice
     }
-    let (campaignsGiven, seedGiven) = (embedded.campaigns != nil, embedded.seed != nil)
+    let (campaignsGiven, seedGiven) = (!embedded.campaigns.isEmpty, embedded.seed != nil)
     return (
       { [reset] file in
         // A recording names its campaign file and seed; flags win.

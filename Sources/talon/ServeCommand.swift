@@ -64,7 +64,11 @@ struct ServeCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let choice = try embedded.choice(defaultStore: .file(path: DataPaths.defaultStore()))
+    let choice = try embedded.choice(
+      defaultStore: .file(path: DataPaths.defaultStore()), allApplications: true)
+    guard choice.applications.count == 1 else {
+      return try await runApplications(choice)
+    }
     let application = choice.campaigns.application
     let configuredKey =
       try KeySource.read("API key", flag: apiKey, file: apiKeyFile)
@@ -73,7 +77,7 @@ struct ServeCommand: AsyncParsableCommand {
       }
     let serverConfiguration = ServerConfiguration(
       host: host, port: port, apiKey: configuredKey ?? application.apiKey,
-      apiKeyIsExplicit: configuredKey != nil || embedded.campaigns != nil,
+      apiKeyIsExplicit: configuredKey != nil || !embedded.campaigns.isEmpty,
       applicationId: application.key == nil ? nil : application.id,
       applicationKey: application.key)
     try serverConfiguration.validate()
@@ -85,9 +89,9 @@ struct ServeCommand: AsyncParsableCommand {
     if let note = embedded.clockNote {
       FileHandle.standardError.write(Data("talon serve: \(note)\n".utf8))
     }
-    var logger = Logger(label: "talon.serve") { StreamLogHandler.standardError(label: $0) }
-    logger.logLevel = .info
-    let reloader = Self.reloadOnHangUp(backend: backend, file: embedded.campaigns, logger: logger)
+    let logger = Self.logger()
+    let reloader = Self.reloadOnHangUp(
+      backends: [backend], files: embedded.campaigns, logger: logger)
     defer { reloader.cancel() }
     // The engine runs its calls one at a time on its own thread; requests wait suspended.
     do {
@@ -101,14 +105,60 @@ struct ServeCommand: AsyncParsableCommand {
     await backend.shutdown()
   }
 
-  /// SIGHUP reads `file` again and hands the pack to the engine, one reload at a time, and
-  /// logs what happened; the built-in demo shop has no file and stays.
-  private static func reloadOnHangUp(backend: Backend, file: String?, logger: Logger)
+  /// Serves every application of the campaign files on one store: each selected by its own
+  /// API key (or signer id), each with its own data (`docs/behaviour.md`, "Several
+  /// applications").
+  private func runApplications(_ choice: EmbeddedChoice) async throws {
+    if apiKey != nil || apiKeyFile != nil {
+      throw ValidationError(
+        "--api-key and --api-key-file serve one application; with several, each application's "
+          + "apiKey comes from the campaign file (or choose one with --app)")
+    }
+    let packs = choice.applications
+    let serverConfiguration = ServerConfiguration(
+      host: host, port: port, apiKey: packs.first?.application.apiKey, apiKeyIsExplicit: true)
+    try serverConfiguration.validate()
+    let backends = try Backend.openApplications(choice)
+    let served = zip(packs, backends).map { pack, backend in
+      ServedApplication(
+        api: backend.api, id: pack.application.id, apiKey: pack.application.apiKey,
+        applicationKey: pack.application.key,
+        testControl: testControl ? control(backend) : nil)
+    }
+    if let note = embedded.clockNote {
+      FileHandle.standardError.write(Data("talon serve: \(note)\n".utf8))
+    }
+    let logger = Self.logger()
+    let names = packs.map { "\($0.application.id) '\($0.application.name)'" }
+    logger.info("serving \(packs.count) applications: \(names.joined(separator: ", "))")
+    let reloader = Self.reloadOnHangUp(
+      backends: backends, files: embedded.campaigns, logger: logger)
+    defer { reloader.cancel() }
+    do {
+      try await runServer(applications: served, configuration: serverConfiguration, logger: logger)
+    } catch {
+      for backend in backends { await backend.shutdown() }
+      throw error
+    }
+    for backend in backends { await backend.shutdown() }
+  }
+
+  private static func logger() -> Logger {
+    var logger = Logger(label: "talon.serve") { StreamLogHandler.standardError(label: $0) }
+    logger.logLevel = .info
+    return logger
+  }
+
+  /// SIGHUP reads `files` again and hands each backend its application's pack, one reload at
+  /// a time, and logs what happened; the built-in demo shop has no file and stays. Files that
+  /// no longer describe the served applications (one added, removed or renumbered) are
+  /// refused as a whole.
+  private static func reloadOnHangUp(backends: [Backend], files: [String], logger: Logger)
     -> SignalWatcher
   {
     let queue = DispatchQueue(label: "talon.serve.reload")
     return SignalWatcher(signal: SIGHUP, queue: queue) {
-      guard let file, let reload = backend.reload else {
+      guard !files.isEmpty else {
         logger.warning("SIGHUP: the built-in demo shop has no campaign file to reload")
         return
       }
@@ -116,10 +166,27 @@ struct ServeCommand: AsyncParsableCommand {
       Task {
         defer { done.signal() }
         do {
-          let pack = try CampaignPack.load(from: file)
-          for warning in pack.warnings { logger.warning("warning: \(warning)") }
-          try await reload(pack)
-          logger.info("SIGHUP: reloaded \(file): \(pack.campaigns.count) campaigns")
+          let loaded = try CampaignFiles.load(from: files)
+          let served = backends.compactMap { $0.campaigns?.application.id }
+          var packs: [CampaignPack] = []
+          if backends.count == 1 {
+            packs = [try loaded.pack(for: loaded.isSeveral ? String(served[0]) : nil)]
+          } else {
+            guard loaded.packs.map(\.application.id) == served else {
+              throw ReloadRefusal(
+                description: "the files describe other applications than the ones served"
+                  + " (restart talon serve to serve them)")
+            }
+            packs = loaded.packs
+          }
+          for pack in packs {
+            for warning in pack.warnings { logger.warning("warning: \(warning)") }
+          }
+          for (backend, pack) in zip(backends, packs) {
+            guard let reload = backend.reload else { continue }
+            try await reload(pack)
+            logger.info("SIGHUP: reloaded \(pack.source): \(pack.campaigns.count) campaigns")
+          }
         } catch {
           logger.error("SIGHUP: the campaigns loaded before stay: \(error)")
         }
@@ -127,6 +194,11 @@ struct ServeCommand: AsyncParsableCommand {
       // One reload at a time, in the order the signals came.
       done.wait()
     }
+  }
+
+  /// Why a SIGHUP reload was refused.
+  private struct ReloadRefusal: Error, CustomStringConvertible {
+    let description: String
   }
 
   /// What `--test-control` lets clients do: reset the engine, read and move its clock.

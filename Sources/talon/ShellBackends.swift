@@ -16,11 +16,15 @@ import TalonShell
 enum ShellBackends {
   /// The shell's view of an open backend.
   static func shellBackend(
-    _ backend: Backend, seed: UInt64?, clockStart: Date? = nil, campaignsFile: String?
+    _ backend: Backend, seed: UInt64?, clockStart: Date? = nil, campaignsFiles: [String]
   ) -> ShellBackend {
     var reload: (@Sendable () async throws -> ShellReload)?
-    if let engineReload = backend.reload {
-      reload = { try await Self.reload(file: campaignsFile, with: engineReload) }
+    if let engineReload = backend.reload, let pack = backend.campaigns {
+      let application = pack.application.id
+      reload = {
+        try await Self.reload(
+          files: campaignsFiles, application: application, with: engineReload)
+      }
     }
     return ShellBackend(
       api: backend.api, name: backend.name, apiKey: backend.apiKey, reset: backend.reset,
@@ -36,25 +40,29 @@ enum ShellBackends {
       isEmbedded: backend.isEmbedded,
       virtualClock: backend.isEmbedded && (seed != nil || clockStart != nil),
       reload: reload,
-      shutdown: { await backend.shutdown() })
+      shutdown: { await backend.shutdown() },
+      application: backend.campaigns.flatMap { pack in
+        pack.hasSiblings ? String(pack.application.id) : nil
+      })
   }
 
   private static func couponCodes(_ pack: CampaignPack) -> [String] {
     pack.campaigns.flatMap { $0.coupons.map(\.value) }
   }
 
-  /// `reload`: reads `file` again and hands the pack to the engine; a file with errors throws
-  /// (the engine keeps its pack).
+  /// `reload`: reads `files` again and hands the pack of `application` to the engine; files
+  /// with errors, or without that application, throw (the engine keeps its pack).
   private static func reload(
-    file: String?, with reload: @Sendable (CampaignPack) async throws -> Void
+    files: [String], application: Int,
+    with reload: @Sendable (CampaignPack) async throws -> Void
   ) async throws -> ShellReload {
-    guard let file else {
+    guard !files.isEmpty else {
       throw ShellHostError(
         "the built-in demo shop has no file to reload; start talon with --campaigns FILE")
     }
-    let pack = try CampaignPack.load(from: file)
+    let pack = try CampaignFiles.load(from: files).pack(for: String(application))
     try await reload(pack)
-    var lines = ["reloaded \(file): \(pack.campaigns.count) campaigns"]
+    var lines = ["reloaded \(pack.source): \(pack.campaigns.count) campaigns"]
     lines += pack.warnings.map { "warning: \($0)" }
     return ShellReload(
       summary: lines.joined(separator: "\n"), couponCodes: couponCodes(pack),
@@ -63,18 +71,18 @@ enum ShellBackends {
 
   /// The factory behind `connect`.
   static func factory(
-    store: StoreLocation, campaigns: String?, seed: UInt64?, clockStart: Date? = nil,
-    verbose: Bool
+    store: StoreLocation, campaigns: [String], app: String?, seed: UInt64?,
+    clockStart: Date? = nil, verbose: Bool
   ) -> BackendFactory {
     { target in
       switch target {
       case .embedded:
-        let pack = try EmbeddedChoice.campaignPack(file: campaigns)
+        let pack = try EmbeddedChoice.campaignFiles(campaigns).pack(for: app)
         let backend = try Backend.open(
           .embedded(
             EmbeddedChoice(store: store, campaigns: pack, seed: seed, clockStart: clockStart)))
         return shellBackend(
-          backend, seed: seed, clockStart: clockStart, campaignsFile: campaigns)
+          backend, seed: seed, clockStart: clockStart, campaignsFiles: campaigns)
       case .remote(let url, let key):
         let environmentKey = ProcessInfo.processInfo.environment[
           RemoteConfiguration.apiKeyVariable]
@@ -88,7 +96,7 @@ enum ShellBackends {
           await backend.shutdown()
           throw error
         }
-        return shellBackend(backend, seed: nil, campaignsFile: nil)
+        return shellBackend(backend, seed: nil, campaignsFiles: [])
       }
     }
   }

@@ -26,12 +26,13 @@ struct ShellSession {
         verbose: options.verbose))
     let backend = ShellBackends.shellBackend(
       opened, seed: embedded.seed, clockStart: embedded.clock.flatMap(EmbeddedOptions.time),
-      campaignsFile: embedded.campaigns)
+      campaignsFiles: embedded.campaigns)
     let evaluator = ScriptEvaluator(
       backend: backend,
       factory: ShellBackends.factory(
         store: embedded.store(default: defaultStore), campaigns: embedded.campaigns,
-        seed: embedded.seed, clockStart: embedded.clock.flatMap(EmbeddedOptions.time),
+        app: embedded.app, seed: embedded.seed,
+        clockStart: embedded.clock.flatMap(EmbeddedOptions.time),
         verbose: options.verbose),
       renderer: ResultRenderer(format: outputFormat, color: false),
       environment: ScriptEnvironment(seed: options.embedded.seed, readFile: Self.readScript))

@@ -97,6 +97,48 @@ struct RunnerReportTests {
     #expect(try strings("//li[contains(@class,'step') and contains(@class,'failed')]").count == 2)
   }
 
+  @Test func htmlReportOfANarratedFileIsAHandout() async throws {
+    let path = Self.temporaryFile("handout.html")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let text = """
+      #> # The shop
+      #> Shoes & socks, for **everyone**.
+
+      profile update alice tier=gold
+      #> ## A first order
+      #> - a coupon
+      #> - 20% off shoes
+      \(Self.checkout.split(separator: "\n")[1...2].joined(separator: "\n"))
+      for x in [1] {
+        #> inside a loop
+        let y = $x
+      }
+      #> Thank you
+      """
+    let harness = RunnerHarness(files: ["demo.tw": text])
+    let outcome = await harness.run(
+      RunOptions(files: ["demo.tw"], reports: [.init(kind: .html, path: path)]))
+    #expect(outcome.exitCode == 0, "\(harness.errors)")
+    let document = try XMLDocument(contentsOf: URL(fileURLWithPath: path))
+    func strings(_ xpath: String) throws -> [String] {
+      try document.nodes(forXPath: xpath).map { $0.stringValue ?? "" }
+    }
+    let captions = "//ol[@class='steps']/li[@class='narration']/div[@class='caption']"
+    #expect(try strings(captions + "/h2") == ["The shop"])
+    #expect(try strings(captions + "/h3") == ["A first order"])
+    #expect(try strings(captions + "/p/strong") == ["everyone"])
+    #expect(try strings(captions + "/p").first == "Shoes & socks, for everyone.")
+    #expect(try strings(captions + "/ul/li") == ["a coupon", "20% off shoes"])
+    #expect(try strings(captions + "/p").suffix(2) == ["inside a loop", "Thank you"])
+    // The caption comes right before its statement, whose receipt follows.
+    let afterOrder = "//li[@class='narration'][div/h3='A first order']/following-sibling::li[1]"
+    #expect(try strings(afterOrder + "/code").first?.hasPrefix("session update s1") == true)
+    #expect(
+      try strings(afterOrder + "/div[@class='receipt']//td[@class='sku']") == ["SHOE-1", "SOCK-1"])
+    // A caption standing alone is no statement.
+    #expect(try strings("//li[contains(@class,'step')]/code").allSatisfy { !$0.contains("#>") })
+  }
+
   @Test func filesRunInParallelWithTheSameOutcomeAndUnmixedOutput() async throws {
     var files: [String: String] = [:]
     for index in 1...4 {

@@ -9,8 +9,31 @@ import TalonAPI
 struct CampaignFileParser {
   static let defaultCreated = Date(timeIntervalSince1970: 1_577_836_800)
 
-  func pack(_ json: JSONValue) throws -> CampaignPack {
+  /// The applications of a campaign document: its one `application`, or each element of its
+  /// `applications` array (`docs/campaigns.md`, "Several applications").
+  func packs(_ json: JSONValue) throws -> [CampaignPack] {
     let root = try FieldReader(json, at: "", what: "a campaign document (an object)")
+    guard let elements = try root.array("applications") else { return [try pack(json)] }
+    if root.value("application") != nil {
+      throw CampaignFileError(
+        pointer: root.at("application"),
+        message: "a file has either 'application' or 'applications', not both")
+    }
+    guard !elements.isEmpty else {
+      throw CampaignFileError(
+        pointer: root.at("applications"), message: "'applications' must not be empty")
+    }
+    return try elements.enumerated().map { index, element in
+      var pack = try self.pack(element, at: root.at("applications") + "/\(index)")
+      pack.document = element
+      pack.applicationIndex = index
+      return pack
+    }
+  }
+
+  /// One application's document at `pointer` (`""`: the whole file).
+  func pack(_ json: JSONValue, at pointer: String = "") throws -> CampaignPack {
+    let root = try FieldReader(json, at: pointer, what: "a campaign document (an object)")
     let application = try self.application(root)
     var programs: [LoyaltyProgramDefinition] = []
     for (index, element) in (try root.array("loyaltyPrograms") ?? []).enumerated() {
@@ -33,7 +56,8 @@ struct CampaignFileParser {
     var couponValues: Set<String> = []
     for (index, element) in (try root.array("campaigns") ?? []).enumerated() {
       let reader = try FieldReader(element, at: root.at("campaigns") + "/\(index)")
-      let definition = try campaign(reader, application: application, compiler: compiler)
+      var definition = try campaign(reader, application: application, compiler: compiler)
+      definition.fileIndex = index
       if campaigns.contains(where: { $0.id == definition.id }) {
         throw CampaignFileError(
           pointer: reader.at("id"), message: "duplicate campaign id \(definition.id)")
@@ -93,7 +117,7 @@ struct CampaignFileParser {
 
   private func application(_ root: FieldReader) throws -> ApplicationSettings {
     guard let reader = try root.object("application") else {
-      throw CampaignFileError(pointer: "/application", message: "'application' is required")
+      throw CampaignFileError(pointer: root.at("application"), message: "'application' is required")
     }
     _ = try reader.require("id")
     let id = try reader.int("id", minimum: 1) ?? 1

@@ -16,36 +16,36 @@ public struct CampaignPack: Sendable {
   /// no `attributes` section), with `source` set; the shell, `talon run` and `talon serve` print
   /// them once on stderr.
   public internal(set) var warnings: [CampaignFileError] = []
+  /// Every application of the files this pack was read with, this one included, in order
+  /// (one element for a single-application file). The first one owns the rows a store held
+  /// before applications had their own data (`docs/behaviour.md`, "Several applications").
+  public internal(set) var applications: [ApplicationSettings] = []
+  /// This application's own part of a file that describes several (`applications[i]`), a
+  /// single-application document; nil when the file describes only this one.
+  public internal(set) var document: JSONValue?
+  /// This application's place in its file's `applications` array (0 for a single one).
+  var applicationIndex = 0
 
-  /// Reads and validates a campaign file.
-  public static func load(from path: String) throws -> CampaignPack {
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw CampaignFileError(pointer: "", message: "cannot read the file", source: path)
-    }
-    return try parse(data, source: path)
+  /// The application whose data the store held before it was kept per application: the
+  /// first of the files', or this one when the list does not hold it (a pack built in code).
+  var legacyApplicationId: Int {
+    guard let first = applications.first, applications.contains(where: { $0.id == application.id })
+    else { return application.id }
+    return first.id
   }
 
-  /// Validates a campaign document; `source` names it in errors.
+  /// Whether the files describe other applications besides this one.
+  public var hasSiblings: Bool { applications.count > 1 }
+
+  /// Reads and validates a campaign file of one application; a file of several is refused
+  /// (read it with `CampaignFiles`).
+  public static func load(from path: String) throws -> CampaignPack {
+    try CampaignFiles.load(from: [path]).pack(for: nil)
+  }
+
+  /// Validates a campaign document of one application; `source` names it in errors.
   public static func parse(_ data: Data, source: String) throws -> CampaignPack {
-    do {
-      let json: JSONValue
-      do {
-        json = try JSONValue(parsing: data)
-      } catch {
-        throw CampaignFileError(pointer: "", message: "\(error)")
-      }
-      var pack = try CampaignFileParser().pack(json)
-      pack.source = source
-      for index in pack.warnings.indices { pack.warnings[index].source = source }
-      pack.fileText = String(decoding: data, as: UTF8.self)
-      return pack
-    } catch var error as CampaignFileError {
-      error.source = source
-      throw error
-    }
+    try CampaignFiles.parse(data, source: source).pack(for: nil)
   }
 
   /// The built-in demo shop (`examples/demo-shop.json`, embedded at build time, parsed once).
@@ -126,6 +126,8 @@ public struct CampaignDefinition: Sendable {
   /// the 2020 meaning (a reservation is required), which keeps the 2020 rejection reason on
   /// the v1 routes (`docs/behaviour.md`, "Reservations in both generations").
   var reservationsIn2020Sense: Set<String> = []
+  /// The campaign's place in the file's `campaigns` array (campaigns are kept sorted by id).
+  var fileIndex = 0
 
   public var id: Int { campaign.id }
   public var name: String { campaign.name }

@@ -26,12 +26,14 @@ struct IntegrationResponder: HTTPResponder {
   typealias Context = IntegrationRequestContext
 
   let routes: RouteTable
-  let dispatcher: OperationDispatcher
+  /// One dispatcher per application, in the authenticator's order.
+  let dispatchers: [OperationDispatcher]
   let authenticator: RequestAuthenticator
   let maxBodySize: Int
   let logger: Logger
-  /// The `/talon/test/...` routes' work (`talon serve --test-control`); nil: they are 404.
-  let testControl: TestControl?
+  /// Each application's `/talon/test/...` work (`talon serve --test-control`); all nil: the
+  /// routes are 404.
+  let testControls: [TestControl?]
 
   static let requestIdHeader = HTTPFields.Element.Name("X-Request-Id")!
   static let contentSignatureHeader = HTTPFields.Element.Name(ContentSignature.headerName)!
@@ -40,10 +42,26 @@ struct IntegrationResponder: HTTPResponder {
     api: any IntegrationAPI, configuration: ServerConfiguration, logger: Logger,
     testControl: TestControl? = nil
   ) {
-    routes = RouteTable(testControl: testControl != nil)
-    self.testControl = testControl
-    dispatcher = OperationDispatcher(api: api, validator: SchemaValidator())
-    authenticator = RequestAuthenticator(configuration: configuration)
+    self.init(
+      applications: [
+        ServedApplication(
+          api: api, id: configuration.applicationId, apiKey: configuration.apiKey,
+          applicationKey: configuration.applicationKey, testControl: testControl)
+      ], configuration: configuration, logger: logger)
+  }
+
+  /// Serves `applications`, each selected by its credentials (the configuration's own are not
+  /// used).
+  init(applications: [ServedApplication], configuration: ServerConfiguration, logger: Logger) {
+    routes = RouteTable(testControl: applications.contains { $0.testControl != nil })
+    testControls = applications.map(\.testControl)
+    let validator = SchemaValidator()
+    dispatchers = applications.map { OperationDispatcher(api: $0.api, validator: validator) }
+    authenticator = RequestAuthenticator(
+      applications: applications.map {
+        RequestAuthenticator.Credentials(
+          apiKey: $0.apiKey, applicationId: $0.id, applicationKey: $0.applicationKey)
+      })
     maxBodySize = configuration.maxBodySize
     self.logger = logger
   }
@@ -114,7 +132,9 @@ struct IntegrationResponder: HTTPResponder {
 
   /// A test-control route: the API key is required (a signature does not do), then the work.
   private func control(_ route: TestControlRoute, request: Request) async -> Response {
-    guard let testControl else { return Self.error(IntegrationError(status: 404, message: "")) }
+    guard testControls.contains(where: { $0 != nil }) else {
+      return Self.error(IntegrationError(status: 404, message: ""))
+    }
     var request = request
     let body: [UInt8]
     do {
@@ -122,10 +142,17 @@ struct IntegrationResponder: HTTPResponder {
     } catch {
       return Self.error(IntegrationError(status: 400, message: "could not read the request body"))
     }
-    if let failure = authenticator.checkKey(authorization: request.headers[.authorization]) {
+    let testControl: TestControl
+    switch authenticator.application(authorization: request.headers[.authorization]) {
+    case .failure(let failure):
       var response = Self.error(failure)
       response.headers[.wwwAuthenticate] = "ApiKey-v1"
       return response
+    case .success(let index):
+      guard let control = testControls[index] else {
+        return Self.error(IntegrationError(status: 404, message: ""))
+      }
+      testControl = control
     }
     do {
       let (status, data) = try await testControl.perform(route, body: body)
@@ -156,13 +183,17 @@ struct IntegrationResponder: HTTPResponder {
     } catch {
       return Self.error(IntegrationError(status: 400, message: "could not read the request body"))
     }
-    if let failure = authenticator.check(
+    let dispatcher: OperationDispatcher
+    switch authenticator.authenticate(
       operation: operation, authorization: request.headers[.authorization],
       contentSignature: request.headers[Self.contentSignatureHeader], body: body)
     {
+    case .failure(let failure):
       var response = Self.error(failure)
       if failure.status == 401 { response.headers[.wwwAuthenticate] = "ApiKey-v1" }
       return response
+    case .success(let index):
+      dispatcher = dispatchers[index]
     }
     do {
       let answer = try await dispatcher.dispatch(

@@ -25,12 +25,25 @@ public func buildServerApplication(
   testControl: TestControl? = nil,
   onListening: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
+  try buildServerApplication(
+    applications: [
+      ServedApplication(
+        api: api, id: configuration.applicationId, apiKey: configuration.apiKey,
+        applicationKey: configuration.applicationKey, testControl: testControl)
+    ], configuration: configuration, logger: logger, onListening: onListening)
+}
+
+/// `buildServerApplication` for several applications on one server, each selected by its own
+/// credentials (`docs/behaviour.md`, "Several applications"); the configuration's credentials
+/// are not used. Every application with test control needs an API key.
+public func buildServerApplication(
+  applications: [ServedApplication], configuration: ServerConfiguration, logger: Logger,
+  onListening: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
+) throws -> some ApplicationProtocol {
   try configuration.validate()
-  if testControl != nil && configuration.apiKey == nil {
-    throw TalonHTTPError.testControlWithoutAPIKey
-  }
+  try checkApplications(applications, configuration: configuration)
   let responder = IntegrationResponder(
-    api: api, configuration: configuration, logger: logger, testControl: testControl)
+    applications: applications, configuration: configuration, logger: logger)
   let limits = HTTP1Channel.Configuration.DecoderConfiguration(
     maxHeaderFieldSize: 64 * 1024, maxHeaderListSize: 64 * 1024, maxHeaderFieldCount: 100)
   let http1 = HTTP1Channel.Configuration(
@@ -51,30 +64,58 @@ public func buildServerApplication(
   return application
 }
 
+/// Refuses applications the server cannot serve: none at all, test control without an API
+/// key, and several applications of which one has no API key or two share one.
+func checkApplications(_ applications: [ServedApplication], configuration: ServerConfiguration)
+  throws
+{
+  guard !applications.isEmpty else { throw TalonHTTPError.noApplication }
+  if applications.contains(where: { $0.testControl != nil && $0.apiKey == nil }) {
+    throw TalonHTTPError.testControlWithoutAPIKey
+  }
+  guard applications.count > 1 else { return }
+  var keys: Set<String> = []
+  for application in applications {
+    guard let key = application.apiKey, keys.insert(key).inserted else {
+      throw TalonHTTPError.applicationWithoutOwnKey(id: application.id)
+    }
+  }
+}
+
 /// A running (or runnable) `talon serve`: the application inside a service group that shuts
 /// down gracefully on the given signals or on `shutdown()`: it stops accepting connections and
 /// finishes the requests in flight, then `run` returns.
 public final class IntegrationServer: Sendable {
-  private let api: any IntegrationAPI
+  private let applications: [ServedApplication]
   private let configuration: ServerConfiguration
   private let logger: Logger
-  private let testControl: TestControl?
   private let state = LockedState()
 
   /// Checks the configuration (throws `TalonHTTPError`); nothing is bound until `run`. With
   /// `testControl`, the server also answers the `/talon/test/...` routes.
-  public init(
+  public convenience init(
     api: any IntegrationAPI, configuration: ServerConfiguration, logger: Logger,
     testControl: TestControl? = nil
   ) throws {
+    try self.init(
+      applications: [
+        ServedApplication(
+          api: api, id: configuration.applicationId, apiKey: configuration.apiKey,
+          applicationKey: configuration.applicationKey, testControl: testControl)
+      ], configuration: configuration, logger: logger)
+  }
+
+  /// A server of several applications, each selected by its own credentials (the
+  /// configuration's are not used); throws `TalonHTTPError` when two share an API key or one
+  /// has none.
+  public init(
+    applications: [ServedApplication], configuration: ServerConfiguration, logger: Logger
+  ) throws {
     try configuration.validate()
-    if testControl != nil && configuration.apiKey == nil {
-      throw TalonHTTPError.testControlWithoutAPIKey
-    }
-    self.api = api
+    try checkApplications(applications, configuration: configuration)
+    self.applications = applications
     self.configuration = configuration
     self.logger = logger
-    self.testControl = testControl
   }
 
   /// Binds, calls `onListening` with `http://HOST:PORT` once listening, and serves until a
@@ -85,7 +126,7 @@ public final class IntegrationServer: Sendable {
   ) async throws {
     let configuration = configuration
     let application = try buildServerApplication(
-      api: api, configuration: configuration, logger: logger, testControl: testControl,
+      applications: applications, configuration: configuration, logger: logger,
       onListening: { port in onListening(configuration.url(port: port)) })
     let group = ServiceGroup(
       configuration: ServiceGroupConfiguration(
@@ -147,8 +188,25 @@ public func runServer(
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
   }
 ) async throws {
+  try await runServer(
+    applications: [
+      ServedApplication(
+        api: api, id: configuration.applicationId, apiKey: configuration.apiKey,
+        applicationKey: configuration.applicationKey, testControl: testControl)
+    ], configuration: configuration, logger: logger,
+    gracefulShutdownSignals: gracefulShutdownSignals, output: output)
+}
+
+/// `runServer` for several applications (see `IntegrationServer.init(applications:...)`).
+public func runServer(
+  applications: [ServedApplication], configuration: ServerConfiguration, logger: Logger,
+  gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint],
+  output: @escaping @Sendable (String) -> Void = { line in
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+  }
+) async throws {
   let server = try IntegrationServer(
-    api: api, configuration: configuration, logger: logger, testControl: testControl)
+    applications: applications, configuration: configuration, logger: logger)
   try await server.run(gracefulShutdownSignals: gracefulShutdownSignals) { url in
     output("listening on \(url)")
   }

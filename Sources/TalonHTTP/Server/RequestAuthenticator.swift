@@ -1,89 +1,165 @@
 import Foundation
 import TalonAPI
 
-/// Decides whether a request may run (`docs/behaviour.md`, "Authentication"):
-/// `Authorization: ApiKey-v1 <key>`, or a `Content-Signature` on every operation but the v2
-/// session update. When both headers come, a valid API key suffices; otherwise the signature
-/// is checked. Secrets are compared in constant time.
+/// Decides whether a request may run, and for which application (`docs/behaviour.md`,
+/// "Authentication" and "Several applications"): `Authorization: ApiKey-v1 <key>` selects the
+/// application with that API key, a `Content-Signature` (on every operation but the v2 session
+/// update) the application its signer names, whose key must have signed the body. When both
+/// headers come, a valid API key suffices; otherwise the signature is checked. Secrets are
+/// compared in constant time.
 ///
 /// Decided here: the scheme `ApiKey-v1` is matched case-insensitively; a malformed
-/// `Content-Signature`, a signer other than the application id, or a signature on the v2 update
+/// `Content-Signature`, a signer that is no application's id, or a signature on the v2 update
 /// is a 401; a well-formed signature that does not match is the documented 400. A server
-/// configured with neither key is open (allowed on loopback only, see `ServerConfiguration`).
+/// configured with one application and neither key is open (allowed on loopback only, see
+/// `ServerConfiguration`).
 struct RequestAuthenticator: Sendable {
-  let apiKey: [UInt8]?
-  let applicationId: Int?
-  let applicationKey: ApplicationKey?
+  /// What lets a request in for one application.
+  struct Credentials: Sendable {
+    var apiKey: [UInt8]?
+    var applicationId: Int?
+    var applicationKey: ApplicationKey?
 
-  init(configuration: ServerConfiguration) {
-    apiKey = configuration.apiKey.map { Array($0.utf8) }
-    applicationId = configuration.applicationId
-    applicationKey = configuration.applicationKey.flatMap { ApplicationKey(hex: $0) }
+    init(apiKey: String?, applicationId: Int?, applicationKey: String?) {
+      self.apiKey = apiKey.map { Array($0.utf8) }
+      self.applicationId = applicationId
+      self.applicationKey = applicationKey.flatMap { ApplicationKey(hex: $0) }
+    }
   }
 
-  var isOpen: Bool { apiKey == nil && applicationKey == nil }
+  /// The applications, in the order the server serves them; answers name their index.
+  let applications: [Credentials]
+
+  init(configuration: ServerConfiguration) {
+    applications = [
+      Credentials(
+        apiKey: configuration.apiKey, applicationId: configuration.applicationId,
+        applicationKey: configuration.applicationKey)
+    ]
+  }
+
+  init(applications: [Credentials]) {
+    self.applications = applications
+  }
+
+  var isOpen: Bool {
+    applications.count == 1 && applications[0].apiKey == nil
+      && applications[0].applicationKey == nil
+  }
+
+  /// The index of the application whose API key `key` is, comparing with every one.
+  private func application(apiKey key: String) -> Int? {
+    let bytes = Array(key.utf8)
+    var found: Int?
+    for (index, credentials) in applications.enumerated() {
+      if let apiKey = credentials.apiKey, constantTimeEquals(bytes, apiKey), found == nil {
+        found = index
+      }
+    }
+    return found
+  }
 
   /// Nil when the request is authenticated; else the error to answer with.
   func check(
     operation: IntegrationOperation, authorization: String?, contentSignature: String?,
     body: some Collection<UInt8>
   ) -> IntegrationError? {
-    if isOpen { return nil }
-    if let authorization, let key = Self.apiKey(fromAuthorization: authorization), let apiKey,
-      constantTimeEquals(Array(key.utf8), apiKey)
+    if case .failure(let error) = authenticate(
+      operation: operation, authorization: authorization, contentSignature: contentSignature,
+      body: body)
     {
-      return nil
-    }
-    guard let contentSignature else {
-      return authorization == nil
-        ? Self.unauthorized(
-          "missing Authorization header: send Authorization: ApiKey-v1 <key>",
-          header: "Authorization")
-        : Self.unauthorized("invalid API key", header: "Authorization")
-    }
-    guard operation.allowsSignature else {
-      return Self.unauthorized(
-        "\(operation.method) \(operation.pathTemplate) does not accept a Content-Signature: "
-          + "send Authorization: ApiKey-v1 <key>", header: "Authorization")
-    }
-    guard let applicationKey, let applicationId else {
-      return Self.unauthorized(
-        "this server has no application key: Content-Signature is not accepted",
-        header: ContentSignature.headerName)
-    }
-    guard let signature = ContentSignature(headerValue: contentSignature) else {
-      return Self.unauthorized(
-        "malformed Content-Signature: expected signer=<applicationId>; signature=<hex>",
-        header: ContentSignature.headerName)
-    }
-    guard constantTimeEquals(Array(signature.signer.utf8), Array(String(applicationId).utf8))
-    else {
-      return Self.unauthorized(
-        "unknown signer: the signer must be this server's application id",
-        header: ContentSignature.headerName)
-    }
-    guard applicationKey.verifies(signatureHex: signature.signature, body: body) else {
-      return IntegrationError(status: 400, message: "HMAC signature mismatch.")
+      return error
     }
     return nil
   }
 
-  /// Nil when `Authorization` carries the server's API key; else the 401 to answer with. The
-  /// test-control routes take only the key (`docs/behaviour.md`, "Test control").
+  /// The index of the application the request is for, or the error to answer with.
+  func authenticate(
+    operation: IntegrationOperation, authorization: String?, contentSignature: String?,
+    body: some Collection<UInt8>
+  ) -> Result<Int, IntegrationError> {
+    if isOpen { return .success(0) }
+    if let authorization, let key = Self.apiKey(fromAuthorization: authorization),
+      let index = application(apiKey: key)
+    {
+      return .success(index)
+    }
+    guard let contentSignature else {
+      return .failure(
+        authorization == nil
+          ? Self.unauthorized(
+            "missing Authorization header: send Authorization: ApiKey-v1 <key>",
+            header: "Authorization")
+          : Self.unauthorized("invalid API key", header: "Authorization"))
+    }
+    guard operation.allowsSignature else {
+      return .failure(
+        Self.unauthorized(
+          "\(operation.method) \(operation.pathTemplate) does not accept a Content-Signature: "
+            + "send Authorization: ApiKey-v1 <key>", header: "Authorization"))
+    }
+    guard applications.contains(where: { $0.applicationKey != nil && $0.applicationId != nil })
+    else {
+      return .failure(
+        Self.unauthorized(
+          "this server has no application key: Content-Signature is not accepted",
+          header: ContentSignature.headerName))
+    }
+    guard let signature = ContentSignature(headerValue: contentSignature) else {
+      return .failure(
+        Self.unauthorized(
+          "malformed Content-Signature: expected signer=<applicationId>; signature=<hex>",
+          header: ContentSignature.headerName))
+    }
+    let signer = Array(signature.signer.utf8)
+    var signing: (index: Int, key: ApplicationKey)?
+    for (index, credentials) in applications.enumerated() {
+      guard let key = credentials.applicationKey, let id = credentials.applicationId else {
+        continue
+      }
+      if constantTimeEquals(signer, Array(String(id).utf8)), signing == nil {
+        signing = (index, key)
+      }
+    }
+    guard let signing else {
+      return .failure(
+        Self.unauthorized(
+          applications.count == 1
+            ? "unknown signer: the signer must be this server's application id"
+            : "unknown signer: the signer must be the id of one of this server's applications",
+          header: ContentSignature.headerName))
+    }
+    guard signing.key.verifies(signatureHex: signature.signature, body: body) else {
+      return .failure(IntegrationError(status: 400, message: "HMAC signature mismatch."))
+    }
+    return .success(signing.index)
+  }
+
+  /// Nil when `Authorization` carries an API key of the server; else the 401 to answer with.
+  /// The test-control routes take only the key (`docs/behaviour.md`, "Test control").
   func checkKey(authorization: String?) -> IntegrationError? {
-    guard let apiKey else {
-      return Self.unauthorized(
-        "this server has no API key; test control needs one (--api-key)", header: "Authorization")
+    if case .failure(let error) = application(authorization: authorization) { return error }
+    return nil
+  }
+
+  /// The index of the application whose API key `Authorization` carries, or the 401.
+  func application(authorization: String?) -> Result<Int, IntegrationError> {
+    guard applications.contains(where: { $0.apiKey != nil }) else {
+      return .failure(
+        Self.unauthorized(
+          "this server has no API key; test control needs one (--api-key)",
+          header: "Authorization"))
     }
     guard let authorization else {
-      return Self.unauthorized(
-        "missing Authorization header: send Authorization: ApiKey-v1 <key>",
-        header: "Authorization")
+      return .failure(
+        Self.unauthorized(
+          "missing Authorization header: send Authorization: ApiKey-v1 <key>",
+          header: "Authorization"))
     }
     guard let key = Self.apiKey(fromAuthorization: authorization),
-      constantTimeEquals(Array(key.utf8), apiKey)
-    else { return Self.unauthorized("invalid API key", header: "Authorization") }
-    return nil
+      let index = application(apiKey: key)
+    else { return .failure(Self.unauthorized("invalid API key", header: "Authorization")) }
+    return .success(index)
   }
 
   /// The key of `ApiKey-v1 <key>`, or nil for another scheme. ASCII values (all real ones) are

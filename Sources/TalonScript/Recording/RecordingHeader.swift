@@ -28,6 +28,9 @@ public struct RecordingHeader: Sendable, Equatable {
   public var campaigns: Campaigns
   /// The SHA-256 (lowercase hex) of the campaign file's text when recording started.
   public var campaignsSHA256: String?
+  /// The application's id when the campaign file describes several (`--app` on replay); nil
+  /// when it is the only one.
+  public var application: String?
   /// The seed of the random source and the virtual clock, if any.
   public var seed: UInt64?
   /// The clock when recording started: RFC 3339, or nil for a backend without one.
@@ -42,8 +45,10 @@ public struct RecordingHeader: Sendable, Equatable {
   public init(
     date: Date, version: String, backend: String, campaigns: Campaigns,
     campaignsSHA256: String? = nil, seed: UInt64? = nil, clock: String? = nil,
-    virtualClock: Bool = false, snapshots: Bool = false, fileName: String
+    virtualClock: Bool = false, snapshots: Bool = false, fileName: String,
+    application: String? = nil
   ) {
+    self.application = application
     self.date = date
     self.version = version
     self.backend = backend
@@ -67,6 +72,7 @@ public struct RecordingHeader: Sendable, Equatable {
     if case .file(let path) = campaigns {
       words += ["--campaigns", RecordingHeader.shellWord(path)]
     }
+    if let application { words += ["--app", RecordingHeader.shellWord(application)] }
     words.append(RecordingHeader.shellWord(fileName))
     return words.joined(separator: " ")
   }
@@ -84,6 +90,7 @@ public struct RecordingHeader: Sendable, Equatable {
     case .remote: lines.append("# campaigns: the server's own")
     }
     if let campaignsSHA256 { lines.append("# campaigns sha256: \(campaignsSHA256)") }
+    if let application { lines.append("# application: \(application)") }
     if let seed {
       lines.append("# seed: \(seed)")
     } else {
@@ -124,6 +131,7 @@ public struct RecordingHeader: Sendable, Equatable {
           value == "built-in demo shop"
           ? .builtIn : value == "the server's own" ? .remote : .file(value)
       case "campaigns sha256": header.campaignsSHA256 = value
+      case "application": header.application = value
       case "seed": header.seed = UInt64(value.prefix { $0.isNumber })
       case "clock":
         header.clock = value.split(separator: " ").first.map(String.init)

@@ -347,7 +347,8 @@ public actor ScriptEvaluator: Evaluator, ShellHost {
       date: Date(), version: TalonVersion.current, backend: backend.description,
       campaigns: campaigns, campaignsSHA256: backend.campaignsSHA256, seed: backend.seed,
       clock: now.map(RFC3339.string(from:)), virtualClock: backend.virtualClock,
-      snapshots: snapshots, fileName: URL(fileURLWithPath: resolved).lastPathComponent)
+      snapshots: snapshots, fileName: URL(fileURLWithPath: resolved).lastPathComponent,
+      application: backend.isEmbedded ? backend.application : nil)
     let recorder: Recorder
     do {
       recorder = try Recorder(

@@ -23,6 +23,9 @@ public struct ShellBackend: Sendable {
   public var campaignFile: String?
   /// The SHA-256 (lowercase hex) of the loaded campaign text (embedded only).
   public var campaignsSHA256: String?
+  /// The application's id when the campaign files describe several (a recording's header
+  /// names it); nil when it is the only one.
+  public var application: String?
   /// The seed of the random source and clock, if any.
   public var seed: UInt64?
   /// Coupon codes the backend is known to have (the campaign pack's), offered by completion
@@ -47,8 +50,9 @@ public struct ShellBackend: Sendable {
     campaignPack: String? = nil, campaignFile: String? = nil, campaignsSHA256: String? = nil,
     seed: UInt64? = nil, couponCodes: [String] = [], isEmbedded: Bool? = nil,
     virtualClock: Bool? = nil, reload: (@Sendable () async throws -> ShellReload)? = nil,
-    shutdown: @escaping @Sendable () async -> Void = {}
+    shutdown: @escaping @Sendable () async -> Void = {}, application: String? = nil
   ) {
+    self.application = application
     self.reload = reload
     self.isEmbedded = isEmbedded ?? (reset != nil)
     self.virtualClock = virtualClock ?? (seed != nil)
