@@ -122,6 +122,46 @@ struct ExplainTests {
     #expect(text.contains("(the same effects as the stored profile)"), "\(text)")
   }
 
+  /// Limits reached, campaigns outside their time window, a code that does not exist.
+  @Test func explainNamesLimitsTimeWindowsAndUnknownCodes() throws {
+    let folder = FileManager.default.temporaryDirectory.appending(
+      path: "talon-explain-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appending(path: "shop.json")
+    try Data(
+      #"""
+      {"application": {"id": 1, "name": "Limits", "currency": "EUR"},
+       "campaigns": [
+        {"id": 1, "name": "Once per profile",
+         "limits": [{"action": "setDiscountEffect", "limit": 1, "entities": ["Profile"]}],
+         "ruleset": {"rules": [{"title": "one off", "condition": true,
+           "effects": [["setDiscount", "once", 5]]}]}},
+        {"id": 2, "name": "Last year", "endTime": "2020-01-01T00:00:00Z",
+         "ruleset": {"rules": [{"title": "old", "condition": true,
+           "effects": [["setDiscount", "old", 1]]}]}}]}
+      """#.utf8
+    ).write(to: file)
+    let outcome = try TalonBinary.run(
+      ["--memory", "--campaigns", file.path, "--output", "summary"],
+      input: """
+        session update s1 profile=ann items=[{sku: A, price: 20, quantity: 1}]
+        session close
+        session update s2 profile=ann items=[{sku: A, price: 20, quantity: 1}] coupons=[NOPE]
+        explain
+        """)
+    #expect(outcome.status == 0, "\(outcome.standardError)")
+    let text = outcome.standardOutput
+    let expected = [
+      #"  rule 0 "one off": not applied: the conditions held but no effect applied: "#
+        + "the campaign's limit is reached: setDiscountEffect at most 1 per Profile",
+      #"campaign 2 "Last year": ended (until 2020-01-01)"#,
+      #"  rule 0 "old": not evaluated: the campaign is ended"#,
+      "  coupon NOPE rejected (CouponNotFound): NOPE does not exist: coupons",
+    ]
+    for line in expected { #expect(text.contains(line), "missing \(line) in\n\(text)") }
+  }
+
   /// In a terminal: the default summary output, a dry run, then `explain`.
   @Test func explainInAPseudoTerminal() throws {
     let folder = FileManager.default.temporaryDirectory.appending(

@@ -144,7 +144,7 @@ struct ExplanationBuilder {
   private func referralWords(_ code: String, _ reason: String) -> (String, String?) {
     switch reason {
     case "ReferralNotFound":
-      return ("\(code) does not exist", "referral create")
+      return ("\(code) does not exist", nil)
     case "ReferralPartOfNotRunningCampaign":
       return ("\(code) belongs to a campaign that is not running", nil)
     case "ReferralValidConditionMissing":
