@@ -84,6 +84,18 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
     }
   }
 
+  /// Runs `body` on the engine's thread after the calls that came before, outside any
+  /// transaction (a snapshot copies or replaces the whole database).
+  func exclusively<T: Sendable>(_ body: (any EngineStorage, EngineRuntime) throws -> T) async throws
+    -> T
+  {
+    try await withTaskExecutorPreference(executor) {
+      await gate.enter()
+      defer { gate.leave() }
+      return try body(store, runtime)
+    }
+  }
+
   /// `perform` with an operation's context. A dry run (`dry`) works on a copy of the runtime
   /// whose clock stands at `now` (the engine's clock when nil) and is rolled back.
   func performOperation<T: Sendable>(

@@ -4,7 +4,7 @@ import TalonAPI
 
 /// The engine's clock and random source, shared by all operations (see `EngineConfiguration`).
 final class EngineRuntime: Sendable {
-  private struct State {
+  struct State: Sendable {
     var offset: TimeInterval = 0
     var virtualNow: Date?
     var random: SeededRandom?
@@ -31,6 +31,14 @@ final class EngineRuntime: Sendable {
   func restart() {
     let initial = initial
     state.withLock { $0 = initial }
+  }
+
+  /// The clock and random source as they are now, for an engine snapshot.
+  var saved: State { state.withLock { $0 } }
+
+  /// Puts back what ``saved`` gave.
+  func restore(_ saved: State) {
+    state.withLock { $0 = saved }
   }
 
   func now() -> Date {
