@@ -48,7 +48,10 @@ let package = Package(
     // and the 11 operations.
     .target(
       name: "TalonEngine",
-      dependencies: ["TalonAPI", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: [
+        "TalonAPI", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
       exclude: ["Resources"],
       plugins: ["EmbedResources"]
     ),

@@ -8,7 +8,8 @@ import TalonPostgres
 /// it, and its optional abilities. The one place where the shell, `talon run` and `talon serve`
 /// open the embedded engine or a remote client (``open(_:)``).
 ///
-/// Abilities: the embedded engine can be reset and asked whether it is fresh, and has a clock
+/// Abilities: the embedded engine can be reset, asked whether it is fresh and (on SQLite) saved
+/// and restored whole (`saveState`), and has a clock
 /// (`BackendClock`); a remote backend can be reset and has a clock when it is a `talon serve
 /// --test-control` (the first use finds out; otherwise they fail with a message that says so). Statements prefer to run where the
 /// backend works (`taskExecutor`): the engine's own thread or the HTTP client's event loop.
@@ -33,6 +34,9 @@ package struct Backend: Sendable {
   package let isFresh: (@Sendable () async throws -> Bool)?
   /// The clock `clock` statements read and move (embedded, or a remote test-control server).
   package let clock: (any BackendClock)?
+  /// Saves the whole state and gives what puts it back (embedded only): presenter mode's
+  /// `b` and `g N`, and its return from the shell.
+  package let saveState: StateSaver?
   /// Where statements should run: the engine's thread or the HTTP client's event loop.
   package let taskExecutor: (any TaskExecutor)?
   private let release: @Sendable () async -> Void
@@ -43,14 +47,16 @@ package struct Backend: Sendable {
     switch choice {
     case .embedded(let embedded):
       let (configuration, place) = try engineConfiguration(embedded)
-      return engineBackend(try EmbeddedEngine(configuration: configuration), place: place)
+      return engineBackend(
+        try EmbeddedEngine(configuration: configuration), place: place,
+        canSave: configuration.storage == nil)
     case .remote(let configuration):
       let client = try HTTPIntegrationClient(configuration: configuration)
       return Backend(
         api: client, name: host(of: configuration.url), description: configuration.url,
         apiKey: configuration.apiKey, campaigns: nil, reload: nil,
         reset: { try await client.resetServer() },
-        isFresh: nil, clock: client,
+        isFresh: nil, clock: client, saveState: nil,
         taskExecutor: client.taskExecutor, release: { try? await client.shutdown() })
     }
   }
@@ -61,7 +67,8 @@ package struct Backend: Sendable {
   package static func openApplications(_ choice: EmbeddedChoice) throws -> [Backend] {
     let (configuration, place) = try engineConfiguration(choice)
     let engines = try EmbeddedEngine.open(configuration, applications: choice.applications)
-    return engines.map { engineBackend($0, place: place) }
+    // Engines sharing one store cannot put it back: that would change the others' data too.
+    return engines.map { engineBackend($0, place: place, canSave: false) }
   }
 
   /// The engine's configuration for `embedded` and the place a description names: the store's
@@ -72,6 +79,7 @@ package struct Backend: Sendable {
     var configuration = EngineConfiguration(
       store: embedded.store, campaigns: embedded.campaigns, seed: embedded.seed,
       clockStart: embedded.clockStart)
+    configuration.adoptCampaigns = embedded.adoptCampaigns
     switch embedded.store {
     case .memory: return (configuration, "memory")
     case .file(let path):
@@ -84,12 +92,23 @@ package struct Backend: Sendable {
     }
   }
 
-  private static func engineBackend(_ engine: EmbeddedEngine, place: String) -> Backend {
-    Backend(
+  /// `canSave`: the engine alone on a SQLite store (a file or memory), which can be copied and
+  /// put back (`saveState`).
+  private static func engineBackend(_ engine: EmbeddedEngine, place: String, canSave: Bool)
+    -> Backend
+  {
+    var saveState: StateSaver?
+    if canSave {
+      saveState = { @Sendable in
+        let snapshot = try await engine.snapshot()
+        return { @Sendable in try await engine.restore(snapshot) }
+      }
+    }
+    return Backend(
       api: engine, name: "embedded", description: "embedded (\(place))", apiKey: nil,
       campaigns: engine.campaigns, reload: { try await engine.reload($0) },
       reset: { try await engine.reset() },
-      isFresh: { try await engine.isFresh() }, clock: engine,
+      isFresh: { try await engine.isFresh() }, clock: engine, saveState: saveState,
       taskExecutor: engine.preferredTaskExecutor,
       release: { engine.close() })
   }
@@ -101,6 +120,9 @@ package struct Backend: Sendable {
 
   /// Whether this is the embedded engine.
   package var isEmbedded: Bool { campaigns != nil }
+
+  /// Saves a backend's whole state now and returns what restores it.
+  package typealias StateSaver = @Sendable () async throws -> @Sendable () async throws -> Void
 
   /// Closes the store or shuts the HTTP client down; later calls fail. Call it once.
   package func shutdown() async {

@@ -23,6 +23,9 @@ package struct EmbeddedChoice: Sendable {
   package var seed: UInt64?
   /// Where the virtual clock starts (`--clock TIME`); nil: the seed's start, or the real clock.
   package var clockStart: Date?
+  /// On a PostgreSQL store: record this pack as the database's even when it holds another
+  /// (`--adopt-campaigns`).
+  package var adoptCampaigns = false
 
   package init(
     store: StoreLocation, campaigns: CampaignPack, seed: UInt64? = nil, clockStart: Date? = nil

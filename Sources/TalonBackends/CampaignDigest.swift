@@ -7,7 +7,7 @@ import TalonEngine
 package enum CampaignDigest {
   /// Lowercase hex SHA-256 of `pack`'s text as it was read.
   package static func sha256(of pack: CampaignPack) -> String {
-    sha256(Data(pack.fileText.utf8))
+    pack.sha256
   }
 
   /// Lowercase hex SHA-256 of `data`.

@@ -23,6 +23,11 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
   /// The application whose data this engine reads and writes in its store.
   public let applicationId: Int
   private let runtime: EngineRuntime
+  /// Whether the store is shared with other instances: then the clock, the random source and
+  /// the pack's hash live in it (`SharedState`), read at the start of every transaction.
+  private let isShared: Bool
+  /// The SHA-256 of `campaigns` (kept for a shared store).
+  private let packSHA256: Mutex<String>
   /// The thread every call runs on, one at a time (see `perform`), shared by the engines of
   /// one store.
   public var executor: EngineExecutor { core.executor }
@@ -38,9 +43,53 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
     let pack = configuration.campaigns
     applicationId = pack.application.id
     self.core = core
-    try core.store.writeSync(application: applicationId) { store in
-      try Self.syncCoupons(pack, store)
+    isShared = core.store.isShared
+    packSHA256 = Mutex(isShared ? pack.sha256 : "")
+    let runtime = runtime
+    let isShared = isShared
+    let adopt = configuration.adoptCampaigns
+    try core.store.writeSync(application: applicationId) { transaction in
+      if isShared {
+        try Self.join(transaction, runtime: runtime, sha256: pack.sha256, adopt: adopt)
+      }
+      try Self.syncCoupons(pack, transaction)
     }
+  }
+
+  /// Starting on a shared store: the first instance records its pack's hash, clock and random
+  /// source as the database's; a later one takes the database's clock and random source, and
+  /// is refused when its pack is another (unless it adopts its pack as the database's).
+  private static func join(
+    _ store: StoreTransaction, runtime: EngineRuntime, sha256: String, adopt: Bool
+  ) throws {
+    guard var state = try SharedState.read(store) else {
+      try SharedState(campaignsSHA256: sha256, runtime: runtime.snapshot()).write(store)
+      return
+    }
+    runtime.load(state.runtime)
+    if state.campaignsSHA256 != sha256 {
+      guard adopt else {
+        throw SharedState.otherCampaigns(database: state.campaignsSHA256, instance: sha256)
+      }
+      state.campaignsSHA256 = sha256
+      try state.write(store)
+    }
+  }
+
+  /// At the start of a transaction on a shared store: the database's clock and random source
+  /// become the runtime's, and an instance whose pack is no longer the database's is refused.
+  private func enterShared(_ store: StoreTransaction) throws -> SharedState {
+    let sha256 = packSHA256.withLock { $0 }
+    guard let state = try SharedState.read(store) else {
+      let state = SharedState(campaignsSHA256: sha256, runtime: runtime.snapshot())
+      try state.write(store)
+      return state
+    }
+    guard state.campaignsSHA256 == sha256 else {
+      throw SharedState.otherCampaigns(database: state.campaignsSHA256, instance: sha256)
+    }
+    runtime.load(state.runtime)
+    return state
   }
 
   /// One engine per pack of `applications`, all on the store `configuration` names (whose
@@ -80,7 +129,29 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
     try await withTaskExecutorPreference(executor) {
       await gate.enter()
       defer { gate.leave() }
-      return try store.writeSync(application: applicationId, commit: commit, body)
+      guard isShared else {
+        return try store.writeSync(application: applicationId, commit: commit, body)
+      }
+      return try store.writeSync(application: applicationId, commit: commit) { store in
+        let before = try enterShared(store)
+        let result = try body(store)
+        let after = SharedState(
+          campaignsSHA256: packSHA256.withLock { $0 }, runtime: runtime.snapshot())
+        if after != before { try after.write(store) }
+        return result
+      }
+    }
+  }
+
+  /// Runs `body` on the engine's thread after the calls that came before, outside any
+  /// transaction (a snapshot copies or replaces the whole database).
+  func exclusively<T: Sendable>(_ body: (any EngineStorage, EngineRuntime) throws -> T) async throws
+    -> T
+  {
+    try await withTaskExecutorPreference(executor) {
+      await gate.enter()
+      defer { gate.leave() }
+      return try body(store, runtime)
     }
   }
 
@@ -125,6 +196,7 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
     try await perform { store in
       try Self.syncCoupons(newPack, store)
       pack.withLock { $0 = newPack }
+      if isShared { packSHA256.withLock { $0 = newPack.sha256 } }
     }
   }
 
@@ -174,12 +246,18 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
 
   // MARK: BackendClock
 
+  /// On a shared store, the database's clock (this instance's last view of it while the
+  /// database cannot be reached).
   public func now() async -> Date {
-    runtime.now()
+    let runtime = runtime
+    if isShared, let now = try? await perform({ _ in runtime.now() }) { return now }
+    return runtime.now()
   }
 
   public func setClock(to date: Date) async throws {
-    runtime.set(to: date)
+    let runtime = runtime
+    guard isShared else { return runtime.set(to: date) }
+    try await perform { _ in runtime.set(to: date) }
   }
 
   /// Moves the clock forward; a negative amount is a 400.
@@ -188,7 +266,9 @@ public final class EmbeddedEngine: IntegrationAPI, BackendClock, Sendable {
       throw IntegrationError.badRequest(
         "the clock only moves forward", title: "type", parameter: "seconds")
     }
-    runtime.advance(by: seconds)
+    let runtime = runtime
+    guard isShared else { return runtime.advance(by: seconds) }
+    try await perform { _ in runtime.advance(by: seconds) }
   }
 }
 

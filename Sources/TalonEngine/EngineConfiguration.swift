@@ -24,6 +24,9 @@ public struct EngineConfiguration: Sendable {
   /// Opens the store instead of `store` when set: a database other than SQLite (the
   /// PostgreSQL store of `TalonPostgres`).
   package var storage: EngineStorageOpener?
+  /// On a store several instances share: make this pack the database's even when another
+  /// one was recorded (`--adopt-campaigns`); otherwise an engine with another pack is refused.
+  public var adoptCampaigns = false
 
   public init(
     store: StoreLocation, campaigns: CampaignPack, seed: UInt64? = nil, clockStart: Date? = nil

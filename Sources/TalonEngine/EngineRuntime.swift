@@ -4,7 +4,7 @@ import TalonAPI
 
 /// The engine's clock and random source, shared by all operations (see `EngineConfiguration`).
 final class EngineRuntime: Sendable {
-  private struct State {
+  struct State: Sendable {
     var offset: TimeInterval = 0
     var virtualNow: Date?
     var random: SeededRandom?
@@ -31,6 +31,44 @@ final class EngineRuntime: Sendable {
   func restart() {
     let initial = initial
     state.withLock { $0 = initial }
+  }
+
+  /// The clock and the random source as plain values, to keep in a store several instances
+  /// share (`SharedState`).
+  struct Snapshot: Codable, Sendable, Equatable {
+    /// The virtual clock's time, nil when the clock is the real one plus `offset`.
+    var virtualNow: Date?
+    var offset: TimeInterval
+    /// The seeded random source's position (decimal, as JSON numbers lose 64-bit integers).
+    var random: String?
+  }
+
+  /// Where the clock and the random source stand now.
+  func snapshot() -> Snapshot {
+    state.withLock { Self.snapshot(of: $0) }
+  }
+
+  /// Moves the clock and the random source to `snapshot`.
+  func load(_ snapshot: Snapshot) {
+    state.withLock { state in
+      state.virtualNow = snapshot.virtualNow
+      state.offset = snapshot.offset
+      state.random = snapshot.random.flatMap(UInt64.init).map { SeededRandom(seed: $0) }
+    }
+  }
+
+  private static func snapshot(of state: State) -> Snapshot {
+    Snapshot(
+      virtualNow: state.virtualNow, offset: state.offset,
+      random: state.random.map { String($0.position) })
+  }
+
+  /// The clock and random source as they are now, for an engine snapshot.
+  var saved: State { state.withLock { $0 } }
+
+  /// Puts back what ``saved`` gave.
+  func restore(_ saved: State) {
+    state.withLock { $0 = saved }
   }
 
   func now() -> Date {

@@ -87,6 +87,18 @@ struct PostgresRows: StoreRows {
     }
   }
 
+  func sharedStateText() throws -> String? {
+    try one(String.self, "SELECT data FROM shared_state WHERE application_id = \(application)")
+  }
+
+  func setSharedStateText(_ text: String) throws {
+    try rows(
+      """
+      INSERT INTO shared_state (application_id, data) VALUES (\(application), \(text))
+      ON CONFLICT (application_id) DO UPDATE SET data = excluded.data
+      """)
+  }
+
   private func bindings(_ values: Int...) -> PostgresBindings {
     var bindings = PostgresBindings()
     for value in values { bindings.append(value) }

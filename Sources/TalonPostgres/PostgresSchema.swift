@@ -75,7 +75,14 @@ enum PostgresSchema {
           entity TEXT NOT NULL, value TEXT NOT NULL,
           PRIMARY KEY (application_id, campaign_id, action, entity))
         """,
-      ])
+      ]),
+    // What each instance used to keep to itself: per application, the campaign pack's hash,
+    // the clock and the seeded random source's position, as JSON (`SharedState`).
+    Migration(
+      id: "v2",
+      statements: [
+        "CREATE TABLE shared_state (application_id BIGINT PRIMARY KEY, data TEXT NOT NULL)"
+      ]),
   ]
 
   /// The tables of the engine's data, as in the SQLite store.

@@ -26,6 +26,10 @@ public final class PostgresStore: EngineStorage {
     var link: PostgresLink?
     var closed = false
   }
+  /// Several instances may open one database: they keep their clock, random source and
+  /// campaign pack's hash in it.
+  package var isShared: Bool { true }
+
   /// How many times an operation runs before a lost race is a 409.
   static let attempts = 10
 

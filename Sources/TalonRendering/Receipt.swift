@@ -11,7 +11,11 @@ import TalonAPI
 /// as objects) and v1 (`session.cartItems`, `event.effects` as positional arrays). Decisions:
 /// the total before discounts is the session's `total`, the total after it minus the
 /// `setDiscount` and `setDiscountPerItem` values; a per-item discount whose position is not in
-/// the cart is listed with the cart's discounts (`on item N`); free items cost nothing.
+/// the cart is listed with the cart's discounts (`on item N`); free items cost nothing; codes in
+/// `createdCoupons` and `createdReferrals` that no effect names are listed as effects. When the
+/// answer carries `loyalty` (`content=[..., loyalty]`), each program's balance shows after the
+/// answer (its `tentativeCurrentBalance`, else `currentBalance`) and before it (that balance
+/// less the points this answer's effects add and deduct) (`docs/behaviour.md`, "Receipts").
 package struct Receipt: Sendable, Equatable {
   /// One line of the cart and the discounts it got.
   package struct Item: Sendable, Equatable {
@@ -36,6 +40,13 @@ package struct Receipt: Sendable, Equatable {
     package var name: String
   }
 
+  /// A loyalty program's balance before and after the answer.
+  package struct Balance: Sendable, Equatable {
+    package var program: String
+    package var before: Decimal
+    package var after: Decimal
+  }
+
   /// An effect in words: `coupon` / `SUMMER10 accepted`.
   package struct Effect: Sendable, Equatable {
     package var label: String
@@ -55,6 +66,8 @@ package struct Receipt: Sendable, Equatable {
   package var points: [String]
   /// Every effect, in words, in the answer's order.
   package var effects: [Effect]
+  /// Loyalty balances before and after, when the answer carries `loyalty`.
+  package var balances: [Balance] = []
   /// The session's total before discounts, when the answer has a session.
   package var totalBefore: Decimal?
 
@@ -102,8 +115,20 @@ package struct Receipt: Sendable, Equatable {
     points = []
     effects = []
     totalBefore = session?["total"]?.numberValue
+    let cartItems = session?["cartItems"]?.arrayValue ?? []
+    var named = Set<String>()
+    var pointsByProgram: [String: Decimal] = [:]
     for (type, props) in typedEffects {
-      let words = EffectLine(type: type, props: props)
+      let words = EffectLine(type: type, props: props, cartItems: cartItems)
+      if type == "couponCreated" || type == "referralCreated",
+        let code = props["value"]?.stringValue
+      {
+        named.insert(code)
+      }
+      if let program = props["programId"]?.numberValue, let value = props["value"]?.numberValue {
+        if type == "addLoyaltyPoints" { pointsByProgram["\(program)", default: 0] += value }
+        if type == "deductLoyaltyPoints" { pointsByProgram["\(program)", default: 0] -= value }
+      }
       effects.append(Effect(label: words.label, text: words.text, isRefusal: words.isRefusal))
       switch EffectProps(effectType: type, props: props) {
       case .setDiscount(let name, let value)?:
@@ -121,13 +146,37 @@ package struct Receipt: Sendable, Equatable {
       default: break
       }
     }
-    if session == nil && effects.isEmpty { return nil }
+    for coupon in value["createdCoupons"]?.arrayValue ?? [] {
+      guard let code = coupon["value"]?.stringValue, !named.contains(code) else { continue }
+      let owner = coupon["recipientIntegrationId"]?.stringValue ?? ""
+      effects.append(
+        Effect(
+          label: "new coupon", text: owner.isEmpty ? code : "\(code) for \(owner)",
+          isRefusal: false))
+    }
+    for referral in value["createdReferrals"]?.arrayValue ?? [] {
+      guard let code = referral["code"]?.stringValue, !named.contains(code) else { continue }
+      effects.append(Effect(label: "new referral", text: code, isRefusal: false))
+    }
+    let programs = (value["loyalty"]?["programs"]?.objectValue ?? [:]).sorted { $0.key < $1.key }
+    for (id, program) in programs {
+      let ledger = program["ledger"]
+      guard
+        let after = ledger?["tentativeCurrentBalance"]?.numberValue
+          ?? ledger?["currentBalance"]?.numberValue
+      else { continue }
+      let name = program["title"]?.stringValue ?? program["name"]?.stringValue ?? "program \(id)"
+      balances.append(
+        Balance(program: name, before: after - (pointsByProgram[id] ?? 0), after: after))
+    }
+    if session == nil && effects.isEmpty && balances.isEmpty { return nil }
   }
 
   // MARK: Text
 
-  /// The receipt as aligned text lines.
-  package func text(color: Bool = false) -> String {
+  /// The receipt as aligned text lines, no wider than `width` when it is given: long item
+  /// lines are cut (`…`), effect lines wrapped under their text.
+  package func text(color: Bool = false, width: Int? = nil) -> String {
     var rows: [(String, String)] = []
     for item in items {
       rows.append(
@@ -151,20 +200,59 @@ package struct Receipt: Sendable, Equatable {
     if let totalAfter {
       rows.append(("total after discounts", Money.text(totalAfter)))
     }
-    let width = (rows.map(\.0.count).max() ?? 0) + 2
     let amountWidth = rows.map(\.1.count).max() ?? 0
+    var labelWidth = (rows.map(\.0.count).max() ?? 0) + 2
+    if let width { labelWidth = max(12, min(labelWidth, width - 2 - amountWidth)) }
     var lines = [ANSIStyle.bold.apply(title, enabled: color)]
     for (label, amount) in rows {
+      var label = label
+      if label.count > labelWidth - 2 { label = String(label.prefix(labelWidth - 3)) + "…" }
       lines.append(
-        "  " + label.padding(toLength: width, withPad: " ", startingAt: 0)
+        "  " + label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
           + String(repeating: " ", count: amountWidth - amount.count) + amount)
     }
-    for point in points { lines.append("  loyalty " + point) }
+    var words: [(label: String, text: String, style: ANSIStyle)] = points.map {
+      ("loyalty", $0, .cyan)
+    }
+    for balance in balances {
+      let text =
+        "\(balance.program): \(Self.number(balance.before)) before, "
+        + "\(Self.number(balance.after)) after"
+      words.append(("points", text, .cyan))
+    }
     for effect in effects where !Self.isOnTheReceipt(effect) {
-      let style: ANSIStyle = effect.isRefusal ? .red : .cyan
-      lines.append("  " + style.apply(effect.label, enabled: color) + " " + effect.text)
+      words.append((effect.label, effect.text, effect.isRefusal ? .red : .cyan))
+    }
+    if rows.isEmpty && words.isEmpty { lines.append("  no effects") }
+    for (label, text, style) in words {
+      let indent = 3 + label.count
+      let wrapped = Self.wrap(text, width: width.map { max(20, $0 - indent) })
+      for (index, piece) in wrapped.enumerated() {
+        lines.append(
+          index == 0
+            ? "  " + style.apply(label, enabled: color) + " " + piece
+            : String(repeating: " ", count: indent) + piece)
+      }
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// `text` in lines of at most `width` characters, broken at spaces (a longer word stays
+  /// whole); one line when `width` is nil.
+  static func wrap(_ text: String, width: Int?) -> [String] {
+    guard let width, text.count > width else { return [text] }
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ") {
+      if !line.isEmpty, line.count + 1 + word.count > width {
+        lines.append(line)
+        line = String(word)
+      } else {
+        line += (line.isEmpty ? "" : " ") + word
+      }
+    }
+    lines.append(line)
+    return lines
   }
 
   /// Discounts, free items and points already show as receipt lines.
@@ -218,6 +306,11 @@ package struct Receipt: Sendable, Equatable {
       html +=
         "<tr class=\"points\"><td colspan=\"5\">loyalty: \(HTMLText.escape(point))</td></tr>\n"
     }
+    for balance in balances {
+      html += "<tr class=\"balance\"><td colspan=\"3\">\(HTMLText.escape(balance.program))</td>"
+      html += "<td class=\"num\">\(Self.number(balance.before)) before</td>"
+      html += "<td class=\"num\">\(Self.number(balance.after)) after</td></tr>\n"
+    }
     html += "</table>\n"
     if !effects.isEmpty {
       html += "<ul class=\"effects\">\n"
@@ -270,7 +363,7 @@ package enum HTMLText {
     .receipt .discount td { color: #1d6b2f; }
     .receipt .free td { color: #1d4f8b; }
     .receipt .total td { border-top: 1px solid #d8cfb4; font-weight: bold; }
-    .receipt .points td { color: #7a4d00; }
+    .receipt .points td, .receipt .balance td { color: #7a4d00; }
     .receipt ul.effects { margin: .4em 0 0 0; padding-left: 1.2em; }
     .receipt li.refusal { color: #a1261b; }
     .receipt .label { color: #6b6453; }

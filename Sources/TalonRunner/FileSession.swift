@@ -99,6 +99,9 @@ struct FileSession {
     var hinted = false
     let interpreter = Interpreter(api: backend.api, environment: environment)
     await interpreter.setArguments(options.arguments)
+    if options.presenter, let stepInput {
+      return await present(with: interpreter, against: backend, input: stepInput)
+    }
     let output = OutputQueue(enabled: !options.step) { [console] in console.holdingOutput($0) }
     defer { output.close() }
     var printer = printer
@@ -109,8 +112,10 @@ struct FileSession {
       if options.step, let stepInput {
         printer.announce(statement)
         var decision = await stepInput.next()
-        while decision == .shell {
-          if let shell = options.interactiveShell {
+        // --step-all knows Enter, s, ! and q; presenter keys ask again.
+        while ![.run, .skip, .quit].contains(decision) {
+          if decision == .shell, let shell = options.interactiveShell {
+            console.line("")
             await shell(
               ShellHandoff(
                 backend: backend, interpreter: interpreter, location: statement.location))
@@ -119,7 +124,7 @@ struct FileSession {
           decision = await stepInput.next()
         }
         switch decision {
-        case .run, .shell: console.line("")
+        case .run, .shell, .back, .goTo, .view, .explain: console.line("")
         case .skip:
           console.line(console.styled("skipped", .yellow))
           outcome.skipped += 1
@@ -196,6 +201,26 @@ struct FileSession {
       }
     }
     return failed ? .failed : .finished
+  }
+
+  /// Presenter mode: the `Presenter` runs the file; its outcome becomes the file's.
+  private mutating func present(
+    with interpreter: Interpreter, against backend: RunnerBackend, input: any StepInput
+  ) async -> Ending {
+    var presenter = Presenter(
+      program: program, plan: PresenterPlan(program: program), interpreter: interpreter,
+      backend: backend, input: input, options: options,
+      view: PresenterView(
+        console: console, showsKeys: !(input is AutoStepInput), format: options.effectiveFormat),
+      outcome: outcome)
+    let ending = await presenter.run()
+    outcome = presenter.outcome
+    switch ending {
+    case .finished: return outcome.passed ? .finished : .failed
+    case .quit: return .quit
+    case .interrupted: return .interrupted
+    case .exitRequested(let code): return .exitRequested(code)
+    }
   }
 
   /// Ctrl-C arrived between statements: the next one counts as the interrupted one.

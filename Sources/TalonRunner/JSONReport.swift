@@ -78,6 +78,15 @@ package enum JSONReport {
           ["label": .string($0.label), "text": .string($0.text), "refusal": .bool($0.isRefusal)]
         }),
     ]
+    if !receipt.balances.isEmpty {
+      object["balances"] = .array(
+        receipt.balances.map {
+          [
+            "program": .string($0.program), "before": .number($0.before),
+            "after": .number($0.after),
+          ]
+        })
+    }
     if let before = receipt.totalBefore { object["totalBeforeDiscounts"] = .number(before) }
     if let after = receipt.totalAfter { object["totalAfterDiscounts"] = .number(after) }
     return .object(object)

@@ -32,7 +32,7 @@ struct ResultPrinter: Sendable {
     for line in statement.text.split(separator: "\n", omittingEmptySubsequences: false) {
       console.line("  " + console.styled(String(line), .bold))
     }
-    console.write(console.styled("[Enter] run  [s] skip  [q] quit ", .dim))
+    console.write(console.styled("[Enter] run  [s] skip  [!] shell  [q] quit ", .dim))
   }
 
   func print(_ result: StatementResult) {

@@ -16,8 +16,11 @@ package struct RunOptions: Sendable {
   package var jobs: Int
   /// `--report KIND=FILE`, as often as given.
   package var reports: [ReportRequest]
-  /// `--step`: presenter mode, one top-level statement per key press.
+  /// `--step-all`: one top-level statement per key press.
   package var step: Bool
+  /// `--step` or `--auto`: presenter mode, which stops only at API commands and narration
+  /// (`Presenter`); the keys come from the runner's `StepInput`.
+  package var presenter = false
   /// `--dry-run`: parse and check references, call nothing.
   package var dryRun: Bool
   package var verbosity: Verbosity
@@ -61,8 +64,11 @@ package struct RunOptions: Sendable {
   /// The format full results use: the one asked for, else summary in step mode and pretty
   /// otherwise.
   var effectiveFormat: OutputFormat {
-    format ?? (step ? .summary : .pretty)
+    format ?? (step || presenter ? .summary : .pretty)
   }
+
+  /// Whether a person (or `--auto`) decides at stops: `--step-all` or presenter mode.
+  var isInteractive: Bool { step || presenter }
 }
 
 /// How much `talon run` prints.

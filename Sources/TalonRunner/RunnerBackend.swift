@@ -14,6 +14,9 @@ package struct RunnerBackend: Sendable {
   /// Warnings about how the backend was opened (a recording's campaign file that changed since
   /// it was recorded), printed before the file runs.
   package var warnings: [String] = []
+  /// Saves the backend's whole state and returns what puts it back (the embedded engine);
+  /// nil when it cannot (a remote API). Presenter mode's `b` and `g N` need it.
+  package var saveState: (@Sendable () async throws -> @Sendable () async throws -> Void)?
 
   package init(
     api: any IntegrationAPI, name: String, taskExecutor: (any TaskExecutor)? = nil,

@@ -62,7 +62,7 @@ package struct WorkflowRunner: Sendable {
 
     let start = ContinuousClock.now
     var report = RunReport(files: options.files.map(FileOutcome.init(file:)), seconds: 0)
-    if options.jobs > 1 && !options.step && !options.update {
+    if options.jobs > 1 && !options.isInteractive && !options.update {
       await runInParallel(programs, into: &report)
     } else {
       await runInOrder(programs, into: &report)
@@ -98,7 +98,10 @@ package struct WorkflowRunner: Sendable {
       if Task.isCancelled { return }
       var session = FileSession(
         program: program, options: options, console: console, stepInput: stepInput,
-        progress: ProgressLine(console: console), readFile: readFile,
+        // No progress line between a presenter's stops.
+        progress: ProgressLine(
+          console: console, delay: options.isInteractive ? .seconds(365 * 86_400) : .seconds(1)),
+        readFile: readFile,
         runId: ScriptEnvironment.newRunId())
       let result = await session.run(using: backend)
       report.files[index] = session.outcome

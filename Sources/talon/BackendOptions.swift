@@ -37,6 +37,12 @@ struct EmbeddedOptions: ParsableArguments {
       valueName: "postgres://USER@HOST:PORT/DB"))
   var database: String?
 
+  @Flag(
+    help: ArgumentHelp(
+      "With --store: make this campaign file the database's even when it holds another "
+        + "(instances still running another file are then refused)."))
+  var adoptCampaigns = false
+
   /// The environment variable naming the PostgreSQL store when `--store` is not given.
   static let storeVariable = "TALON_STORE"
 
@@ -72,6 +78,11 @@ struct EmbeddedOptions: ParsableArguments {
       let source = database != nil ? "--store" : Self.storeVariable
       throw ValidationError(
         "\(source) takes a postgres://USER@HOST:PORT/DB URL; a SQLite file is --data FILE.")
+    }
+    if adoptCampaigns && databaseURL == nil {
+      throw ValidationError(
+        "--adopt-campaigns belongs to a PostgreSQL store (--store): a SQLite file has no "
+          + "recorded campaign file.")
     }
     if let clock, Self.time(clock) == nil {
       throw ValidationError(
@@ -135,6 +146,7 @@ struct EmbeddedOptions: ParsableArguments {
       store: store(default: defaultStore), campaigns: pack, seed: seed,
       clockStart: clock.flatMap(Self.time))
     if allApplications && app == nil { choice.applications = files.packs }
+    choice.adoptCampaigns = adoptCampaigns
     return choice
   }
 }

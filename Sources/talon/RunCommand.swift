@@ -60,8 +60,22 @@ struct RunCommand: AsyncParsableCommand {
       "Write a report: junit=FILE, json=FILE or html=FILE (repeatable).", valueName: "KIND=FILE"))
   var report: [String] = []
 
-  @Flag(help: "Presenter mode: Enter runs the next statement, s skips it, q quits.")
+  @Flag(
+    help: """
+      Presenter mode: stops at each API command and narration (#> lines) and shows its \
+      result. Keys: Enter next, b back, g N go to step N, v the step's JSON, e explain, \
+      ! shell (exit resumes), s skip, q quit.
+      """)
   var step = false
+
+  @Flag(help: "Stop at every top-level statement: Enter runs it, s skips it, ! shell, q quits.")
+  var stepAll = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Presenter mode that advances by itself after SECONDS at each stop (no terminal needed).",
+      valueName: "SECONDS"))
+  var auto: Double?
 
   @Flag(help: "Parse and check references without calling the API.")
   var dryRun = false
@@ -87,7 +101,7 @@ struct RunCommand: AsyncParsableCommand {
   var verbose = false
 
   @Option(
-    help: "How full results show (--verbose, --step): json, pretty or summary.",
+    help: "How full results show (--verbose, --step, --step-all): json, pretty or summary.",
     completion: .list(OutputFormat.allCases.map(\.rawValue)))
   var output: String?
 
@@ -106,9 +120,14 @@ struct RunCommand: AsyncParsableCommand {
     if !dryRun && !quiet, (try? remote.configuration()) == nil, let note = embedded.clockNote {
       Console.standard().line(note)
     }
+    let stepInput: (any StepInput)? =
+      if let auto {
+        AutoStepInput(delay: .milliseconds(Int64((auto * 1000).rounded())))
+      } else if step
+        || stepAll
+      { TerminalStepInput() } else { nil }
     let runner = WorkflowRunner(
-      options: options, backend: backend, console: .standard(),
-      stepInput: step ? TerminalStepInput() : nil)
+      options: options, backend: backend, console: .standard(), stepInput: stepInput)
     let outcome = await RunInterruption.run(runner)
     await shutdown()
     if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
@@ -117,7 +136,14 @@ struct RunCommand: AsyncParsableCommand {
   private func runOptions() throws -> RunOptions {
     if quiet && verbose { throw RunnerUsageError("--quiet and --verbose exclude each other") }
     if jobs < 1 { throw RunnerUsageError("--jobs must be 1 or more, not \(jobs)") }
-    if jobs > 1 && step { throw RunnerUsageError("--step runs one file at a time: drop --jobs") }
+    let modes = [step, stepAll, auto != nil].filter { $0 }.count
+    if modes > 1 { throw RunnerUsageError("--step, --step-all and --auto exclude each other") }
+    if let auto, !(auto >= 0 && auto <= 3600) {
+      throw RunnerUsageError("--auto needs a number of seconds from 0 to 3600, not \(auto)")
+    }
+    if jobs > 1 && modes > 0 {
+      throw RunnerUsageError("--step, --step-all and --auto run one file at a time: drop --jobs")
+    }
     if jobs > 1 && embedded.databaseURL != nil {
       throw RunnerUsageError(
         "--store makes the files share one database, in order: drop --jobs or --store")
@@ -133,16 +159,18 @@ struct RunCommand: AsyncParsableCommand {
       }
       format = chosen
     }
-    if update && (dryRun || step) {
-      throw RunnerUsageError("--update runs the files; it excludes --dry-run and --step")
+    if update && (dryRun || modes > 0) {
+      throw RunnerUsageError(
+        "--update runs the files; it excludes --dry-run, --step, --step-all and --auto")
     }
     var options = RunOptions(
       files: files, arguments: try RunOptions.parseVariables(variables), keepGoing: keepGoing,
       failFast: failFast, jobs: jobs, reports: try report.map(RunOptions.parseReport),
-      step: step, dryRun: dryRun,
+      step: stepAll, dryRun: dryRun,
       verbosity: quiet ? .quiet : verbose ? .verbose : .normal, format: format,
       seed: embedded.seed, interactiveShell: WorkflowShell.open)
     options.update = update
+    options.presenter = step || auto != nil
     return options
   }
 
@@ -177,6 +205,7 @@ struct RunCommand: AsyncParsableCommand {
           api: backend.api, name: backend.name, taskExecutor: backend.taskExecutor
         ) { await backend.shutdown() }
         runner.warnings = warnings
+        runner.saveState = backend.saveState
         return runner
       },
       {}

@@ -106,9 +106,9 @@ struct RunCommandTests {
 
   @Test func stepModeInATerminal() async throws {
     let terminal = try PseudoTerminal(
-      executable: TalonBinary.url, arguments: ["run", "--step", Self.fixture("step.tw")],
+      executable: TalonBinary.url, arguments: ["run", "--step-all", Self.fixture("step.tw")],
       environment: ["TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin"])
-    let prompt = "[Enter] run  [s] skip  [q] quit "
+    let prompt = "[Enter] run  [s] skip  [!] shell  [q] quit "
     try await terminal.waitFor("echo (\"A\" + \"1\")")
     try await terminal.waitFor(prompt)
     try terminal.send("\r")

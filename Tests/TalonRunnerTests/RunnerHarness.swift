@@ -14,9 +14,12 @@ final class RunnerHarness: Sendable {
   let calls = CallCounter()
   /// Workflow texts by file name.
   let files: [String: String]
+  /// Whether the backends can save and restore their state (as the embedded engine can).
+  let restorable: Bool
 
-  init(files: [String: String]) {
+  init(files: [String: String], restorable: Bool = true) {
     self.files = files
+    self.restorable = restorable
   }
 
   var output: String { storedOutput.withLock { $0 } }
@@ -39,6 +42,7 @@ final class RunnerHarness: Sendable {
   {
     let files = files
     let counter = calls
+    let restorable = restorable
     let runner = WorkflowRunner(
       options: options,
       backend: { [self] _ in
@@ -50,11 +54,20 @@ final class RunnerHarness: Sendable {
         let engine = try EmbeddedEngine(
           configuration: EngineConfiguration(
             store: .memory, campaigns: try CampaignPack.demo, seed: options.seed))
-        return RunnerBackend(api: CountingAPI(engine: engine, counter: counter), name: "embedded") {
+        var backend = RunnerBackend(
+          api: CountingAPI(engine: engine, counter: counter), name: "embedded"
+        ) {
           [self] in
           engine.close()
           storedOpenNow.withLock { $0.now -= 1 }
         }
+        if restorable {
+          backend.saveState = {
+            let snapshot = try await engine.snapshot()
+            return { try await engine.restore(snapshot) }
+          }
+        }
+        return backend
       },
       console: console, stepInput: stepInput,
       readFile: { path in

@@ -7,6 +7,10 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     state = seed
   }
 
+  /// Where the source stands: `SeededRandom(seed: position)` continues from here (so the
+  /// state can be kept elsewhere, e.g. in a shared database).
+  public var position: UInt64 { state }
+
   public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state

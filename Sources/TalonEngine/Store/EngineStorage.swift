@@ -10,9 +10,15 @@ package protocol EngineStorage: Sendable {
 
   /// Closes the store; later calls fail.
   func close() throws
+
+  /// Whether several instances may share this store, so that the clock, the random source and
+  /// the campaign pack's hash live in it (`SharedState`) rather than in the process.
+  var isShared: Bool { get }
 }
 
 extension EngineStorage {
+  package var isShared: Bool { false }
+
   /// `writeSync` that commits.
   func writeSync<T>(application: Int, _ body: (StoreTransaction) throws -> T) throws -> T {
     try writeSync(application: application, commit: true, body)

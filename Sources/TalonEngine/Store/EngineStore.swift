@@ -18,8 +18,8 @@ import TalonAPI
 /// committed to the file (`PRAGMA data_version`) and after any failed transaction, so it never
 /// shows what the file does not hold.
 final class EngineStore: EngineStorage {
-  private let queue: DatabaseQueue
-  private let caches = Mutex([Int: RecordCache]())
+  let queue: DatabaseQueue
+  let caches = Mutex([Int: RecordCache]())
   /// Beyond this many cached records the cache starts over.
   static let cacheLimit = 8192
 

@@ -55,6 +55,10 @@ struct SQLiteRows: StoreRows {
     }
   }
 
+  /// None: the process that opens a SQLite file keeps the clock and the random source.
+  func sharedStateText() throws -> String? { nil }
+  func setSharedStateText(_ text: String) throws {}
+
   // MARK: Profiles and sessions
 
   func profileData(_ id: String) throws -> Data? {

@@ -21,6 +21,10 @@ package protocol StoreRows {
   /// Deletes every row of the application in every table. When no other application has rows
   /// left, the id sequences restart too, as in a new store.
   func deleteEverything() throws
+  /// The state instances on one database share (`SharedState`, as JSON text), nil when none
+  /// is recorded yet. SQLite's store keeps none: one process owns it.
+  func sharedStateText() throws -> String?
+  func setSharedStateText(_ text: String) throws
 
   // MARK: Profiles and sessions
 

@@ -19,6 +19,11 @@ struct BaseURL: Sendable, Hashable {
   var origin: String
   var hostHeader: String
   var pathPrefix: String
+  /// Whether the scheme is `https`.
+  var isSecure: Bool
+  /// The host (an IPv6 address without brackets) and port to connect to.
+  var host: String
+  var port: Int
 
   init(_ text: String) throws {
     guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased()
@@ -39,6 +44,9 @@ struct BaseURL: Sendable, Hashable {
     var prefix = components.percentEncodedPath
     while prefix.hasSuffix("/") { prefix.removeLast() }
     pathPrefix = prefix
+    isSecure = scheme == "https"
+    self.host = host
+    self.port = port
   }
 
   /// The request target (path and query) of `operation`: its path parameters encoded in path

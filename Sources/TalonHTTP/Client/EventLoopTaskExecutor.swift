@@ -9,7 +9,7 @@ import NIOCore
 /// one thread. Decided here: only the runner uses it; nothing on that path may block waiting
 /// for the event loop itself.
 public final class EventLoopTaskExecutor: TaskExecutor, Sendable {
-  private let loop: any EventLoop
+  let loop: any EventLoop
 
   init(loop: any EventLoop) {
     self.loop = loop

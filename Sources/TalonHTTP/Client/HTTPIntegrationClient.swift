@@ -17,6 +17,8 @@ import TalonAPI
 public final class HTTPIntegrationClient: IntegrationAPI {
   public let configuration: RemoteConfiguration
   let http: HTTPClient
+  /// The short way for `http://` URLs, one request at a time; see `PlainConnection`.
+  private let plain: PlainConnection?
   /// The client's own event loop (one thread: requests go one at a time).
   private let loopGroup: MultiThreadedEventLoopGroup
   /// Runs tasks on the client's event loop; see `EventLoopTaskExecutor`.
@@ -77,11 +79,19 @@ public final class HTTPIntegrationClient: IntegrationAPI {
     loopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     taskExecutor = EventLoopTaskExecutor(loop: loopGroup.next())
     http = HTTPClient(eventLoopGroupProvider: .shared(loopGroup), configuration: settings)
+    plain =
+      base.isSecure
+      ? nil
+      : PlainConnection(
+        loop: taskExecutor.loop, host: base.host, port: base.port,
+        connectTimeout: min(configuration.timeout, .seconds(10)).timeAmount,
+        maxBodySize: Self.maxResponseSize)
   }
 
   /// Closes the connections and stops the event loop. The client cannot be used afterwards;
   /// call it outside tasks that run on `taskExecutor`.
   public func shutdown() async throws {
+    await plain?.shutdown()
     try await http.shutdown()
     try await loopGroup.shutdownGracefully()
   }
@@ -161,7 +171,8 @@ public final class HTTPIntegrationClient: IntegrationAPI {
     }
   }
 
-  /// One exchange, through AsyncHTTPClient's request/delegate API: its async `execute` spawns
+  /// One exchange: over the plain connection for an `http://` URL when it is free (see
+  /// `PlainConnection`), else through AsyncHTTPClient's request/delegate API: its async `execute` spawns
   /// an unstructured task and an actor round trip per request (to register the request for
   /// cancellation), which woke a thread of Swift's shared pool for every statement of
   /// `talon run`; this one completes on the client's event loop. Task cancellation (Ctrl-C in
@@ -171,6 +182,9 @@ public final class HTTPIntegrationClient: IntegrationAPI {
   ) async throws -> (Int, Data) {
     trace?.request(
       method: operation.method, target: target, host: base.hostHeader, headers: headers, body: body)
+    if let plain, let answer = try await plainAttempt(on: plain, operation, target, headers, body) {
+      return answer
+    }
     let request = try HTTPClient.Request(
       url: base.origin + target, method: HTTPMethod(rawValue: operation.method),
       headers: HTTPHeaders(headers), body: body.map { .bytes($0) })
@@ -194,6 +208,41 @@ public final class HTTPIntegrationClient: IntegrationAPI {
       status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
       body: data)
     return (Int(response.status.code), data)
+  }
+
+  /// The exchange over the plain connection; nil when it is busy with another request (this
+  /// one then goes through AsyncHTTPClient).
+  private func plainAttempt(
+    on connection: PlainConnection, _ operation: IntegrationOperation, _ target: String,
+    _ headers: [(String, String)], _ body: Data?
+  ) async throws -> (Int, Data)? {
+    var head = HTTPRequestHead(
+      version: .http1_1, method: HTTPMethod(rawValue: operation.method), uri: target)
+    head.headers.reserveCapacity(headers.count + 2)
+    head.headers.add(name: "Host", value: base.hostHeader)
+    for (name, value) in headers { head.headers.add(name: name, value: value) }
+    if let body { head.headers.add(name: "Content-Length", value: String(body.count)) }
+    let deadline = NIODeadline.now() + configuration.timeout.timeAmount
+    guard
+      let exchange = await connection.sendIfIdle(
+        head, body: body.map { ByteBuffer(bytes: $0) }, deadline: deadline)
+    else { return nil }
+    let answer: PlainConnection.Answer
+    do {
+      answer = try await withTaskCancellationHandler {
+        try await exchange.get()
+      } onCancel: {
+        connection.cancel()
+      }
+    } catch {
+      if Task.isCancelled { throw CancellationError() }
+      throw error
+    }
+    let data = Data(answer.body.readableBytesView)
+    trace?.response(
+      status: Int(answer.head.status.code),
+      headers: answer.head.headers.map { ($0.name, $0.value) }, body: data)
+    return (Int(answer.head.status.code), data)
   }
 
   /// `0.4`, `2`: a pause in seconds for people.

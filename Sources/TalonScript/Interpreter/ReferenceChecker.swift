@@ -9,6 +9,9 @@ struct ReferenceChecker {
   let source: SourceFile
   var defined: Set<String>
   var problems: [ScriptError] = []
+  /// Names read before anything in the checked statements defined them (reserved names
+  /// other than `last` left out): what a statement needs from the statements before it.
+  var reads: Set<String> = []
 
   mutating func check(_ statements: [Statement]) {
     for statement in statements { check(statement.node) }
@@ -89,6 +92,9 @@ struct ReferenceChecker {
   private mutating func check(_ reference: Reference, pipe: Bool) {
     check(reference.path, pipe: pipe)
     let name = reference.name
+    if !name.isEmpty, !defined.contains(name), name == "last" || !ReservedNames.all.contains(name) {
+      reads.insert(name)
+    }
     if name.isEmpty {
       if !pipe {
         problems.append(

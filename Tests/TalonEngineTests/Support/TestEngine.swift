@@ -17,6 +17,9 @@ struct TestEngine {
     var configuration = EngineConfiguration(
       store: .file(path: self.path), campaigns: try pack ?? CampaignPack.demo, seed: seed)
     configuration.storage = TestStore.opener(for: self.path)
+    // A test that opens the store again with an edited campaign file stands for an operator
+    // restarting the one instance with it: on PostgreSQL that takes --adopt-campaigns.
+    configuration.adoptCampaigns = TestStore.isPostgres
     engine = try EmbeddedEngine(configuration: configuration)
   }
 

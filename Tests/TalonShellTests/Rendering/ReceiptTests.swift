@@ -66,6 +66,43 @@ struct ReceiptTests {
     #expect(receipt.totalAfter == 45)
   }
 
+  @Test func loyaltyBalancesBeforeAndAfterAndCreatedCodes() throws {
+    let answer = """
+      {"customerSession": {"integrationId": "s2", "profileId": "maya", "state": "closed",
+        "total": 12, "cartItems": [{"sku": "BOTTLE-1", "name": "Water bottle", "price": 12,
+        "quantity": 1}]},
+       "effects": [
+        {"effectType": "addLoyaltyPoints", "props": {"name": "Earn", "programId": 1,
+          "subLedgerId": "", "value": 12, "recipientIntegrationId": "maya"}},
+        {"effectType": "deductLoyaltyPoints", "props": {"ruleTitle": "Burn", "programId": 1,
+          "subLedgerId": "", "value": 100}}],
+       "createdCoupons": [{"value": "WELCOME-AB12", "recipientIntegrationId": "maya"}],
+       "loyalty": {"programs": {"1": {"id": 1, "name": "points", "title": "Shop points",
+         "ledger": {"currentBalance": 267, "tentativeCurrentBalance": 267}}}}}
+      """
+    let receipt = try #require(Receipt(try JSONValue(parsing: answer)))
+    #expect(receipt.balances == [Receipt.Balance(program: "Shop points", before: 355, after: 267)])
+    let text = receipt.text()
+    #expect(text.contains("\n  points Shop points: 355 before, 267 after"))
+    #expect(text.contains("\n  new coupon WELCOME-AB12 for maya"))
+    #expect(receipt.html.contains("<td class=\"num\">355 before</td>"))
+  }
+
+  @Test func textFitsTheWidth() throws {
+    let receipt = try #require(Receipt(try JSONValue(parsing: Self.v2)))
+    let text = receipt.text(width: 34)
+    for line in text.split(separator: "\n") { #expect(line.count <= 34, "\(line)") }
+    #expect(text.contains("  SHOE-1  Runner  2 x 80.…  160.00"))
+    #expect(text.contains("  loyalty +190 points to alice\n"))
+  }
+
+  @Test func aProfileAnswerWithoutEffectsSaysSo() throws {
+    let answer =
+      #"{"customerProfile": {"integrationId": "a"}, "effects": [], "loyalty": {"programs": {"1": {"title": "Shop points", "ledger": {"currentBalance": 5}}}}}"#
+    let receipt = try #require(Receipt(try JSONValue(parsing: answer)))
+    #expect(receipt.text().hasSuffix("\n  points Shop points: 5 before, 5 after"))
+  }
+
   @Test func answersWithoutEffectsOrSessionHaveNone() throws {
     #expect(Receipt(try JSONValue(parsing: #"{"profile": {"integrationId": "a"}}"#)) == nil)
   }
