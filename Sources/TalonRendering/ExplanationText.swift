@@ -28,7 +28,8 @@ enum ExplanationText {
       if let window = campaign.window, campaign.state != "running" { head += " (\(window))" }
       lines.append(ANSIStyle.bold.apply(head, enabled: color))
       for rule in campaign.rules {
-        let name = "  rule \(rule.index) \"\(rule.title)\": "
+        // People count rules from 1, as `campaign ID` lists them; the JSON keeps the wire's index.
+        let name = "  rule \(rule.index + 1) \"\(rule.title)\": "
         if rule.applied {
           lines.append(name + ANSIStyle.cyan.apply("applied", enabled: color))
           for effect in rule.effects {

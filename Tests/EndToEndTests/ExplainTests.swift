@@ -20,13 +20,13 @@ struct ExplainTests {
     let expected = [
       "explain session s1 (profile alice), total 140.00: every campaign of the pack",
       #"campaign 1 "Big basket": running"#,
-      #"  rule 0 "5% off carts of 100 or more": applied"#,
+      #"  rule 1 "5% off carts of 100 or more": applied"#,
       "      discount  5% off big baskets: -7.00",
-      #"  rule 0 "Tote bag over 150": not applied: Session.CartItemTotal 140.00 >= 150 -> false"#,
+      #"  rule 1 "Tote bag over 150": not applied: Session.CartItemTotal 140.00 >= 150 -> false"#,
       "  coupon VIP-ONLY rejected (CouponReservationRequired): VIP-ONLY must be reserved first: "
         + "coupon reserve VIP-ONLY alice",
       #"campaign 8 "Black Friday": disabled"#,
-      #"  rule 0 "30% off": not evaluated: the campaign is disabled"#,
+      #"  rule 1 "30% off": not evaluated: the campaign is disabled"#,
     ]
     for line in expected { #expect(text.contains(line), "missing \(line) in\n\(text)") }
   }
@@ -42,7 +42,7 @@ struct ExplainTests {
     #expect(outcome.status == 0, "\(outcome.standardError)")
     let text = outcome.standardOutput
     let explanation = String(text[text.range(of: "explain session")!.lowerBound...])
-    #expect(explanation.contains(#"  rule 0 "VIP coupon: 20% off": applied"#), "\(explanation)")
+    #expect(explanation.contains(#"  rule 1 "VIP coupon: 20% off": applied"#), "\(explanation)")
     #expect(explanation.contains("discount  VIP 20%: -28.00"), "\(explanation)")
     #expect(!explanation.contains("rejected"), "\(explanation)")
     // campaign= narrows to the one campaign.
@@ -91,7 +91,7 @@ struct ExplainTests {
     #expect(text.contains("the running campaigns of the remote deployment"), "\(text)")
     #expect(
       text.contains(
-        #"  rule 0 "Tote bag over 150": not applied: Session.CartItemTotal 140.00 >= 150 -> false"#),
+        #"  rule 1 "Tote bag over 150": not applied: Session.CartItemTotal 140.00 >= 150 -> false"#),
       "\(text)")
     #expect(text.contains("VIP-ONLY must be reserved first: coupon reserve VIP-ONLY alice"))
     #expect(!text.contains("Black Friday"), "a disabled campaign is not listed remotely")
@@ -153,10 +153,10 @@ struct ExplainTests {
     #expect(outcome.status == 0, "\(outcome.standardError)")
     let text = outcome.standardOutput
     let expected = [
-      #"  rule 0 "one off": not applied: the conditions held but no effect applied: "#
+      #"  rule 1 "one off": not applied: the conditions held but no effect applied: "#
         + "the campaign's limit is reached: setDiscountEffect at most 1 per Profile",
       #"campaign 2 "Last year": ended (until 2020-01-01)"#,
-      #"  rule 0 "old": not evaluated: the campaign is ended"#,
+      #"  rule 1 "old": not evaluated: the campaign is ended"#,
       "  coupon NOPE rejected (CouponNotFound): NOPE does not exist: coupons",
     ]
     for line in expected { #expect(text.contains(line), "missing \(line) in\n\(text)") }

@@ -96,7 +96,7 @@ struct TodaysSessionFieldsTests {
       ])
     #expect(outcome.status == 0, "\(outcome.standardError)")
     #expect(
-      outcome.standardError == #"warning: campaign 3 rule 0 "Big basket": division by zero"# + "\n")
+      outcome.standardError == #"warning: campaign 3 rule 1 "Big basket": division by zero"# + "\n")
     #expect(outcome.standardOutput.contains("always"))
   }
 
@@ -110,6 +110,6 @@ struct TodaysSessionFieldsTests {
     let outcome = try await TalonBinary.run(["run", "--campaigns", pack, script])
     #expect(outcome.status == 0, "\(outcome.standardError)")
     #expect(
-      outcome.standardError.contains(#"warning: campaign 3 rule 0 "Big basket": division by zero"#))
+      outcome.standardError.contains(#"warning: campaign 3 rule 1 "Big basket": division by zero"#))
   }
 }

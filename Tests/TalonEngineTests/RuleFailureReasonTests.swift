@@ -54,7 +54,7 @@ struct RuleFailureReasonTests {
           campaignID: 3, campaignName: "Baskets", rulesetID: 30, ruleIndex: 0,
           ruleName: "Big basket", conditionIndex: 1,
           details: "failed at run time: division by zero"))
-    #expect(reasons[0].warningLine == #"warning: campaign 3 rule 0 "Big basket": division by zero"#)
+    #expect(reasons[0].warningLine == #"warning: campaign 3 rule 1 "Big basket": division by zero"#)
 
     #expect(reasons[1].conditionIndex == 1)
     // The false condition with the value the engine saw (money with the currency's cents).

@@ -59,7 +59,7 @@ public struct RuleFailureReason: Codable, Hashable, Sendable {
   /// `warning: campaign 3 rule 1 "Big basket": division by zero`; nil for other reasons.
   public var warningLine: String? {
     runtimeFailure.map {
-      "warning: campaign \(campaignID) rule \(ruleIndex) \"\(ruleName)\": \($0)"
+      "warning: campaign \(campaignID) rule \(ruleIndex + 1) \"\(ruleName)\": \($0)"
     }
   }
 }
