@@ -64,6 +64,25 @@ struct SharedStateTests {
     }
   }
 
+  /// Creates `count` referrals at once, alternating over `engines`, and returns their codes.
+  static func drawReferralCodes(_ count: Int, alternatingOver engines: [EmbeddedEngine])
+    async throws -> [String]
+  {
+    try await withThrowingTaskGroup(of: String.self) { group in
+      for index in 0..<count {
+        let engine = engines[index % engines.count]
+        group.addTask {
+          try await Self.retryingConflicts {
+            try await engine.createReferral(
+              body: NewReferral(campaignId: 3, advocateProfileIntegrationId: "a\(index)")
+            ).code
+          }
+        }
+      }
+      return try await group.reduce(into: [String]()) { $0.append($1) }
+    }
+  }
+
   /// Sends like a client of several instances must: a 409 (every retry of the engine lost its
   /// race on the same row, here the shared random source every seeded draw moves) is sent
   /// again, a bounded number of times.
@@ -87,19 +106,7 @@ struct SharedStateTests {
     let codes = try await TestCluster.withDatabaseAsync { url in
       let engines = try [Self.engine(url, seed: 7), Self.engine(url, seed: 7)]
       defer { for engine in engines { engine.close() } }
-      return try await withThrowingTaskGroup(of: String.self) { group in
-        for index in 0..<20 {
-          let engine = engines[index % 2]
-          group.addTask {
-            try await Self.retryingConflicts {
-              try await engine.createReferral(
-                body: NewReferral(campaignId: 3, advocateProfileIntegrationId: "a\(index)")
-              ).code
-            }
-          }
-        }
-        return try await group.reduce(into: [String]()) { $0.append($1) }
-      }
+      return try await Self.drawReferralCodes(20, alternatingOver: engines)
     }
     #expect(Set(codes).count == 20)
     let alone = try await TestCluster.withDatabaseAsync { url in
@@ -121,19 +128,7 @@ struct SharedStateTests {
     try await TestCluster.withDatabaseAsync { url in
       let engines = try [Self.engine(url), Self.engine(url)]
       defer { for engine in engines { engine.close() } }
-      let codes = try await withThrowingTaskGroup(of: String.self) { group in
-        for index in 0..<20 {
-          let engine = engines[index % 2]
-          group.addTask {
-            try await Self.retryingConflicts {
-              try await engine.createReferral(
-                body: NewReferral(campaignId: 3, advocateProfileIntegrationId: "a\(index)")
-              ).code
-            }
-          }
-        }
-        return try await group.reduce(into: [String]()) { $0.append($1) }
-      }
+      let codes = try await Self.drawReferralCodes(20, alternatingOver: engines)
       #expect(Set(codes).count == 20)
     }
   }

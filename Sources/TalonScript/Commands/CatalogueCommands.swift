@@ -4,6 +4,25 @@ import TalonAPI
 /// what the embedded engine's campaign pack holds, with the store's counters. Each shows a
 /// table; its value (`$last`, pipes) is the JSON behind it.
 enum PackCatalogueAccess {
+  /// A remote deployment's running campaigns, page after page (1000 a page), through
+  /// `IntegrationGetAllCampaigns`; `campaigns` and `explain` both list them this way.
+  static func runningCampaigns(_ command: CommandNode, _ context: isolated any CommandContext)
+    async throws -> [IntegrationCampaign]
+  {
+    var campaigns: [IntegrationCampaign] = []
+    var more = true
+    while more {
+      let query: [String: QueryValue] = [
+        "pageSize": .integer(1000), "skip": .integer(campaigns.count),
+      ]
+      let (page, _) = try await context.callAPI(
+        IntegrationCatalogue.integrationGetAllCampaigns, for: command, query: query)
+      campaigns += page.data
+      more = page.hasMore && !page.data.isEmpty
+    }
+    return campaigns
+  }
+
   /// The backend's catalogue, or a located error saying why there is none.
   static func catalogue(
     _ command: CommandNode, _ context: isolated any CommandContext, _ name: String
@@ -64,21 +83,11 @@ struct CampaignsCommand: ScriptCommand {
 }
 
 extension CampaignsCommand {
-  /// The deployment's running campaigns, page after page (1000 a page).
+  /// The deployment's running campaigns, shaped like the embedded listing.
   private func remote(_ command: CommandNode, _ context: isolated any CommandContext)
     async throws -> CommandOutcome
   {
-    var campaigns: [IntegrationCampaign] = []
-    var more = true
-    while more {
-      let query: [String: QueryValue] = [
-        "pageSize": .integer(1000), "skip": .integer(campaigns.count),
-      ]
-      let (page, _) = try await context.callAPI(
-        IntegrationCatalogue.integrationGetAllCampaigns, for: command, query: query)
-      campaigns += page.data
-      more = page.hasMore && !page.data.isEmpty
-    }
+    let campaigns = try await PackCatalogueAccess.runningCampaigns(command, context)
     // Shaped like the embedded listing, so `.campaigns[0].campaign.name` reads both.
     let entries = campaigns.map { campaign -> JSONValue in
       ["campaign": PackCatalogueAccess.json(campaign), "running": true]

@@ -106,17 +106,7 @@ enum ExplainCampaigns {
           rules: entry.rules.map { ($0.title, !$0.effects.isEmpty) })
       }
     }
-    var campaigns: [IntegrationCampaign] = []
-    var more = true
-    while more {
-      let query: [String: QueryValue] = [
-        "pageSize": .integer(1000), "skip": .integer(campaigns.count),
-      ]
-      let (page, _) = try await context.callAPI(
-        IntegrationCatalogue.integrationGetAllCampaigns, for: command, query: query)
-      campaigns += page.data
-      more = page.hasMore && !page.data.isEmpty
-    }
+    let campaigns = try await PackCatalogueAccess.runningCampaigns(command, context)
     return campaigns.map { campaign in
       ExplainCampaign(
         id: campaign.id, name: campaign.name, state: "running",
